@@ -1,0 +1,231 @@
+/**
+ * Seeds → corpus: articles, entities with cited roles, and statements with
+ * their mentions and attributed quotes. Pure: it takes file names and bytes,
+ * so the build, the CLI and the tests all run the very same code.
+ */
+import { parseArticle, validateMeta, type ArticleMeta } from './article';
+import { readEntityFile, type CuratedEntity } from './entities-file';
+import { compileNameTable, findMentions, type NameTable } from './matcher';
+import { attributeQuotes } from './quotes';
+import { findQuoteSpans, splitSentences, type Span } from './sentences';
+import type { Article, Corpus, Entity, EntityType, Mention, SeedProblem, Statement } from './types';
+
+export interface SeedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const ENTITY_FILE = 'entities.json';
+/** A paragraph longer than this is not prose: most likely a broken export. */
+export const MAX_LINE_LENGTH = 100_000;
+const ALL_TYPES: EntityType[] = ['person', 'organization', 'place'];
+
+export interface BuiltCorpus extends Corpus {
+  table: NameTable;
+}
+
+function lineAt(bytes: Uint8Array, byteOffset: number): number {
+  let line = 1;
+  for (let i = 0; i < byteOffset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** First invalid UTF-8 sequence, by byte offset, or -1. */
+function invalidUtf8At(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** Decodes a seed, or says by line why it is not readable text. */
+export function decodeSeed(file: SeedFile): { text: string } | { problem: SeedProblem } {
+  const fail = (reason: string, line: number | null = null) => ({ problem: { file: file.name, line, reason } });
+  if (file.bytes.length === 0) return fail('empty file');
+  const nul = file.bytes.indexOf(0);
+  if (nul >= 0) return fail('binary data (a NUL byte), not text', lineAt(file.bytes, nul));
+  const bad = invalidUtf8At(file.bytes);
+  if (bad >= 0) return fail('not UTF-8 text (wrong encoding?); save the file as UTF-8', lineAt(file.bytes, bad));
+  let text = new TextDecoder('utf-8').decode(file.bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('empty file');
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (i - lineStart > MAX_LINE_LENGTH) {
+        return fail(`line is ${i - lineStart} characters long (limit ${MAX_LINE_LENGTH}): not an article`, line);
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { text };
+}
+
+function parseJson(file: SeedFile): { value: unknown } | { problem: SeedProblem } {
+  const decoded = decodeSeed(file);
+  if ('problem' in decoded) return decoded;
+  try {
+    return { value: JSON.parse(decoded.text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? decoded.text.slice(0, Number(pos[1])).split('\n').length : null;
+    return { problem: { file: file.name, line, reason: `invalid JSON: ${message}` } };
+  }
+}
+
+interface ArticleText {
+  article: Article;
+  text: string;
+  paragraphStarts: number[];
+}
+
+function articleText(article: Article): ArticleText {
+  const paragraphStarts: number[] = [];
+  let text = '';
+  for (const p of article.paragraphs) {
+    if (text) text += '\n\n';
+    paragraphStarts.push(text.length);
+    text += p;
+  }
+  return { article, text, paragraphStarts };
+}
+
+function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, string[]>): Statement[] {
+  const sentences: Span[] = [];
+  const paragraphOf: number[] = [];
+  const quotes: Span[] = [];
+  doc.article.paragraphs.forEach((p, i) => {
+    const base = doc.paragraphStarts[i];
+    const spans = findQuoteSpans(p);
+    for (const s of splitSentences(p, spans)) {
+      sentences.push({ start: base + s.start, end: base + s.end });
+      paragraphOf.push(i);
+    }
+    for (const q of spans) quotes.push({ start: base + q.start, end: base + q.end });
+  });
+  const mentions = findMentions(doc.text, table, { types: ALL_TYPES });
+  const people = mentions.filter((m) => m.type === 'person');
+  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles });
+  let q = 0;
+  let m = 0;
+  return sentences.map((s, n) => {
+    const paragraph = paragraphOf[n];
+    const base = doc.paragraphStarts[paragraph];
+    const inSentence: Mention[] = [];
+    while (m < mentions.length && mentions[m].start < s.end) inSentence.push(mentions[m++]);
+    const statement: Statement = {
+      id: `${doc.article.id}#${n + 1}`,
+      article: doc.article.id,
+      paragraph,
+      start: s.start - base,
+      end: s.end - base,
+      text: doc.text.slice(s.start, s.end),
+      entities: [],
+      quotes: [],
+    };
+    while (q < quotes.length && quotes[q].start < s.end) {
+      const span = quotes[q];
+      statement.quotes.push({
+        start: span.start - base,
+        end: span.end - base,
+        text: doc.text.slice(span.start + 1, span.end - 1),
+        speaker: speakers[q],
+      });
+      q++;
+    }
+    const ids = [...inSentence.map((x) => x.entity), ...statement.quotes.map((x) => x.speaker)];
+    statement.entities = [...new Set(ids.filter((x): x is string => x !== null))];
+    return statement;
+  });
+}
+
+/** Cites each curated role with the first statement of its article that states it about that entity. */
+function citeRoles(curated: CuratedEntity[], statements: Statement[], problems: SeedProblem[]): Entity[] {
+  return curated.map((e) => {
+    const roles = e.roles.flatMap((role) => {
+      const cite = statements.find((s) => s.article === role.article && s.entities.includes(e.id) && s.text.includes(role.text));
+      if (cite) return [{ text: role.text, article: role.article, statement: cite.id }];
+      problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: role "${role.text}" is not stated about them in ${role.article}` });
+      return [];
+    });
+    return { id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles };
+  });
+}
+
+/** Builds the corpus from a folder's files; every unreadable file is reported, the others still build. */
+export function buildCorpus(files: SeedFile[]): BuiltCorpus {
+  const problems: SeedProblem[] = [];
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entityFile = sorted.find((f) => f.name === ENTITY_FILE);
+  let curated: CuratedEntity[] = [];
+  let blockers: string[] = [];
+  if (!entityFile) problems.push({ file: ENTITY_FILE, line: null, reason: 'missing: no names can be found without it' });
+  else {
+    const parsed = parseJson(entityFile);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else {
+      const read = readEntityFile(parsed.value);
+      curated = read.file.entities;
+      blockers = read.file.blockers;
+      for (const reason of read.problems) problems.push({ file: ENTITY_FILE, line: null, reason });
+    }
+  }
+  const table = compileNameTable(curated, blockers);
+  const roles = new Map(curated.map((e) => [e.id, e.roles.map((r) => r.text.toLowerCase())]));
+  const names = new Set(sorted.map((f) => f.name));
+  const articles: Article[] = [];
+  const statements: Statement[] = [];
+  for (const file of sorted) {
+    if (file.name === ENTITY_FILE) continue;
+    if (file.name.endsWith('.meta.json')) {
+      if (!names.has(file.name.replace(/\.meta\.json$/, '.txt'))) {
+        problems.push({ file: file.name, line: null, reason: 'sidecar without its article (.txt)' });
+      }
+      continue;
+    }
+    if (!file.name.endsWith('.txt')) {
+      problems.push({ file: file.name, line: null, reason: 'not an article: only .txt files (and NAME.meta.json sidecars) are read' });
+      continue;
+    }
+    const decoded = decodeSeed(file);
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const id = file.name.replace(/\.txt$/, '');
+    const meta = readSidecar(sorted.find((f) => f.name === `${id}.meta.json`), problems);
+    const article = parseArticle(id, decoded.text, meta);
+    if (article.paragraphs.length === 0) {
+      problems.push({ file: file.name, line: null, reason: 'no body text found' });
+      continue;
+    }
+    articles.push(article);
+    statements.push(...statementsOf(articleText(article), table, roles));
+  }
+  const entities = citeRoles(curated, statements, problems);
+  for (const e of entities) {
+    if (!statements.some((s) => s.entities.includes(e.id))) {
+      problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: never named in any article` });
+    }
+  }
+  return { articles, entities, statements, problems, table };
+}
+
+function readSidecar(file: SeedFile | undefined, problems: SeedProblem[]): ArticleMeta {
+  if (!file) return {};
+  const parsed = parseJson(file);
+  if ('problem' in parsed) {
+    problems.push(parsed.problem);
+    return {};
+  }
+  const { meta, problems: found } = validateMeta(parsed.value);
+  for (const reason of found) problems.push({ file: file.name, line: null, reason });
+  return meta;
+}

@@ -1,0 +1,224 @@
+/**
+ * The name matcher: the one module that decides what counts as a mention,
+ * used by the content script, the reader page, the corpus build and
+ * `corpus detect`. Pure string work, linear in the input: a single tokenizer
+ * pass and a hash lookup per word, no backtracking regular expressions.
+ */
+import { tokenize, type Token } from './normalize';
+import type { EntityType, Mention } from './types';
+
+/** A compiled alias: its folded words, and which entities it may name. */
+export interface NamePattern {
+  words: string[];
+  /** Entity ids; empty for a blocker (a phrase that is not a name, such as "Sadr City"). */
+  entities: string[];
+  /** Weak patterns count only when the document also names one of their entities strongly. */
+  weak: boolean;
+}
+
+/** What the content script ships: everything detection needs and nothing more. */
+export interface NameTable {
+  /** Patterns keyed by their first folded word. */
+  byFirstWord: Record<string, NamePattern[]>;
+  entities: Record<string, { name: string; type: EntityType }>;
+}
+
+export interface EntityNames {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  weakAliases: string[];
+}
+
+export const DEFAULT_TYPES: readonly EntityType[] = ['person', 'organization'];
+
+export interface FindOptions {
+  /** Entity types to report; people and organisations by default, as the extension underlines. */
+  types?: readonly EntityType[];
+  /** Entities already named strongly elsewhere in the same document (earlier parts of a page). */
+  confirmed?: ReadonlySet<string>;
+}
+
+const ARTICLE_PREFIX = /^(al|Al|AL|el|El)$/;
+
+/** "al-Kadhimi" is also written "Al-Kadhimi" and "Kadhimi": the automatic part of alias expansion. */
+function aliasVariants(words: string[]): string[][] {
+  const variants = [words];
+  words.forEach((word, i) => {
+    if (!ARTICLE_PREFIX.test(word) || i === words.length - 1) return;
+    const capitalised = [...words];
+    capitalised[i] = word === 'al' ? 'Al' : 'al';
+    const without = words.filter((_, j) => j !== i);
+    variants.push(capitalised, without);
+  });
+  return variants;
+}
+
+/**
+ * Compiles the curated entities into a lookup table. An alias that two
+ * entities share strongly becomes weak for both: it no longer decides alone.
+ */
+export function compileNameTable(entities: EntityNames[], blockers: string[] = []): NameTable {
+  const patterns = new Map<string, NamePattern>();
+  const strongOwners = new Map<string, Set<string>>();
+  const add = (alias: string, entity: string, weak: boolean) => {
+    const words = tokenize(alias).map((t) => t.folded);
+    if (words.length === 0) return;
+    for (const variant of aliasVariants(words)) {
+      const key = variant.join(' ');
+      const pattern = patterns.get(key) ?? { words: variant, entities: [], weak: true };
+      if (!pattern.entities.includes(entity)) pattern.entities.push(entity);
+      if (!weak) {
+        const owners = strongOwners.get(key) ?? new Set();
+        owners.add(entity);
+        strongOwners.set(key, owners);
+      }
+      patterns.set(key, pattern);
+    }
+  };
+  for (const entity of entities) {
+    for (const alias of [entity.name, ...entity.aliases]) add(alias, entity.id, false);
+    for (const alias of entity.weakAliases) add(alias, entity.id, true);
+  }
+  const blocked = new Set(blockers.map((b) => tokenize(b).map((t) => t.folded).join(' ')));
+  const byFirstWord: Record<string, NamePattern[]> = {};
+  for (const [key, pattern] of [...patterns].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (blocked.has(key)) {
+      pattern.entities = [];
+      pattern.weak = false;
+    } else {
+      pattern.weak = (strongOwners.get(key)?.size ?? 0) !== 1;
+    }
+    const list = byFirstWord[pattern.words[0]] ?? [];
+    list.push(pattern);
+    // Longest alias first, so the first match found is the one to keep.
+    list.sort((a, b) => b.words.length - a.words.length);
+    byFirstWord[pattern.words[0]] = list;
+  }
+  for (const blocker of blocked) {
+    if (patterns.has(blocker)) continue;
+    const words = blocker.split(' ');
+    const list = byFirstWord[words[0]] ?? [];
+    list.push({ words, entities: [], weak: false });
+    list.sort((a, b) => b.words.length - a.words.length);
+    byFirstWord[words[0]] = list;
+  }
+  const entityInfo: NameTable['entities'] = {};
+  for (const entity of entities) entityInfo[entity.id] = { name: entity.name, type: entity.type };
+  return { byFirstWord, entities: entityInfo };
+}
+
+/** Words inside one name are joined by a space or hyphen, never by a line break or punctuation. */
+const NAME_JOINER = /^[ \t\u00a0\u2009\u202f\u200c\-\u2010\u2011]{1,3}$/;
+
+function isAllCaps(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** Case matters ("hook" is never Brian Hook), but a headline in capitals still names people. */
+function sameWord(token: string, word: string): boolean {
+  return token === word || (isAllCaps(token) && token === word.toUpperCase());
+}
+
+function lookupKeys(token: string): string[] {
+  if (!isAllCaps(token)) return [token];
+  const titled = token[0] + token.slice(1).toLowerCase();
+  return [token, titled];
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  pattern: NamePattern;
+}
+
+function matchAt(text: string, tokens: Token[], i: number, table: NameTable): Candidate | null {
+  for (const key of lookupKeys(tokens[i].folded)) {
+    const list = table.byFirstWord[key];
+    if (!list) continue;
+    for (const pattern of list) {
+      const n = pattern.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const token = tokens[i + k];
+        ok = sameWord(token.folded, pattern.words[k]);
+        if (ok && k > 0) ok = NAME_JOINER.test(text.slice(tokens[i + k - 1].end, token.start));
+      }
+      if (ok) return { start: tokens[i].start, end: tokens[i + n - 1].end, pattern };
+    }
+  }
+  return null;
+}
+
+/** Scans text once, longest alias first, without overlaps. Blockers consume their words. */
+function scanCandidates(text: string, table: NameTable): Candidate[] {
+  const tokens = tokenize(text);
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const candidate = matchAt(text, tokens, i, table);
+    if (!candidate) {
+      i++;
+      continue;
+    }
+    if (candidate.pattern.entities.length > 0) found.push(candidate);
+    i += candidate.pattern.words.length;
+  }
+  return found;
+}
+
+/**
+ * Finds the mentions of corpus entities in a text. A weak alias ("Hakim",
+ * "Kazemi") counts only when the document names one of its entities by a strong
+ * alias; when it names several, the nearest strong mention (preceding first) decides.
+ */
+export function findMentions(text: string, table: NameTable, options: FindOptions = {}): Mention[] {
+  const types = options.types ?? DEFAULT_TYPES;
+  const candidates = scanCandidates(text, table);
+  const strongAt = new Map<string, number[]>();
+  for (const c of candidates) {
+    if (c.pattern.weak) continue;
+    const positions = strongAt.get(c.pattern.entities[0]) ?? [];
+    positions.push(c.start);
+    strongAt.set(c.pattern.entities[0], positions);
+  }
+  const mentions: Mention[] = [];
+  for (const c of candidates) {
+    const entity = c.pattern.weak ? resolveWeak(c, strongAt, options.confirmed) : c.pattern.entities[0];
+    if (!entity) continue;
+    const info = table.entities[entity];
+    if (!info || !types.includes(info.type)) continue;
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: info.type });
+  }
+  return mentions;
+}
+
+function resolveWeak(c: Candidate, strongAt: Map<string, number[]>, confirmed?: ReadonlySet<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const entity of c.pattern.entities) {
+    const positions = strongAt.get(entity);
+    if (!positions) {
+      // Named earlier on the page, outside this piece of text: it counts, but as far away.
+      if (confirmed?.has(entity) && best === null) best = entity;
+      continue;
+    }
+    for (const p of positions) {
+      // A preceding strong mention is the natural antecedent; a following one counts a little less.
+      const distance = p <= c.start ? c.start - p : (p - c.start) * 1.5;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = entity;
+      }
+    }
+  }
+  return best;
+}
+
+/** Entities named strongly in a text: the context a later, incremental scan needs. */
+export function strongEntities(text: string, table: NameTable): Set<string> {
+  const out = new Set<string>();
+  for (const c of scanCandidates(text, table)) if (!c.pattern.weak) out.add(c.pattern.entities[0]);
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The corpus engine's data model. Everything the extension shows is one of
+ * these, produced at build time from `seeds/` and shipped as JSON, so every
+ * type here must stay plain data (no classes, no functions, no Maps).
+ */
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+/** Where a fact about an article came from: its own text, or a maintainer's sidecar file. */
+export type FactSource = 'text' | 'sidecar';
+
+export interface ArticleDate {
+  /** Calendar date, `YYYY-MM-DD`. */
+  iso: string;
+  /** Local time `HH:MM` when the text gives one. */
+  time?: string;
+  /** Time zone exactly as the text names it, e.g. `Asia/Tehran`. */
+  zone?: string;
+  /** The date as written in the source. */
+  text: string;
+  source: FactSource;
+}
+
+export interface ArticleOutlet {
+  name: string;
+  /** How the text names it: a byline prefix (`Shafaq News /`), `X reported`, a contributors line, or a sidecar. */
+  how: 'byline' | 'reported' | 'contributed' | 'sidecar';
+  source: FactSource;
+}
+
+export interface Article {
+  /** Seed file name without `.txt`, e.g. `000_e2b84ee6c719b08a`. */
+  id: string;
+  title: string;
+  /** True when the title is the lead sentence shortened, not a headline the text gives. */
+  titleFromLead: boolean;
+  date: ArticleDate | null;
+  outlet: ArticleOutlet | null;
+  /** e.g. `TEHRAN`, from `TEHRAN —`. */
+  dateline: string | null;
+  url: string | null;
+  /** Body paragraphs, cleaned: no date/dateline/byline prefixes, related-headline lists or sign-off initials. */
+  paragraphs: string[];
+  /** Headlines listed under "Related news:" / "Read More:". */
+  related: string[];
+  /** Lines that credit other outlets ("IRNA … contributed to this story"). */
+  credits: string[];
+}
+
+export interface EntityRole {
+  /** The role in the corpus's own words, e.g. `Iranian Foreign Ministry spokesman`. */
+  text: string;
+  /** The article that states it; the role is what that article said then. */
+  article: string;
+  /** The statement (sentence) id that states it, for the card's citation link. */
+  statement: string;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Every form that names the entity on its own. */
+  aliases: string[];
+  /** Forms that count only when the same document also names the entity by a strong alias. */
+  weakAliases: string[];
+  roles: EntityRole[];
+}
+
+export interface Mention {
+  /** UTF-16 offsets into the scanned text. */
+  start: number;
+  end: number;
+  text: string;
+  entity: string;
+  type: EntityType;
+}
+
+export interface Quote {
+  /** Offsets into the sentence's paragraph. */
+  start: number;
+  end: number;
+  /** The words inside the quotation marks. */
+  text: string;
+  /** Entity id of the speaker, or null when the text does not say who said it. */
+  speaker: string | null;
+}
+
+export interface Statement {
+  /** `<article id>#<sentence number>`. */
+  id: string;
+  article: string;
+  paragraph: number;
+  /** Offsets of the sentence in its paragraph. */
+  start: number;
+  end: number;
+  text: string;
+  /** Entity ids mentioned in the sentence (or speaking in it). */
+  entities: string[];
+  quotes: Quote[];
+}
+
+export interface SeedProblem {
+  file: string;
+  line: number | null;
+  reason: string;
+}
+
+export interface Corpus {
+  articles: Article[];
+  entities: Entity[];
+  statements: Statement[];
+  problems: SeedProblem[];
+}
