@@ -40,8 +40,9 @@ function isoDate(text: string): boolean {
 function writtenDate(line: string): ArticleDate | null {
   const m = WRITTEN_DATE_LINE.exec(line);
   if (!m) return null;
-  const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
-  if (!month) return null;
+  const key = m[1].slice(0, 3).toLowerCase();
+  if (!Object.hasOwn(MONTHS, key)) return null;
+  const month = MONTHS[key];
   const iso = `${m[3]}-${month}-${m[2].padStart(2, '0')}`;
   if (!isoDate(iso)) return null;
   const date: ArticleDate = { iso, text: line.trim(), source: 'text' };

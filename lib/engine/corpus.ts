@@ -74,10 +74,33 @@ function parseJson(file: SeedFile): { value: unknown } | { problem: SeedProblem 
     return { value: JSON.parse(decoded.text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? decoded.text.slice(0, Number(pos[1])).split('\n').length : null;
+    const at = jsonErrorOffset(decoded.text);
+    const line = decoded.text.slice(0, at).split('\n').length;
     return { problem: { file: file.name, line, reason: `invalid JSON: ${message}` } };
   }
+}
+
+/**
+ * Where JSON.parse fails, found without relying on the engine's message format:
+ * every prefix before the error fails only for ending early.
+ */
+function jsonErrorOffset(text: string): number {
+  const endsEarly = (n: number) => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (error) {
+      return error instanceof SyntaxError && /end of (JSON )?input|Unterminated/i.test(error.message);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (endsEarly(mid + 1)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface ArticleText {

@@ -135,8 +135,9 @@ interface Candidate {
 
 function matchAt(text: string, tokens: Token[], i: number, table: NameTable): Candidate | null {
   for (const key of lookupKeys(tokens[i].folded)) {
+    // Page text is arbitrary: "constructor" or "toString" must not reach Object.prototype.
+    if (!Object.hasOwn(table.byFirstWord, key)) continue;
     const list = table.byFirstWord[key];
-    if (!list) continue;
     for (const pattern of list) {
       const n = pattern.words.length;
       if (i + n > tokens.length) continue;
@@ -144,7 +145,10 @@ function matchAt(text: string, tokens: Token[], i: number, table: NameTable): Ca
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k];
         ok = sameWord(token.folded, pattern.words[k]);
-        if (ok && k > 0) ok = NAME_JOINER.test(text.slice(tokens[i + k - 1].end, token.start));
+        if (ok && k > 0) {
+          const gap = token.start - tokens[i + k - 1].end;
+          ok = gap <= 3 && NAME_JOINER.test(text.slice(tokens[i + k - 1].end, token.start));
+        }
       }
       if (ok) return { start: tokens[i].start, end: tokens[i + n - 1].end, pattern };
     }

@@ -25,8 +25,11 @@ export interface AttributionInput {
 
 const SPEECH_VERB =
   /\b(?:went on to say|pointed out|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes)\b/g;
-/** Words that may stand between a subject and its verb. */
-const GAP = String.raw`(?:\s+|\s*,\s*in (?:his|her) part,\s*|\s+(?:also|then|later|further|once|again|had|has|have|previously|earlier|on \w+day|in a statement|in an interview)\s+)*`;
+/**
+ * Words that may stand between a subject and its verb. Every repeated part must
+ * consume a keyword, so the pattern cannot backtrack exponentially on runs of spaces.
+ */
+const GAP = String.raw`(?:\s*,\s*in (?:his|her) part,)?\s+(?:(?:also|then|later|further|once|again|had|has|have|previously|earlier|on \w+day|in a statement|in an interview)\s+)*`;
 const AFTER_SUBJECT = new RegExp(`^${GAP}$`);
 const PRONOUN_SUBJECT = new RegExp(`(?:^|[^\\p{L}])([Hh]e|[Ss]he)${GAP}$`, 'u');
 const DESCRIPTOR_SUBJECT = new RegExp(
@@ -59,6 +62,21 @@ const HEAD_ROLE_WORDS: Record<string, string[]> = {
   commander: ['commander'],
   official: [],
 };
+
+/** Index of the first item whose key is >= value, in a list sorted by that key. */
+function lowerBound<T>(items: T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Attribution cues sit next to the quote or verb; a longer gap is never one, and bounding it keeps the work linear. */
+const NEAR = 80;
 
 interface Frame {
   /** Where the subject starts (or the verb, for an inverted "said Rouhani"). */
@@ -133,7 +151,10 @@ function readFrames(
 ): Frame[] {
   const frames: Frame[] = [];
   const events: { at: number; run: () => void }[] = [];
-  const outsideQuotes = people.filter((p) => !quotes.some((qs) => qs.start < p.start && p.end <= qs.end));
+  const outsideQuotes = people.filter((p) => {
+    const inside = quotes[lowerBound(quotes, (qs) => qs.end, p.end)];
+    return !(inside && inside.start < p.start);
+  });
   let subjectFound = false;
   for (const person of outsideQuotes) {
     events.push({
@@ -180,9 +201,9 @@ function frameAt(
   roles: ReadonlyMap<string, string[]>,
   state: State,
 ): Frame | null {
-  const before = masked.slice(Math.max(0, verbAt - 80), verbAt);
-  const named = people.filter((p) => p.end - offset <= verbAt).pop();
-  if (named && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) {
+  const before = masked.slice(Math.max(0, verbAt - NEAR), verbAt);
+  const named = people[lowerBound(people, (p) => p.end - offset, verbAt + 1) - 1];
+  if (named && verbAt - (named.end - offset) <= NEAR && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) {
     return { start: named.start, end: offset + verbEnd, speaker: named.entity };
   }
   const pronoun = PRONOUN_SUBJECT.exec(before);
@@ -196,8 +217,8 @@ function frameAt(
     const speaker = resolveDescriptor(descriptor[1], descriptor[2].toLowerCase(), roles, state.lastNamed, start);
     return { start, end: offset + verbEnd, speaker };
   }
-  const inverted = people.find((p) => p.start - offset >= verbEnd && /^\s+$/.test(masked.slice(verbEnd, p.start - offset)));
-  if (inverted && /^(said|says|added)$/.test(masked.slice(verbAt, verbEnd))) {
+  const inverted = people[lowerBound(people, (p) => p.start - offset, verbEnd)];
+  if (inverted && /^(said|says|added)$/.test(masked.slice(verbAt, verbEnd)) && /^\s{1,3}$/.test(masked.slice(verbEnd, inverted.start - offset))) {
     return { start: offset + verbAt, end: inverted.end, speaker: inverted.entity };
   }
   return null;
@@ -241,21 +262,25 @@ function speakerOf(
   state: State,
 ): string | null {
   const offset = sentence.start;
-  const lead = masked.slice(0, quote.start - offset);
+  const leadStart = Math.max(0, quote.start - offset - NEAR);
+  const lead = masked.slice(leadStart, quote.start - offset);
   // Pompeo's claim that "…": the words are Pompeo's, whoever reports them.
   const possessive = POSSESSIVE_SPEECH.exec(lead);
   if (possessive) {
-    const owner = people.find((p) => p.end - offset === possessive.index);
-    if (owner) return owner.entity;
+    const owner = people[lowerBound(people, (p) => p.end - offset, leadStart + possessive.index)];
+    if (owner && owner.end - offset === leadStart + possessive.index) return owner.entity;
   }
-  const following = frames.find((f) => f.start >= quote.end && ONLY_PUNCTUATION.test(masked.slice(quote.end - offset, f.start - offset)));
-  if (following) return following.speaker;
-  const preceding = frames.filter((f) => f.end <= quote.start).pop();
+  const next = lowerBound(frames, (f) => f.start, quote.end);
+  const following = frames[next];
+  if (following && following.start - quote.end <= NEAR && ONLY_PUNCTUATION.test(masked.slice(quote.end - offset, following.start - offset))) {
+    return following.speaker;
+  }
+  const preceding = frames[lowerBound(frames, (f) => f.end, quote.start + 1) - 1];
   if (preceding) return preceding.speaker;
-  const tail = frames.find((f) => f.start >= quote.end);
-  if (tail) return tail.speaker;
+  if (following) return following.speaker;
   // A quotation that opens a sentence with no one named goes on with the speaker just before it.
-  if (ONLY_PUNCTUATION.test(lead) && state.lastSpeaker && paragraph - state.lastSpeakerParagraph <= 1) {
+  const opensSentence = leadStart === 0 && ONLY_PUNCTUATION.test(lead);
+  if (opensSentence && state.lastSpeaker && paragraph - state.lastSpeakerParagraph <= 1) {
     return state.lastSpeaker;
   }
   return null;

@@ -1,0 +1,103 @@
+import type { EntityType } from '../engine/types';
+
+export type UnderlineStyle = 'solid' | 'dotted' | 'dashed' | 'wavy';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+export const DEFAULT_HIGHLIGHT_NAMES: Readonly<Record<EntityType, string>> = {
+  person: 'iic-person',
+  organization: 'iic-organization',
+  place: 'iic-place',
+};
+
+/** Space-separated sRGB channels, so an alpha can be appended. */
+export const DEFAULT_UNDERLINE_RGB: Readonly<Record<EntityType, string>> = {
+  person: '37 99 235',
+  organization: '192 38 211',
+  place: '5 150 105',
+};
+
+export const DEFAULT_MARK_TAG = 'iic-mark';
+
+export interface HighlightStyleOptions {
+  names?: Partial<Record<EntityType, string>>;
+  underline?: UnderlineStyle;
+  /** Space-separated sRGB channels per type, e.g. `37 99 235`. */
+  rgb?: Partial<Record<EntityType, string>>;
+  /** Tag used by the wrap fallback; styled with the same look. */
+  markTag?: string;
+}
+
+/**
+ * One rule per selector: a list mixing `::highlight()` with a plain selector
+ * would be dropped whole by browsers that do not know `::highlight()`, and
+ * those are exactly the ones that need the `iic-mark` rules.
+ */
+export function buildHighlightCss(options: HighlightStyleOptions = {}): string {
+  const names = { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names };
+  const rgb = { ...DEFAULT_UNDERLINE_RGB, ...options.rgb };
+  const style = options.underline ?? 'dotted';
+  const markTag = options.markTag ?? DEFAULT_MARK_TAG;
+  const rules: string[] = [];
+  for (const type of ENTITY_TYPES) {
+    const decoration = underlineDeclarations(rgb[type], style);
+    rules.push(`::highlight(${names[type]}) { ${decoration} }`);
+    rules.push(
+      `${markTag}[data-type="${type}"] { ${decoration} text-underline-offset: 0.15em; text-decoration-skip-ink: auto; }`,
+    );
+  }
+  return rules.join('\n');
+}
+
+/**
+ * Mixing the hue with `currentColor` keeps the line legible on dark and light
+ * themes alike (it follows the text colour); the alpha keeps it light. The plain
+ * rgba declaration comes first for browsers without `color-mix()`.
+ */
+function underlineDeclarations(channels: string, style: UnderlineStyle): string {
+  const mixed = `color-mix(in srgb, color-mix(in srgb, rgb(${channels}) 70%, currentColor) 70%, transparent)`;
+  return [
+    'text-decoration-line: underline;',
+    `text-decoration-style: ${style};`,
+    `text-decoration-color: rgb(${channels} / 0.6);`,
+    `text-decoration-color: ${mixed};`,
+    'text-decoration-thickness: from-font;',
+  ].join(' ');
+}
+
+/**
+ * Adds `css` to `doc` and returns its remover. A constructable sheet in
+ * `adoptedStyleSheets` leaves the DOM untouched; Firefox content scripts throw
+ * on that assignment (Xray wrappers), so a `<style>` element is the fallback.
+ */
+export function installStyles(doc: Document, css: string): () => void {
+  const win = doc.defaultView;
+  try {
+    if (win && Array.isArray(doc.adoptedStyleSheets) && typeof win.CSSStyleSheet === 'function') {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      if (doc.adoptedStyleSheets.includes(sheet)) {
+        return () => {
+          try {
+            doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+          } catch {
+            sheet.replaceSync('');
+          }
+        };
+      }
+    }
+  } catch {
+    // Fall through to the element.
+  }
+  const style = doc.createElement('style');
+  style.setAttribute('data-iic-highlights', '');
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).appendChild(style);
+  return () => style.remove();
+}
+
+/** Builds and installs the underline stylesheet; returns its remover. */
+export function injectHighlightStyles(doc: Document, options: HighlightStyleOptions = {}): () => void {
+  return installStyles(doc, buildHighlightCss(options));
+}

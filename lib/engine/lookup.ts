@@ -1,0 +1,144 @@
+/**
+ * Views of the corpus shaped for display: what the hover card, the popup and
+ * `corpus lookup --json` show. The background answers messages with these.
+ */
+import type { LoadedCorpus } from './bundle';
+import { foldForSearch, tokenize } from './normalize';
+import { relatedStatements } from './related';
+import { type DocKind, search, suggest } from './search';
+import type { Article, ArticleDate, EntityType, Statement } from './types';
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  outlet: string | null;
+  /** null: the article's text gives no date ("undated"). */
+  date: ArticleDate | null;
+}
+
+export interface StatementView {
+  id: string;
+  article: ArticleRef;
+  text: string;
+  /** 'said': the entity is quoted; 'about': the entity is named. */
+  relation: 'said' | 'about' | 'match';
+  quotes: { text: string; speaker: { id: string; name: string } | null }[];
+}
+
+export interface EntityView {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: { text: string; statement: string; article: ArticleRef }[];
+  counts: { said: number; about: number };
+  statements: StatementView[];
+}
+
+export interface SearchView {
+  query: string;
+  names: { id: string; name: string; type: EntityType; role: string | null; terms: string[] }[];
+  statements: (StatementView & { terms: string[] })[];
+  articles: (ArticleRef & { terms: string[] })[];
+  suggestions: string[];
+}
+
+export function articleRef(article: Article): ArticleRef {
+  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, date: article.date };
+}
+
+function viewer(corpus: LoadedCorpus) {
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  return (s: Statement, relation: StatementView['relation']): StatementView => ({
+    id: s.id,
+    article: articleRef(articles.get(s.article) as Article),
+    text: s.text,
+    relation,
+    quotes: s.quotes.map((q) => {
+      const speaker = q.speaker ? entities.get(q.speaker) : undefined;
+      return { text: q.text, speaker: speaker ? { id: speaker.id, name: speaker.name } : null };
+    }),
+  });
+}
+
+/** The entity with its cited roles and related statements (its quotes first). */
+export function lookupEntity(corpus: LoadedCorpus, id: string, limit = Number.POSITIVE_INFINITY): EntityView | null {
+  const entity = corpus.entities.find((e) => e.id === id);
+  if (!entity) return null;
+  const view = viewer(corpus);
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const related = relatedStatements(corpus, id);
+  const statements = [...related.said.map((s) => view(s, 'said')), ...related.about.map((s) => view(s, 'about'))];
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    aliases: entity.aliases,
+    roles: entity.roles.map((r) => ({ text: r.text, statement: r.statement, article: articleRef(articles.get(r.article) as Article) })),
+    counts: { said: related.said.length, about: related.about.length },
+    statements: statements.slice(0, limit),
+  };
+}
+
+/** The entity a typed name means, when it is exactly one of its names (any case, folded). */
+export function resolveName(corpus: LoadedCorpus, query: string): string | null {
+  const key = tokenize(query).map((t) => foldForSearch(t.folded)).join(' ');
+  if (!key) return null;
+  const matches = corpus.entities.filter((e) =>
+    [e.name, ...e.aliases].some((alias) => tokenize(alias).map((t) => foldForSearch(t.folded)).join(' ') === key),
+  );
+  return matches.length === 1 ? matches[0].id : null;
+}
+
+/** Full-text search grouped as names, statements and articles. */
+export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8): SearchView {
+  const view = viewer(corpus);
+  const statements = new Map(corpus.statements.map((s) => [s.id, s]));
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const hits = query.trim() ? search(corpus.index, query) : [];
+  const of = (kind: DocKind) => hits.filter((h) => h.kind === kind).slice(0, perGroup);
+  return {
+    query,
+    names: of('entity').flatMap((h) => {
+      const e = entities.get(h.id);
+      return e ? [{ id: e.id, name: e.name, type: e.type, role: e.roles[0]?.text ?? null, terms: h.terms }] : [];
+    }),
+    statements: of('statement').flatMap((h) => {
+      const s = statements.get(h.id);
+      return s ? [{ ...view(s, 'match'), terms: h.terms }] : [];
+    }),
+    articles: of('article').flatMap((h) => {
+      const a = articles.get(h.id);
+      return a ? [{ ...articleRef(a), terms: h.terms }] : [];
+    }),
+    suggestions: query.trim() ? suggest(corpus.index, query) : [],
+  };
+}
+
+/** Names closest to a query that found nothing: what "did you mean" offers. */
+export function closestNames(corpus: LoadedCorpus, query: string, count = 3): string[] {
+  const q = foldForSearch(query.trim());
+  if (!q) return [];
+  const scored = corpus.entities
+    .filter((e) => e.type !== 'place')
+    .map((e) => {
+      const best = Math.min(...[e.name, ...e.aliases].map((a) => editDistance(q, foldForSearch(a).slice(0, q.length + 2))));
+      return { name: e.name, best };
+    });
+  return scored.sort((a, b) => a.best - b.best || (a.name < b.name ? -1 : 1)).slice(0, count).map((s) => s.name);
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}

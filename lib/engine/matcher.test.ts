@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED, seedCorpus } from '../../tests/seeds';
+import { compileNameTable, findMentions } from './matcher';
+
+const table = () => seedCorpus().table;
+const names = (text: string) => findMentions(text, table()).map((m) => `${m.text}=${table().entities[m.entity].name}`);
+
+describe('aliases', () => {
+  it('finds surnames, full names and al- variants', () => {
+    expect(names('Mohammad Javad Zarif and Zarif; al-Kadhimi, Al-Kadhimi and Kadhimi’s visit')).toEqual([
+      'Mohammad Javad Zarif=Mohammad Javad Zarif',
+      'Zarif=Mohammad Javad Zarif',
+      'al-Kadhimi=Mustafa al-Kadhimi',
+      'Al-Kadhimi=Mustafa al-Kadhimi',
+      'Kadhimi=Mustafa al-Kadhimi',
+    ]);
+  });
+  it('folds transliteration variants to one entity', () => {
+    const pairs = [
+      ['Kadhemi', 'Mustafa al-Kadhimi'],
+      ['Suleimani', 'Qassem Soleimani'],
+      ['Soleimani', 'Qassem Soleimani'],
+      ['Ghasemi', 'Bahram Qassemi'],
+      ['Kanani', 'Nasser Kanaani'],
+      ['Hashd al-Shaabi', 'Popular Mobilization Forces'],
+      ['PMF', 'Popular Mobilization Forces'],
+      ['Daesh', 'Islamic State'],
+      ['ISIL', 'Islamic State'],
+      ['ISIS', 'Islamic State'],
+    ];
+    for (const [alias, entity] of pairs) expect(names(`Today ${alias} spoke.`)).toEqual([`${alias}=${entity}`]);
+  });
+  it('takes the longest name and reports UTF-16 offsets', () => {
+    const text = 'Former envoy Hassan Kazemi Qomi 😀 met Nasser Kanaani.';
+    const found = findMentions(text, table());
+    expect(found.map((m) => [m.text, text.slice(m.start, m.end)])).toEqual([
+      ['Hassan Kazemi Qomi', 'Hassan Kazemi Qomi'],
+      ['Nasser Kanaani', 'Nasser Kanaani'],
+    ]);
+  });
+  it('does not join a name across a line break or punctuation', () => {
+    expect(names('Mohammad Javad\nZarif')).toEqual(['Zarif=Mohammad Javad Zarif']);
+  });
+  it('reports places only when asked', () => {
+    expect(names('Tehran and Baghdad')).toEqual([]);
+    expect(findMentions('Tehran and Baghdad', table(), { types: ['place'] }).map((m) => m.text)).toEqual(['Tehran', 'Baghdad']);
+  });
+});
+
+describe('ambiguity', () => {
+  it('case matters: "hook" is never Brian Hook', () => {
+    expect(names('Brian Hook took the hook.')).toEqual(['Brian Hook=Brian Hook']);
+  });
+  it('short aliases do not fire alone', () => {
+    for (const word of ['Hook', 'Bolton', 'Salman', 'Sadr', 'Hakim', 'Kazemi', 'Mohammad', 'Hassan', 'Sudani']) {
+      expect(names(`${word} said something.`), word).toEqual([]);
+    }
+  });
+  it('a short alias counts when the document names the entity unambiguously', () => {
+    expect(names('John Bolton arrived. Bolton said no.')).toEqual(['John Bolton=John Bolton', 'Bolton=John Bolton']);
+    expect(names('Later Sadr spoke, as Muqtada al-Sadr had.')).toEqual(['Sadr=Muqtada al-Sadr', 'Muqtada al-Sadr=Muqtada al-Sadr']);
+  });
+  it('picks the Hakim the document names', () => {
+    expect(names('Ammar al-Hakim leads Hikma. Hakim said.')).toEqual(['Ammar al-Hakim=Ammar al-Hakim', 'Hikma=Hikma bloc', 'Hakim=Ammar al-Hakim']);
+    expect(names('Foreign Minister Mohamed Ali Alhakim spoke. Hakim said.')).toEqual([
+      'Mohamed Ali Alhakim=Mohamed Ali Alhakim',
+      'Hakim=Mohamed Ali Alhakim',
+    ]);
+  });
+  it('resolves Kazemi to Kazemi Qomi or to al-Kadhimi by what the document names', () => {
+    expect(names('Hassan Kazemi Qomi spoke. Kazemi added.')).toEqual(['Hassan Kazemi Qomi=Hassan Kazemi Qomi', 'Kazemi=Hassan Kazemi Qomi']);
+    expect(names('Mustafa al-Kadhimi spoke. Kazemi added.')).toEqual(['Mustafa al-Kadhimi=Mustafa al-Kadhimi', 'Kazemi=Mustafa al-Kadhimi']);
+  });
+  it('a district or a namesake is not the person', () => {
+    expect(names('Bombs in Kadhimiya and Sadr City; Muqtada al-Sadr condemned them.')).toEqual(['Muqtada al-Sadr=Muqtada al-Sadr']);
+    expect(names('Photo: Thaier al-Sudani. Mohammed Shia al-Sudani spoke.')).toEqual(['Mohammed Shia al-Sudani=Mohammed Shia al-Sudani']);
+  });
+  it('uses entities confirmed earlier on a page', () => {
+    const t = table();
+    const bolton = 'john-bolton';
+    expect(findMentions('Bolton said no.', t, { confirmed: new Set([bolton]) }).map((m) => m.entity)).toEqual([bolton]);
+  });
+  it('an alias two entities share strongly decides nothing alone', () => {
+    const t = compileNameTable([
+      { id: 'a', name: 'Ali One', type: 'person', aliases: ['Ali'], weakAliases: [] },
+      { id: 'b', name: 'Ali Two', type: 'person', aliases: ['Ali'], weakAliases: [] },
+    ]);
+    expect(findMentions('Ali spoke.', t)).toEqual([]);
+    expect(findMentions('Ali Two spoke. Ali agreed.', t).map((m) => m.entity)).toEqual(['b', 'b']);
+  });
+});
+
+describe('real article texts with traps', () => {
+  const texts = join(SHARED, 'texts');
+  const read = (name: string) => readFileSync(join(texts, name), 'utf8');
+  it.skipIf(!existsSync(texts))('finds the right people, and not the traps (needs ../shared/texts)', () => {
+    const soleimani = names(read('reuters-soleimani-muhandis-killed.txt'));
+    expect(soleimani.some((n) => n.endsWith('=Qassem Soleimani'))).toBe(true);
+    expect(soleimani.some((n) => n.endsWith('=Abu Mahdi al-Muhandis'))).toBe(true);
+    expect(soleimani.some((n) => n.includes('Sudani'))).toBe(false);
+    const bombs = names(read('reuters-baghdad-bombs-kadhimiya.txt'));
+    expect(bombs.some((n) => n.includes('Kadhimi'))).toBe(false);
+    expect(bombs.some((n) => n.startsWith('Sadr='))).toBe(false);
+    expect(names(read('football-kazemi.txt'))).toEqual([]);
+    expect(names(read('reuters-zarif-sailors.txt')).some((n) => n.endsWith('=Mohammad Javad Zarif'))).toBe(true);
+    expect(names(read('voa-kerry-lavrov.txt')).some((n) => n.endsWith('=Sergei Lavrov'))).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadedSeedCorpus, seedCorpus } from '../../tests/seeds';
+import { buildIndex, loadIndex, relatedArticles, search } from './search';
+import { closestNames, lookupEntity, resolveName, searchCorpus } from './lookup';
+
+describe('index round-trip', () => {
+  it('gives the same results after serialise → loadJSON', () => {
+    const built = buildIndex(seedCorpus());
+    const loaded = loadIndex(JSON.stringify(built));
+    for (const q of ['Zarif', 'kadhem', 'zari', 'US troops', 'milestone', 'Hashd', 'Daesh']) {
+      expect(search(loaded, q), q).toEqual(search(built, q));
+    }
+  });
+});
+
+describe('search', () => {
+  const corpus = loadedSeedCorpus();
+  const entityHits = (q: string) => search(corpus.index, q, ['entity']).map((h) => h.id);
+  it('finds names by prefix and with typos', () => {
+    expect(entityHits('zari')[0]).toBe('mohammad-javad-zarif');
+    expect(entityHits('kadhem')[0]).toBe('mustafa-al-kadhimi');
+    expect(entityHits('Rohani')[0]).toBe('hassan-rouhani');
+    expect(entityHits('Pompeio')[0]).toBe('mike-pompeo');
+  });
+  it('folds transliteration variants and diacritics', () => {
+    expect(entityHits('Suleimani')[0]).toBe('qassem-soleimani');
+    expect(entityHits('Kanani')[0]).toBe('nasser-kanaani');
+    expect(entityHits('Kādhimi')[0]).toBe('mustafa-al-kadhimi');
+    expect(search(corpus.index, 'Hashd al-Shaabi', ['statement']).map((h) => h.id)).toContain('003_3d90aa80119a4437#12');
+  });
+  it('searches statements in full text', () => {
+    const hits = searchCorpus(corpus, 'US troops');
+    expect(hits.statements[0].text).toMatch(/2500 US troops/);
+  });
+  it('groups results and offers closest names when nothing matches', () => {
+    const none = searchCorpus(corpus, 'xqzwv');
+    expect(none.names.length + none.statements.length + none.articles.length).toBe(0);
+    expect(closestNames(corpus, 'Kanaany')[0]).toBe('Nasser Kanaani');
+  });
+});
+
+describe('lookup', () => {
+  const corpus = loadedSeedCorpus();
+  it('resolves a typed name to its entity', () => {
+    expect(resolveName(corpus, 'zarif')).toBe('mohammad-javad-zarif');
+    expect(resolveName(corpus, 'Hakim')).toBeNull();
+  });
+  it('lists the person’s own quotes first, then mentions, newest first, undated last', () => {
+    const pompeo = lookupEntity(corpus, 'mike-pompeo');
+    expect(pompeo?.statements.map((s) => s.relation)).toEqual(['said', 'said', 'about', 'about', 'about', 'about']);
+    expect(pompeo?.statements.map((s) => s.article.date?.iso ?? null)).toEqual([
+      '2020-04-18', '2019-01-30', '2020-04-18', '2019-01-30', '2019-01-30', '2018-08-20',
+    ]);
+    const kanaani = lookupEntity(corpus, 'nasser-kanaani');
+    expect(kanaani?.statements.every((s) => s.article.date === null)).toBe(true);
+    const iraq = lookupEntity(corpus, 'iraq');
+    expect(iraq?.statements.at(-1)?.article.date).toBeNull();
+  });
+});
+
+describe('related articles', () => {
+  const corpus = loadedSeedCorpus();
+  it('ranks by shared names and says which', () => {
+    const page = 'Iraqi Prime Minister Mustafa al-Kadhimi met President Hassan Rouhani in Tehran. Kadhimi said trade would grow.';
+    const related = relatedArticles(corpus, corpus.index, corpus.table, page);
+    expect(related[0].article.id).toBe('002_4150bcee245c5d5c');
+    expect(related[0].shared.map((s) => s.name).slice(0, 2)).toEqual(['Mustafa al-Kadhimi', 'Hassan Rouhani']);
+  });
+  it('finds nothing for a page about something else', () => {
+    expect(relatedArticles(corpus, corpus.index, corpus.table, 'The football match ended in a draw after extra time.')).toEqual([]);
+  });
+});

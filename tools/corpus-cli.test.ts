@@ -1,0 +1,58 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEEDS } from '../tests/seeds';
+
+const root = join(import.meta.dirname, '..');
+const corpus = (args: string[], input?: string) =>
+  execFileSync(join(root, 'node_modules/.bin/tsx'), ['tools/corpus-cli.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+
+describe('corpus CLI contracts', () => {
+  it('quotes --json lists article, quote and speaker', () => {
+    const quotes = JSON.parse(corpus(['quotes', '--json']));
+    expect(quotes).toHaveLength(34);
+    expect(quotes[0]).toEqual({
+      article: '000_e2b84ee6c719b08a',
+      quote: 'Our relationship with Iraq as a neighboring country is good, and there has been a lot of reciprocal visits,',
+      speaker: 'Bahram Qassemi',
+    });
+    expect(quotes.find((q: { quote: string }) => q.quote === 'some medical tests.').speaker).toBeNull();
+  });
+  it('detect --json reads standard input and reports UTF-16 offsets', () => {
+    const text = '😀 Zarif met al-Kadhimi; the hook held.';
+    const found = JSON.parse(corpus(['detect', '--json', '-'], text));
+    expect(found).toEqual([
+      { start: 3, end: 8, text: 'Zarif', entity: 'Mohammad Javad Zarif', type: 'person' },
+      { start: 13, end: 23, text: 'al-Kadhimi', entity: 'Mustafa al-Kadhimi', type: 'person' },
+    ]);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('lookup --json gives the entity, its cited role and statements; other text searches', () => {
+    const zarif = JSON.parse(corpus(['lookup', 'Zarif', '--json']));
+    expect(zarif.name).toBe('Mohammad Javad Zarif');
+    expect(zarif.roles[0]).toMatchObject({ text: 'Iranian Foreign Minister', statement: '001_2e552cf3305906f6#6' });
+    expect(zarif.statements.length).toBe(3);
+    const troops = JSON.parse(corpus(['lookup', 'US troops', '--json']));
+    expect(troops.statements[0].text).toContain('2500 US troops');
+  });
+  it('build reports each file and names the ones it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(dir, f));
+    writeFileSync(join(dir, 'broken.txt'), new Uint8Array([0, 1, 2]));
+    const out = join(dir, 'index.json');
+    const report = JSON.parse(corpus(['build', '--seeds', dir, '--out', out, '--json']));
+    expect(report.articles.map((a: { file: string }) => a.file)).toHaveLength(5);
+    expect(report.articles[3]).toMatchObject({ file: '003_3d90aa80119a4437.txt', date: null, outlet: 'Shafaq News', quotes: 8 });
+    expect(report.problems).toEqual([{ file: 'broken.txt', line: 1, reason: 'binary data (a NUL byte), not text' }]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).articles).toHaveLength(5);
+    const table = corpus(['build', '--seeds', dir]);
+    expect(table).toContain('broken.txt:1: binary data');
+  });
+  it('rejects an unknown command with usage', () => {
+    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['tools/corpus-cli.ts', 'frobnicate'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage:');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * `npm run corpus -- <command>`: the maintainer's view of exactly what the
+ * extension will show, computed by the same engine modules it bundles.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadBundle, serializeBundle } from '../lib/engine/bundle';
+import type { BuiltCorpus } from '../lib/engine/corpus';
+import { closestNames, lookupEntity, resolveName, searchCorpus } from '../lib/engine/lookup';
+import { findMentions } from '../lib/engine/matcher';
+import type { Article } from '../lib/engine/types';
+import { buildCorpusFromFolder } from './seed-folder';
+
+const USAGE = `usage: npm run --silent corpus -- <command> [options]
+  quotes [--json]                  every direct quote with its speaker
+  detect [--json] FILE|-           the names the extension would underline in a text
+  lookup QUERY [--json]            an entity and its statements, or search results
+  build [--seeds DIR] [--out FILE] [--json]   build the index and report each file
+common: --seeds DIR (default: seeds/)`;
+
+interface Args {
+  command: string;
+  positional: string[];
+  json: boolean;
+  seeds: string;
+  out: string | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { command: argv[0] ?? '', positional: [], json: false, seeds: 'seeds', out: null };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--seeds') args.seeds = argv[++i] ?? fail('--seeds needs a folder');
+    else if (a === '--out') args.out = argv[++i] ?? fail('--out needs a file');
+    else if (a.startsWith('--')) fail(`unknown option ${a}`);
+    else args.positional.push(a);
+  }
+  return args;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`corpus: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c].length))));
+  const clip = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  return rows.map((r) => r.map((cell, c) => clip(cell, widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+function print(value: unknown, json: boolean, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+}
+
+function loaded(corpus: BuiltCorpus) {
+  return loadBundle(serializeBundle(corpus), corpus.table);
+}
+
+function dateText(a: Pick<Article, 'date'>): string {
+  return a.date ? `${a.date.iso}${a.date.time ? ` ${a.date.time}` : ''}${a.date.zone ? ` ${a.date.zone}` : ''}` : 'undated';
+}
+
+function quotes(corpus: BuiltCorpus, json: boolean): void {
+  const names = new Map(corpus.entities.map((e) => [e.id, e.name]));
+  const rows = corpus.statements.flatMap((s) =>
+    s.quotes.map((q) => ({ article: s.article, quote: q.text, speaker: q.speaker ? (names.get(q.speaker) ?? null) : null })),
+  );
+  print(rows, json, () => table([['article', 'speaker', 'quote'], ...rows.map((r) => [r.article, r.speaker ?? '(no speaker)', r.quote])]));
+}
+
+function detect(corpus: BuiltCorpus, file: string | undefined, json: boolean): void {
+  if (!file) fail('detect needs a FILE, or - for standard input');
+  const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  const mentions = findMentions(text, corpus.table).map((m) => ({
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    entity: corpus.table.entities[m.entity].name,
+    type: m.type,
+  }));
+  print(mentions, json, () =>
+    mentions.length === 0 ? 'no names found' : table([['start', 'end', 'text', 'entity', 'type'], ...mentions.map((m) => [String(m.start), String(m.end), m.text, m.entity, m.type])]),
+  );
+}
+
+function lookup(corpus: BuiltCorpus, query: string | undefined, json: boolean): void {
+  if (!query) fail('lookup needs a name or words to search for');
+  const c = loaded(corpus);
+  const id = resolveName(c, query);
+  if (id) {
+    const view = lookupEntity(c, id);
+    print(view, json, () => {
+      if (!view) return '';
+      const roles = view.roles.map((r) => `  ${r.text} (${r.article.outlet ?? 'outlet unknown'}, ${dateText(r.article)}; ${r.statement})`);
+      const lines = view.statements.map((s) => [s.relation, dateText(s.article), s.article.outlet ?? '', s.text]);
+      return [`${view.name} (${view.type})`, ...roles, `${view.counts.said} quoted, ${view.counts.about} mentions`, '', table([['', 'date', 'outlet', 'statement'], ...lines])].join('\n');
+    });
+    return;
+  }
+  const results = searchCorpus(c, query);
+  const empty = results.names.length + results.statements.length + results.articles.length === 0;
+  const output = empty ? { ...results, closest: closestNames(c, query) } : results;
+  print(output, json, () => {
+    if (empty) return `nothing found for "${query}"; closest names: ${closestNames(c, query).join(', ')}`;
+    const rows = [
+      ...results.names.map((n) => ['name', n.name, n.role ?? '']),
+      ...results.statements.map((s) => ['statement', s.text, `${s.article.outlet ?? ''} ${dateText(s.article)}`]),
+      ...results.articles.map((a) => ['article', a.title, `${a.outlet ?? ''} ${dateText(a)}`]),
+    ];
+    return table([['kind', 'result', 'source'], ...rows]);
+  });
+}
+
+function build(corpus: BuiltCorpus, args: Args): void {
+  const json = serializeBundle(corpus);
+  if (args.out) writeFileSync(args.out, json);
+  const report = corpus.articles.map((a) => {
+    const statements = corpus.statements.filter((s) => s.article === a.id);
+    return {
+      file: `${a.id}.txt`,
+      date: a.date ? dateText(a) : null,
+      dateSource: a.date?.source ?? null,
+      outlet: a.outlet?.name ?? null,
+      title: a.title,
+      sentences: statements.length,
+      quotes: statements.reduce((n, s) => n + s.quotes.length, 0),
+      entities: new Set(statements.flatMap((s) => s.entities)).size,
+    };
+  });
+  const result = { seeds: resolve(args.seeds), out: args.out, bytes: json.length, articles: report, problems: corpus.problems };
+  print(result, args.json, () => {
+    const rows = report.map((r) => [r.file, r.date ?? 'undated', r.outlet ?? '(unknown)', String(r.sentences), String(r.quotes), String(r.entities)]);
+    const problems = corpus.problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+    return [
+      table([['file', 'date', 'outlet', 'sentences', 'quotes', 'entities'], ...rows]),
+      '',
+      `${report.length} articles, ${corpus.entities.length} entities, index ${json.length} bytes${args.out ? ` → ${args.out}` : ''}`,
+      ...(problems.length ? ['problems:', ...problems] : ['no problems']),
+    ].join('\n');
+  });
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.command || args.command === '--help' || args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const corpus = buildCorpusFromFolder(args.seeds);
+  if (args.command === 'quotes') quotes(corpus, args.json);
+  else if (args.command === 'detect') detect(corpus, args.positional[0], args.json);
+  else if (args.command === 'lookup') lookup(corpus, args.positional.join(' ') || undefined, args.json);
+  else if (args.command === 'build') build(corpus, args);
+  else fail(`unknown command ${args.command}`);
+}
+
+main();
