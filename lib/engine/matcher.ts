@@ -38,6 +38,8 @@ export interface FindOptions {
   types?: readonly EntityType[];
   /** Entities already named strongly elsewhere in the same document (earlier parts of a page). */
   confirmed?: ReadonlySet<string>;
+  /** Receives every entity this text names strongly, so a later piece of the same page can use it as `confirmed`. */
+  strongOut?: Set<string>;
 }
 
 const ARTICLE_PREFIX = /^(al|Al|AL|el|El)$/;
@@ -183,6 +185,7 @@ export function findMentions(text: string, table: NameTable, options: FindOption
   const strongAt = new Map<string, number[]>();
   for (const c of candidates) {
     if (c.pattern.weak) continue;
+    options.strongOut?.add(c.pattern.entities[0]);
     const positions = strongAt.get(c.pattern.entities[0]) ?? [];
     positions.push(c.start);
     strongAt.set(c.pattern.entities[0], positions);
@@ -218,11 +221,4 @@ function resolveWeak(c: Candidate, strongAt: Map<string, number[]>, confirmed?: 
     }
   }
   return best;
-}
-
-/** Entities named strongly in a text: the context a later, incremental scan needs. */
-export function strongEntities(text: string, table: NameTable): Set<string> {
-  const out = new Set<string>();
-  for (const c of scanCandidates(text, table)) if (!c.pattern.weak) out.add(c.pattern.entities[0]);
-  return out;
 }

@@ -1,0 +1,81 @@
+/**
+ * Holds the corpus index and answers lookups. Chrome stops idle service
+ * workers; nothing here lives only in memory that cannot be rebuilt from the
+ * bundled JSON on the next message.
+ */
+import bundleJson from 'virtual:corpus-bundle';
+import table from 'virtual:name-table';
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { type LoadedCorpus, loadBundle } from '../../lib/engine/bundle';
+import {
+  articleHandler,
+  listArticlesHandler,
+  lookupHandler,
+  relatedArticlesHandler,
+  searchHandler,
+  timelineHandler,
+} from '../../lib/background/handlers';
+import { type BackgroundRequest, type BackgroundResponses, parseBackgroundRequest } from '../../lib/messages';
+
+let corpus: LoadedCorpus | null = null;
+/** Parsed on first use, not at start-up: most wake-ups (badge updates) never need it. */
+function loaded(): LoadedCorpus {
+  corpus ??= loadBundle(bundleJson, table);
+  return corpus;
+}
+
+const loggedRejections = new Set<string>();
+function reject(reason: string): undefined {
+  if (!loggedRejections.has(reason)) {
+    loggedRejections.add(reason);
+    console.warn(`[iran-iraq-context] ignored a message: ${reason}`);
+  }
+  return undefined;
+}
+
+/** Only our own pages and content scripts may ask; a web page cannot reach this listener. */
+function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const ownPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  return ownPage || sender.tab !== undefined;
+}
+
+async function handle(request: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundResponses[BackgroundRequest['type']]> {
+  switch (request.type) {
+    case 'lookup-entity':
+      return lookupHandler(loaded(), request.id, request.limit);
+    case 'search':
+      return searchHandler(loaded(), request.query);
+    case 'related-articles':
+      return relatedArticlesHandler(loaded(), request.text);
+    case 'get-article':
+      return articleHandler(loaded(), request.id);
+    case 'list-articles':
+      return listArticlesHandler(loaded());
+    case 'timeline':
+      return timelineHandler(loaded(), request.id);
+    case 'page-mentions': {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        await browser.action.setBadgeBackgroundColor({ color: '#35506b', tabId });
+        await browser.action.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
+      }
+      return null;
+    }
+    case 'open-reader': {
+      const hash = new URLSearchParams({ article: request.article, ...(request.statement ? { statement: request.statement } : {}) });
+      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#${hash}`), index: sender.tab ? sender.tab.index + 1 : undefined });
+      return null;
+    }
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!fromOurExtension(sender)) return reject('not from this extension');
+    const request = parseBackgroundRequest(message);
+    if (!request) return reject(`unknown shape ${JSON.stringify(message)?.slice(0, 80)}`);
+    return handle(request, sender);
+  });
+});

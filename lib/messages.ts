@@ -1,0 +1,108 @@
+/**
+ * Every message between the extension's contexts, typed in one place. The
+ * background handles `BackgroundRequest`s (one handler each); the content
+ * script handles `ContentRequest`s from the popup. Validators reject anything
+ * that is not exactly one of these shapes.
+ */
+import type { EntityView, SearchView, ArticleRef } from './engine/lookup';
+import type { Article, EntityType, Statement } from './engine/types';
+
+export interface RelatedArticleView extends ArticleRef {
+  score: number;
+  shared: { id: string; name: string }[];
+}
+
+export interface ArticleWithStatements {
+  article: Article;
+  statements: Statement[];
+  /** Mentions per paragraph, as the matcher finds them, to underline in the reader. */
+  mentions: { paragraph: number; start: number; end: number; entity: string; type: EntityType }[];
+}
+
+export type BackgroundRequest =
+  | { type: 'lookup-entity'; id: string; limit?: number }
+  | { type: 'search'; query: string }
+  | { type: 'related-articles'; text: string }
+  | { type: 'get-article'; id: string }
+  | { type: 'list-articles' }
+  | { type: 'timeline'; id: string }
+  | { type: 'page-mentions'; distinct: number }
+  | { type: 'open-reader'; article: string; statement?: string };
+
+export interface TimelinePoint {
+  date: string | null;
+  said: number;
+  about: number;
+}
+
+export interface BackgroundResponses {
+  'lookup-entity': EntityView | null;
+  search: SearchView & { closest: string[] };
+  'related-articles': RelatedArticleView[];
+  'get-article': ArticleWithStatements | null;
+  'list-articles': ArticleRef[];
+  timeline: TimelinePoint[];
+  'page-mentions': null;
+  'open-reader': null;
+}
+
+export interface PageName {
+  id: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+export interface PageState {
+  host: string;
+  enabled: boolean;
+  names: PageName[];
+  /** The page's visible text (capped), for related-article ranking. */
+  text: string;
+}
+
+export type ContentRequest = { type: 'page-state' } | { type: 'reveal-mention'; id: string };
+
+export interface ContentResponses {
+  'page-state': PageState;
+  'reveal-mention': boolean;
+}
+
+const isString = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
+
+/** Accepts exactly the known request shapes; everything else is null. */
+export function parseBackgroundRequest(value: unknown): BackgroundRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'lookup-entity':
+      return isString(m.id, 200) && (m.limit === undefined || (Number.isInteger(m.limit) && (m.limit as number) > 0))
+        ? { type: m.type, id: m.id, limit: m.limit as number | undefined }
+        : null;
+    case 'search':
+      return isString(m.query, 500) ? { type: m.type, query: m.query } : null;
+    case 'related-articles':
+      return isString(m.text, 500_000) ? { type: m.type, text: m.text } : null;
+    case 'get-article':
+    case 'timeline':
+      return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
+    case 'list-articles':
+      return { type: m.type };
+    case 'page-mentions':
+      return Number.isInteger(m.distinct) && (m.distinct as number) >= 0 ? { type: m.type, distinct: m.distinct as number } : null;
+    case 'open-reader':
+      return isString(m.article, 200) && (m.statement === undefined || isString(m.statement, 220))
+        ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
+        : null;
+    default:
+      return null;
+  }
+}
+
+export function parseContentRequest(value: unknown): ContentRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'page-state') return { type: 'page-state' };
+  if (m.type === 'reveal-mention' && isString(m.id, 200)) return { type: 'reveal-mention', id: m.id };
+  return null;
+}
