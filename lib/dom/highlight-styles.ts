@@ -55,7 +55,7 @@ export function buildHighlightCss(options: HighlightStyleOptions = {}): string {
  * rgba declaration comes first for browsers without `color-mix()`.
  */
 function underlineDeclarations(channels: string, style: UnderlineStyle): string {
-  const mixed = `color-mix(in srgb, color-mix(in srgb, rgb(${channels}) 70%, currentColor) 70%, transparent)`;
+  const mixed = `color-mix(in srgb, color-mix(in srgb, rgb(${channels}) 80%, currentColor) 75%, transparent)`;
   return [
     'text-decoration-line: underline;',
     `text-decoration-style: ${style};`,

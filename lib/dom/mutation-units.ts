@@ -4,8 +4,6 @@ import { BLOCK_TAGS, ELEMENT_NODE, type ElementClassifier, isSkipped, TEXT_NODE 
 export interface ChangeSet {
   /** Subtrees to re-scan: no two nested (a covered descendant is dropped). */
   units: Node[];
-  /** Removed nodes (their mentions are found by the scanner's connectivity sweep). */
-  removed: Node[];
   /** Newly inserted elements (for finding iframes). */
   added: Element[];
 }
@@ -28,7 +26,6 @@ export function createChangeCollector(
   isOwnNode: (node: Node) => boolean,
 ): ChangeCollector {
   let units = new Set<Node>();
-  let removed: Node[] = [];
   let added: Element[] = [];
   let resolved = new Map<Node, Node | null>();
 
@@ -54,6 +51,8 @@ export function createChangeCollector(
     return result;
   };
 
+  const isFrame = (el: Element): boolean => el.localName === 'iframe' || el.localName === 'frame';
+
   const isContent = (node: Node): boolean => node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE;
 
   const queue = (unit: Node | null): boolean => {
@@ -69,18 +68,20 @@ export function createChangeCollector(
     let joinsAround = false;
     for (const node of record.removedNodes) {
       if (!isContent(node) || isOwnNode(node)) continue;
-      removed.push(node);
       relevant = true;
       // Removing inline content can join the text on either side into a new name.
       if (!isBlock(node) || (prev && next && !isBlock(prev) && !isBlock(next))) joinsAround = true;
     }
     for (const node of record.addedNodes) {
       if (!isContent(node) || isOwnNode(node)) continue;
-      relevant = true;
       if (node.nodeType === ELEMENT_NODE) {
+        const frame = isFrame(node as Element);
+        if (isSkipped(classify(node as Element)) && !frame) continue;
         added.push(node as Element);
-        if (isSkipped(classify(node as Element))) continue;
+        relevant = true;
+        if (frame) continue;
       }
+      relevant = true;
       if (isBlock(node)) units.add(node);
       else joinsAround = true;
     }
@@ -109,9 +110,8 @@ export function createChangeCollector(
     },
     take() {
       const all = units;
-      const change: ChangeSet = { units: [...all].filter((u) => !hasAncestorIn(u, all, root)), removed, added };
+      const change: ChangeSet = { units: [...all].filter((u) => !hasAncestorIn(u, all, root)), added };
       units = new Set();
-      removed = [];
       added = [];
       return change;
     },

@@ -38,6 +38,9 @@ export function rangeForOffsets(segments: readonly TextSegment[], start: number,
   const endSeg = segments[lastIdx] as TextSegment;
   const doc = startSeg.node.ownerDocument;
   const range = doc.createRange();
+  // Starting from the start node's contents keeps every boundary comparison
+  // local (some DOM implementations walk the whole document to order points).
+  range.selectNodeContents(startSeg.node);
   range.setStart(startSeg.node, startSeg.nodeStart + Math.max(0, start - startSeg.start));
   range.setEnd(endSeg.node, endSeg.nodeStart + (Math.min(end, endSeg.end) - endSeg.start));
   const nodes: Text[] = [];

@@ -1,19 +1,16 @@
 /** Helpers for splitting work into short tasks without depending on one browser's APIs. */
 
-type SchedulerGlobal = { scheduler?: { yield?: () => Promise<void> } };
-
 export function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /**
- * Lets input and rendering run before the next slice. `scheduler.yield()`
- * keeps our continuation's priority; a MessageChannel avoids the 4 ms clamp
- * nested `setTimeout(0)` gets; `setTimeout` is the last resort.
+ * Lets input, rendering and the page's own tasks run before the next slice.
+ * A MessageChannel message is an ordinary task without the 4 ms clamp of nested
+ * `setTimeout(0)`. Not `scheduler.yield()`: its continuations jump ahead of the
+ * page's timers, which then starve until our whole scan is done (measured).
  */
 export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as SchedulerGlobal).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
       const channel = new MessageChannel();

@@ -92,15 +92,3 @@ function isEditableHost(node: Node): boolean {
   const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   return el !== null && 'isContentEditable' in el && (el as HTMLElement).isContentEditable === true;
 }
-
-/** Nearest ancestor-or-self block element under `root`, `root` itself, or null if detached from it. */
-export function nearestBlock(node: Node, root: Node): Node | null {
-  let cur: Node | null = node;
-  while (cur && cur !== root) {
-    if (cur.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((cur as Element).localName)) {
-      return root.contains(cur) ? cur : null;
-    }
-    cur = cur.parentNode;
-  }
-  return cur;
-}

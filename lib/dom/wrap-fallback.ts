@@ -56,7 +56,7 @@ export function createWrapSurface(doc: Document, markTag: string): WrapSurface {
     if (marks.length === 0) return;
     marksOf.set(item, marks);
     const last = wrapped[wrapped.length - 1] as Text;
-    item.range.setStart(wrapped[0] as Text, 0);
+    item.range.selectNodeContents(wrapped[0] as Text);
     item.range.setEnd(last, last.length);
     item.nodes = wrapped;
   };

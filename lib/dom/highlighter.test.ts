@@ -1,0 +1,200 @@
+/** @vitest-environment happy-dom */
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EntityType, Mention } from '../engine/types';
+import { buildHighlightCss, injectHighlightStyles, installStyles } from './highlight-styles';
+import { createHighlighter, supportsHighlightApi } from './highlighter';
+import { collectText } from './page-text';
+import { rangeForOffsets } from './ranges';
+import type { MentionRange } from './types';
+
+const NAMES: ReadonlyArray<readonly [string, EntityType]> = [
+  ['Mohammad Javad Zarif', 'person'],
+  ['al-Kadhimi', 'person'],
+  ['IRGC', 'organization'],
+  ['Baghdad', 'place'],
+];
+
+/** Tiny stand-in for the engine: every occurrence of a fixed name. */
+function fakeDetect(text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const [name, type] of NAMES) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      found.push({ start: i, end: i + name.length, text: name, entity: name.toLowerCase(), type });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function mentionRanges(root: Node): MentionRange[] {
+  const { text, segments } = collectText(root);
+  return fakeDetect(text).flatMap((mention) => {
+    const mapped = rangeForOffsets(segments, mention.start, mention.end);
+    return mapped ? [{ mention, ...mapped }] : [];
+  });
+}
+
+function fixture(markup: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  const root = document.createElement('article');
+  root.append(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));
+  document.body.append(root);
+  return root;
+}
+
+const MARKUP =
+  '<p>IRGC met Mohammad Javad Zarif in Baghdad.</p>' +
+  '<p><b>Mohammad Javad</b> Zarif and al-<i>Kadhimi</i> spoke.</p>' +
+  '<p>IRGCIRGC Baghdad<span> and IRGC</span></p>';
+
+class FakeHighlight extends Set<AbstractRange> {}
+type Stubbed = { Highlight?: unknown; CSS?: { highlights?: unknown } };
+
+afterEach(() => document.body.replaceChildren());
+
+describe('Highlight API mode', () => {
+  let registry: Map<string, FakeHighlight>;
+  beforeEach(() => {
+    registry = new Map();
+    const win = document.defaultView as unknown as Stubbed;
+    win.Highlight = FakeHighlight;
+    win.CSS = { highlights: registry };
+  });
+  afterEach(() => {
+    const win = document.defaultView as unknown as Stubbed;
+    delete win.Highlight;
+    delete win.CSS;
+    document.adoptedStyleSheets = [];
+  });
+
+  it('registers one highlight per type and never touches the DOM', () => {
+    const root = fixture(MARKUP);
+    const before = root.cloneNode(true);
+    const highlighter = createHighlighter(document);
+    expect(supportsHighlightApi(document)).toBe(true);
+    expect(highlighter.modeFor()).toBe('highlight-api');
+    const items = mentionRanges(root);
+    highlighter.add(items);
+    expect([...registry.keys()].sort()).toEqual(['iic-organization', 'iic-person', 'iic-place']);
+    expect(registry.get('iic-person')?.size).toBe(3);
+    expect(registry.get('iic-organization')?.size).toBe(4);
+    expect(registry.get('iic-place')?.size).toBe(2);
+    expect(document.adoptedStyleSheets.length).toBe(1);
+    expect(root.isEqualNode(before)).toBe(true);
+
+    highlighter.remove(items.filter((i) => i.mention.type === 'place'));
+    expect(registry.get('iic-place')?.size).toBe(0);
+
+    highlighter.clear();
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets.length).toBe(0);
+    expect(root.isEqualNode(before)).toBe(true);
+  });
+
+  it('uses custom names and leaves a name re-registered by someone else alone', () => {
+    const root = fixture(MARKUP);
+    const highlighter = createHighlighter(document, { names: { person: 'x-person' } });
+    highlighter.add(mentionRanges(root));
+    expect(registry.has('x-person')).toBe(true);
+    const foreign = new FakeHighlight();
+    registry.set('iic-place', foreign);
+    highlighter.clear();
+    expect(registry.get('iic-place')).toBe(foreign);
+    expect(registry.has('x-person')).toBe(false);
+  });
+});
+
+describe('stylesheet', () => {
+  it('has one rule per selector, per type, with the chosen underline style', () => {
+    const css = buildHighlightCss({ underline: 'wavy' });
+    expect(css).toContain('::highlight(iic-person) {');
+    expect(css).toContain('iic-mark[data-type="organization"] {');
+    expect(css).not.toMatch(/::highlight\([^)]*\)\s*,/);
+    expect(css.match(/text-decoration-style: wavy/g)?.length).toBe(6);
+    expect(css).toContain('currentColor');
+  });
+
+  it('prefers adoptedStyleSheets and removes itself', () => {
+    const remove = injectHighlightStyles(document);
+    expect(document.adoptedStyleSheets.length).toBe(1);
+    expect(document.querySelector('style')).toBeNull();
+    remove();
+    expect(document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('falls back to one <style> element when adopting throws (Firefox content scripts)', () => {
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => [],
+      set: () => {
+        throw new Error('Accessing from Xray wrapper is not supported.');
+      },
+    });
+    try {
+      const remove = installStyles(document, 'p { color: red }');
+      expect(document.querySelectorAll('style[data-iic-highlights]').length).toBe(1);
+      remove();
+      expect(document.querySelector('style[data-iic-highlights]')).toBeNull();
+    } finally {
+      delete (document as unknown as Record<string, unknown>).adoptedStyleSheets;
+    }
+  });
+});
+
+describe('wrap fallback', () => {
+  it('is chosen when the Highlight API is missing', () => {
+    expect(createHighlighter(document).modeFor()).toBe('wrap');
+  });
+
+  it('wraps each mention, keeps the text, and clear() restores an equal tree', () => {
+    const root = fixture(MARKUP);
+    const before = root.cloneNode(true);
+    const text = root.textContent;
+    const highlighter = createHighlighter(document);
+    const items = mentionRanges(root);
+    highlighter.add(items);
+    const marks = root.querySelectorAll('iic-mark');
+    expect(marks.length).toBe(11);
+    expect(root.querySelectorAll('iic-mark[data-type="place"]').length).toBe(2);
+    expect(root.textContent).toBe(text);
+    for (const item of items) {
+      expect(item.range.toString()).toBe(item.mention.text);
+      for (const node of item.nodes) expect(node.parentElement?.localName).toBe('iic-mark');
+    }
+    expect(document.adoptedStyleSheets.length).toBe(1);
+    highlighter.clear();
+    expect(root.querySelector('iic-mark')).toBeNull();
+    expect(root.isEqualNode(before)).toBe(true);
+    expect(document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('restores the tree whatever order mentions are removed in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('IRGC', 'Baghdad', ' ', 'x', 'al-Kadhimi', '<b>IRGC</b>', '<i>Bagh</i>dad'), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.infiniteStream(fc.nat()),
+        (pieces, picks) => {
+          document.body.replaceChildren();
+          const root = fixture(`<p>${pieces.join('')}</p><p>${pieces.reverse().join('')}</p>`);
+          const before = root.cloneNode(true);
+          const highlighter = createHighlighter(document);
+          const items = mentionRanges(root);
+          highlighter.add(items);
+          const order = [...items];
+          const it = picks[Symbol.iterator]();
+          while (order.length > 0) {
+            const [item] = order.splice((it.next().value as number) % order.length, 1);
+            highlighter.remove([item as MentionRange]);
+          }
+          expect(root.querySelector('iic-mark')).toBeNull();
+          expect(root.isEqualNode(before)).toBe(true);
+          highlighter.clear();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

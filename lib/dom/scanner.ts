@@ -1,0 +1,204 @@
+import { createFrameTracker } from './frames';
+import { MentionIndex } from './mention-index';
+import { createChangeCollector } from './mutation-units';
+import { now, scheduleFrame, yieldToEventLoop } from './scheduling';
+import { createClassifier } from './skip-rules';
+import type { DetectFn, MentionLookup, MentionRange } from './types';
+import { createUnitQueue } from './unit-queue';
+
+export const DEFAULT_OWN_TAG = 'iran-iraq-context-ui';
+
+export interface PageScannerOptions {
+  root: Node;
+  detect: DetectFn;
+  onAdd(items: MentionRange[]): void;
+  onRemove(items: MentionRange[]): void;
+  /** Mutations at or inside such nodes are ignored. Defaults to "inside an own-tag element". */
+  isOwnNode?(node: Node): boolean;
+  /** Tag names of our UI hosts, pruned from the text walk. Default: [DEFAULT_OWN_TAG]. */
+  ownTagNames?: readonly string[];
+  /** Time budget of one task of scanning work. */
+  sliceMs?: number;
+  /** Also scan same-origin iframes. Default true. */
+  frames?: boolean;
+  /** Called once per mutation flush that had something to do (diagnostics, tests). */
+  onFlush?(info: { units: number; removed: number }): void;
+  /** Errors from `detect` or the callbacks; they never stop the scanner. */
+  onError?(error: unknown): void;
+}
+
+export interface PageScanner extends MentionLookup {
+  start(): void;
+  /** Stops observing and drops every mention (through `onRemove`). */
+  stop(): void;
+  mentions(): MentionRange[];
+  /** Resolves once no flush or scan work is pending. */
+  idle(): Promise<void>;
+}
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'contenteditable'],
+};
+
+export function createPageScanner(options: PageScannerOptions): PageScanner {
+  const { root, detect } = options;
+  const sliceMs = options.sliceMs ?? 16;
+  const ownTagNames = options.ownTagNames ?? [DEFAULT_OWN_TAG];
+  const isOwnNode = options.isOwnNode ?? ownTagMatcher(ownTagNames);
+  const report = options.onError ?? rethrowLater;
+  const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+  const classify = createClassifier({ ownTagNames });
+  const index = new MentionIndex();
+  const changes = createChangeCollector(root, classify, isOwnNode);
+  const frames = createFrameTracker(
+    (frameDoc) => startChild(frameDoc),
+    (items) => callback(options.onRemove, items),
+    isOwnNode,
+  );
+  const units = createUnitQueue({ root, detect, index, classify, ownTagNames, sliceMs, report });
+  let observer: MutationObserver | null = null;
+  let cancelFlush: (() => void) | null = null;
+  let draining: Promise<void> | null = null;
+
+  function startChild(frameDoc: Document): PageScanner {
+    const child = createPageScanner({ ...options, root: frameDoc });
+    child.start();
+    return child;
+  }
+
+  /**
+   * Our callbacks may change the DOM (the wrap fallback does); records queued
+   * meanwhile are ours and are dropped, or they would trigger a re-scan loop.
+   * Records already queued before are the page's and are kept.
+   */
+  function callback(fn: (items: MentionRange[]) => void, items: MentionRange[]): void {
+    if (items.length === 0) return;
+    absorbPendingRecords();
+    try {
+      fn(items);
+    } catch (error) {
+      report(error);
+    }
+    observer?.takeRecords();
+  }
+
+  function absorbPendingRecords(): void {
+    const pending = observer?.takeRecords() ?? [];
+    if (pending.length > 0 && changes.addRecords(pending)) requestFlush();
+  }
+
+  function requestFlush(): void {
+    cancelFlush ??= scheduleFrame(doc.defaultView, flush);
+  }
+
+  function flush(): void {
+    cancelFlush = null;
+    if (!observer) return;
+    const pending = observer.takeRecords();
+    if (pending.length > 0) changes.addRecords(pending);
+    const change = changes.take();
+    const stale = new Set(index.all().filter((item) => item.nodes.some((n) => !n.isConnected)));
+    for (const unit of change.units) for (const item of mentionsUnder(unit)) stale.add(item);
+    index.remove([...stale]);
+    callback(options.onRemove, [...stale]);
+    units.enqueue(change.units);
+    if (options.frames !== false) {
+      frames.prune();
+      frames.discover(change.added);
+    }
+    options.onFlush?.({ units: change.units.length, removed: stale.size });
+    kick();
+  }
+
+  function mentionsUnder(unit: Node): MentionRange[] {
+    if (index.size === 0) return [];
+    const found: MentionRange[] = [];
+    const walker = doc.createTreeWalker(unit, 0x4);
+    for (let node = walker.currentNode; node; node = walker.nextNode() as Node) {
+      if (node.nodeType === 3) found.push(...index.mentionsIn(node as Text));
+    }
+    return found;
+  }
+
+  function kick(): void {
+    draining ??= drain().finally(() => {
+      draining = null;
+    });
+  }
+
+  async function drain(): Promise<void> {
+    // Callbacks never run synchronously inside start() or a caller's stack.
+    await Promise.resolve();
+    while (observer && units.hasWork()) {
+      const deadline = now() + sliceMs;
+      const added: MentionRange[] = [];
+      while (observer && now() < deadline && units.hasWork()) units.step(added);
+      callback(options.onAdd, added);
+      // The wrap fallback re-parents text nodes in onAdd; file mentions under the new ones.
+      index.reindex(added);
+      if (units.hasWork()) await yieldToEventLoop();
+    }
+  }
+
+  return {
+    start() {
+      if (observer) return;
+      const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+      observer = new View((records) => {
+        if (changes.addRecords(records)) requestFlush();
+      });
+      observer.observe(root, OBSERVE);
+      units.enqueue([root]);
+      if (options.frames !== false && 'querySelectorAll' in root) {
+        frames.discover((root as ParentNode).querySelectorAll('iframe, frame'));
+      }
+      kick();
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      cancelFlush?.();
+      cancelFlush = null;
+      units.clear();
+      changes.take();
+      frames.stop();
+      const items = index.all();
+      index.clear();
+      callback(options.onRemove, items);
+    },
+    mentions: () => [...index.all(), ...frames.mentions()],
+    mentionsIn(node) {
+      const own = index.mentionsIn(node);
+      return own.length > 0 || node.ownerDocument === doc ? own : frames.mentionsIn(node);
+    },
+    async idle() {
+      // Records not yet delivered to our callback would otherwise be missed here.
+      absorbPendingRecords();
+      while (draining || cancelFlush) {
+        if (draining) await draining;
+        else await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+      await frames.idle();
+    },
+  };
+}
+
+function ownTagMatcher(tags: readonly string[]): (node: Node) => boolean {
+  const selector = tags.join(',');
+  return (node) => {
+    if (!selector) return false;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return el !== null && el.closest(selector) !== null;
+  };
+}
+
+/** Surfaces the error in the console without unwinding the scanner's own stack. */
+function rethrowLater(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
+}
