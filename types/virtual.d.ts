@@ -9,3 +9,9 @@ declare module 'virtual:name-table' {
   const table: NameTable;
   export default table;
 }
+
+declare module '*.css?inline' {
+  /** The stylesheet's text, for a shadow root's adopted stylesheet. */
+  const css: string;
+  export default css;
+}

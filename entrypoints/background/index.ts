@@ -37,7 +37,7 @@ function reject(reason: string): undefined {
 /** Only our own pages and content scripts may ask; a web page cannot reach this listener. */
 function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
-  const ownPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  const ownPage = typeof sender.url === 'string' && sender.url.startsWith(`${self.location.origin}/`);
   return ownPage || sender.tab !== undefined;
 }
 
@@ -65,7 +65,7 @@ async function handle(request: BackgroundRequest, sender: Browser.runtime.Messag
     }
     case 'open-reader': {
       const hash = new URLSearchParams({ article: request.article, ...(request.statement ? { statement: request.statement } : {}) });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#${hash}`), index: sender.tab ? sender.tab.index + 1 : undefined });
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
       return null;
     }
   }

@@ -1,0 +1,78 @@
+/**
+ * The hover card's home on a page: one custom element holding a CLOSED shadow
+ * root, so page scripts cannot read the card and page CSS cannot style it.
+ * Removing the host element removes every trace of our UI.
+ */
+import { render } from 'preact';
+import cardCss from '../../components/EntityCard.css?inline';
+import { EntityCard, type EntityCardState } from '../../components/EntityCard';
+import { HOST_TAG } from './constants';
+
+export interface CardHost {
+  show(state: EntityCardState, anchor: DOMRect, focus: boolean): void;
+  hide(): void;
+  isOpen(): boolean;
+  contains(node: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+const GAP = 6;
+const MARGIN = 8;
+
+export function createCardHost(doc: Document, handlers: { onOpen(article: string, statement?: string): void; onClose(): void }): CardHost {
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let open = false;
+
+  const mount = () => {
+    if (host && root) return { host, root };
+    host = doc.createElement(HOST_TAG);
+    // The host itself must not inherit or take page styles, nor shift the page.
+    host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0;');
+    root = host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss);
+    root.adoptedStyleSheets = [sheet];
+    doc.documentElement.append(host);
+    return { host, root };
+  };
+
+  const place = (anchor: DOMRect) => {
+    const card = root?.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const view = doc.documentElement;
+    const width = card.offsetWidth;
+    const height = card.offsetHeight;
+    const below = anchor.bottom + GAP;
+    const top = below + height + MARGIN <= view.clientHeight || anchor.top - GAP - height < MARGIN ? below : anchor.top - GAP - height;
+    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, view.clientWidth - width - MARGIN));
+    card.style.position = 'fixed';
+    card.style.top = `${Math.max(MARGIN, top)}px`;
+    card.style.left = `${left}px`;
+  };
+
+  return {
+    show(state, anchor, focus) {
+      const { root: shadow } = mount();
+      render(<EntityCard state={state} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);
+      place(anchor);
+      open = true;
+      if (focus) (shadow.querySelector('[role="dialog"]') as HTMLElement | null)?.focus();
+    },
+    hide() {
+      if (root) render(null, root);
+      open = false;
+    },
+    isOpen: () => open,
+    contains(node) {
+      return host !== null && node instanceof Node && (node === host || host.contains(node));
+    },
+    destroy() {
+      if (root) render(null, root);
+      host?.remove();
+      host = null;
+      root = null;
+      open = false;
+    },
+  };
+}
