@@ -148,6 +148,8 @@ export async function launchChromium(extensionDir: string, opts: ChromiumOptions
     // loopback port.
     '--gaia-url=http://127.0.0.1:9',
     '--component-updater=url-source=http://127.0.0.1:9/',
+    // A page with a form field makes Chromium ask its autofill server about it.
+    '--autofill-server-url=http://127.0.0.1:9/',
     ...(proxy ? [`--proxy-server=${proxy.url}`] : []),
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
     ...(opts.args ?? []),

@@ -1,0 +1,193 @@
+/**
+ * The built extension in Debian's Chromium, against pages served from
+ * 127.0.0.1: what a reader sees (underlines, the card, the reader page) and
+ * what must never happen (changed DOM, network traffic).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
+import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
+import { bodyMatchesSource, readHighlights } from './support/page-probes';
+import { type StaticServer, serveStatic } from './support/server';
+
+const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
+const HOST = 'iran-iraq-context-ui';
+const NEWS_PEOPLE = ['Hassan Rouhani', 'Kadhimi', 'Mike Pompeo', 'Mohammad Javad Zarif', 'Mustafa al-Kadhimi'];
+
+if (!hasChromium) console.warn(missingBrowserReason('chromium'));
+
+describe.skipIf(!hasChromium)('extension in Chromium', () => {
+  let ext: ChromiumExtension;
+  let server: StaticServer;
+  let network: NetworkRecorder;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}: run npm run build first`);
+    server = await serveStatic(join(import.meta.dirname, 'fixtures'));
+    ext = await launchChromium(BUILD);
+    network = ext.recordRequests();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openNews(path = '/news.html'): Promise<Page> {
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    (page as Page & { errors?: string[] }).errors = errors;
+    await page.goto(`${server.url}${path}`);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, { timeout: 10_000 });
+    return page;
+  }
+
+  /** The card lives in a closed shadow root: only the DevTools protocol (like a screen reader's tree) can see into it. */
+  async function card(page: Page): Promise<{ cdp: CDPSession; objectId: string } | null> {
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type N = { nodeName: string; nodeId: number; children?: N[]; shadowRoots?: N[] };
+    const find = (n: N): N | null => {
+      if (n.nodeName === HOST.toUpperCase()) return n;
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root as N);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+    return object.objectId ? { cdp, objectId: object.objectId } : null;
+  }
+  async function inCard<T>(page: Page, fn: string): Promise<T | null> {
+    const c = await card(page);
+    if (!c) return null;
+    const { result } = await c.cdp.send('Runtime.callFunctionOn', { objectId: c.objectId, functionDeclaration: fn, returnByValue: true, awaitPromise: true });
+    return result.value as T;
+  }
+  const cardState = (page: Page) =>
+    inCard<{ status: string; name: string; text: string; mode: string } | null>(
+      page,
+      `function () { const d = this.querySelector('[role="dialog"]'); return d ? { status: d.dataset.status, name: d.getAttribute('aria-label'), text: d.textContent, mode: this.mode } : null; }`,
+    );
+
+  async function hover(page: Page, text: string) {
+    const point = await page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.indexOf(needle) ?? -1;
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      throw new Error(`no text ${needle}`);
+    }, text);
+    await page.mouse.move(point.x - 40, point.y - 40);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+  }
+
+  it('underlines exactly the names, and changes none of the page’s nodes', async () => {
+    const page = await openNews();
+    const highlights = await page.evaluate(readHighlights);
+    expect(highlights['iic-person']).toEqual(NEWS_PEOPLE);
+    expect(highlights['iic-organization']).toEqual(['Popular Mobilization Forces']);
+    expect(highlights['iic-place'] ?? []).toEqual([]);
+    const dom = await page.evaluate(bodyMatchesSource, HOST);
+    expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
+    await page.close();
+  });
+
+  it('opens a card on hover with the corpus’s statements, and Escape closes it', async () => {
+    const page = await openNews();
+    await hover(page, 'Rouhani');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    const state = await cardState(page);
+    expect(state?.mode).toBe('closed');
+    expect(state?.name).toContain('Hassan Rouhani');
+    expect(state?.text).toContain('President');
+    expect(state?.text).toContain('We hope to boost our cooperation with the neighbors');
+    // The page itself cannot see into the card.
+    expect(await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot ?? null, HOST)).toBeNull();
+    await page.screenshot({ path: artifactPath('card-chromium.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await cardState(page)) ?? null).toBeNull();
+    await page.close();
+  });
+
+  it('reaches names from the keyboard and opens the reader at the cited statement', async () => {
+    const page = await openNews();
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    expect((await cardState(page))?.name).toContain('Mustafa al-Kadhimi');
+    const readerOpened = ext.context.waitForEvent('page');
+    // Tab from the card to its first role ("Iraqi Prime Minister") and follow it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const reader = await readerOpened;
+    await reader.waitForSelector('[aria-current="true"][data-statement]');
+    const marked = await reader.$eval('[aria-current="true"][data-statement]', (el) => ({ id: el.getAttribute('data-statement'), text: el.textContent }));
+    expect(marked.id).toBe('002_4150bcee245c5d5c#6');
+    expect(marked.text).toContain('Iraqi Prime Minister Mustafa al-Kadhimi arrived in Tehran');
+    await reader.screenshot({ path: artifactPath('reader-chromium.png') });
+    await reader.close();
+    await page.close();
+  });
+
+  it('underlines text that arrives after load', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/dynamic.html`);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('Kanaani said Iraq must decide.'));
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Kanaani']);
+    await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('Later, Qassem Soleimani was named.'));
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Kanaani', 'Qassem Soleimani']);
+    await page.close();
+  });
+
+  it('switching the site off removes every underline and our UI; on again brings them back', async () => {
+    const page = await openNews();
+    await hover(page, 'Zarif');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    const options = await ext.openExtensionPage('options.html');
+    const host = new URL(server.url).hostname;
+    await options.evaluate(async (h) => {
+      const stored = (await chrome.storage.local.get('settings')).settings ?? { version: 2, enabled: true, disabledSites: [], types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
+      await chrome.storage.local.set({ settings: { ...stored, disabledSites: [h] } });
+    }, host);
+    await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    const dom = await page.evaluate(bodyMatchesSource, HOST);
+    expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await options.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, disabledSites: [] } });
+    });
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(NEWS_PEOPLE);
+    await options.close();
+    await page.close();
+  });
+
+  it('still answers after Chrome stops the service worker', async () => {
+    const page = await openNews();
+    await ext.stopServiceWorker();
+    expect(await ext.serviceWorkerStatus()).toBe('stopped');
+    await hover(page, 'Pompeo');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 8000 }).toBe('ready');
+    expect((await cardState(page))?.text).toContain('All strategic issues between our two countries');
+    await page.close();
+  });
+
+  it('sends nothing anywhere: every request stays on this machine', async () => {
+    expect(network.requests.length).toBeGreaterThan(0);
+    expect(network.external()).toEqual([]);
+    expect(ext.proxy?.hits ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Functions evaluated inside test pages: what a reader would check, read back
+ * from the browser (highlight registry, DOM equality), never from our internals.
+ */
+
+/** The text of every range in every highlight we registered, by highlight name. */
+export function readHighlights(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  for (const [name, highlight] of registry) {
+    out[name] = [...highlight].map((r) => r.toString()).sort();
+  }
+  return out;
+}
+
+/**
+ * Whether the live body equals a fresh parse of the same page, our UI host
+ * aside: proof that underlining changed none of the page's nodes.
+ */
+export async function bodyMatchesSource(hostTag: string): Promise<{ equal: boolean; extraStyles: number; hosts: number }> {
+  const html = await (await fetch(location.href)).text();
+  const fresh = new DOMParser().parseFromString(html, 'text/html');
+  const live = document.body.cloneNode(true) as HTMLElement;
+  const hosts = document.querySelectorAll(hostTag).length;
+  const extraStyles = document.querySelectorAll('style[data-iic-highlights]').length;
+  // Form fields carry live state the parser does not have; the page's own scripts may have run, so compare structure as served.
+  return { equal: live.isEqualNode(fresh.body), extraStyles, hosts };
+}
