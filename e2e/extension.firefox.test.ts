@@ -1,0 +1,186 @@
+/**
+ * The built extension in Debian's Firefox ESR over WebDriver BiDi. BiDi cannot
+ * see into extension tabs' events, so extension pages are reached as the
+ * extension opens them (the reader from the card) or through the harness's
+ * privileged navigation (options page).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, hasFirefox, missingBrowserReason } from './support/env';
+import { type FirefoxExtension, launchFirefox } from './support/firefox';
+import { bodyMatchesSource, readHighlights } from './support/page-probes';
+import { type StaticServer, serveStatic } from './support/server';
+
+const BUILD = join(import.meta.dirname, '..', '.output', 'firefox-mv2');
+const HOST = 'iran-iraq-context-ui';
+const NEWS_PEOPLE = ['Hassan Rouhani', 'Kadhimi', 'Mike Pompeo', 'Mohammad Javad Zarif', 'Mustafa al-Kadhimi'];
+
+if (!hasFirefox) console.warn(missingBrowserReason('firefox'));
+
+const poll = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.skipIf(!hasFirefox)('extension in Firefox', () => {
+  let ext: FirefoxExtension;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}: run npm run build first`);
+    server = await serveStatic(join(import.meta.dirname, 'fixtures'));
+    ext = await launchFirefox(BUILD);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openNews(): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/news.html`);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, { timeout: 10_000 });
+    return page;
+  }
+  /** Where a card would stand under a word, and whether our host is what the pointer finds there. */
+  const cardShownBelow = (page: Page, word: string) =>
+    page.evaluate(
+      (needle, tag) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent?.indexOf(needle) ?? -1;
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + needle.length);
+          const b = r.getBoundingClientRect();
+          return document.elementFromPoint(b.left + 30, b.bottom + 40)?.tagName.toLowerCase() === tag;
+        }
+        return false;
+      },
+      word,
+      HOST,
+    );
+  async function pointAt(page: Page, word: string) {
+    const p = await page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.indexOf(needle) ?? -1;
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      throw new Error(`no ${needle}`);
+    }, word);
+    await page.mouse.move(p.x - 30, p.y - 30);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  async function shortcut(page: Page, key: 'KeyN' | 'KeyP') {
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press(key);
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+  }
+
+  it('underlines exactly the names without changing the page’s nodes', async () => {
+    const page = await openNews();
+    const highlights = await page.evaluate(readHighlights);
+    expect(highlights['iic-person']).toEqual(NEWS_PEOPLE);
+    expect(highlights['iic-organization']).toEqual(['Popular Mobilization Forces']);
+    const dom = await page.evaluate(bodyMatchesSource, HOST);
+    expect(dom.equal).toBe(true);
+    expect(dom.hosts).toBe(0);
+    // Firefox refuses adopted stylesheets from content scripts: one style element at most.
+    expect(dom.extraStyles).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('shows a card on hover, where the page cannot read it, and Escape closes it', async () => {
+    const page = await openNews();
+    await pointAt(page, 'Rouhani');
+    expect(await poll(() => cardShownBelow(page, 'Rouhani'), Boolean)).toBe(true);
+    await new Promise((r) => setTimeout(r, 400));
+    await page.screenshot({ path: artifactPath('card-firefox.png') });
+    expect(await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot ?? null, HOST)).toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await poll(() => cardShownBelow(page, 'Rouhani'), (v) => !v)).toBe(false);
+    await page.close();
+  });
+
+  it('from the keyboard, the card’s role link opens the reader at the cited statement', async () => {
+    const page = await openNews();
+    await page.focus('body');
+    await shortcut(page, 'KeyN');
+    expect(await poll(() => cardShownBelow(page, 'Kadhimi'), Boolean)).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const reader = await ext.findExtensionPage('reader.html', 10_000);
+    await reader.waitForFunction(() => document.querySelector('[aria-current="true"][data-statement]') !== null, { timeout: 10_000 });
+    const marked = await reader.evaluate(() => {
+      const el = document.querySelector('[aria-current="true"][data-statement]');
+      return { id: el?.getAttribute('data-statement'), text: el?.textContent };
+    });
+    expect(marked.id).toBe('002_4150bcee245c5d5c#6');
+    expect(marked.text).toContain('Iraqi Prime Minister Mustafa al-Kadhimi arrived in Tehran');
+    await reader.screenshot({ path: artifactPath('reader-firefox.png') });
+    await reader.close();
+    await page.close();
+  });
+
+  it('switching the site off removes every underline and our UI, leaving the page as served', async () => {
+    const page = await openNews();
+    await pointAt(page, 'Zarif');
+    await poll(() => cardShownBelow(page, 'Zarif'), Boolean);
+    const options = await ext.openExtensionPage('options.html');
+    const host = new URL(server.url).hostname;
+    await options.evaluate(async (h) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const stored = (await api.storage.local.get('settings')).settings ?? { version: 2, enabled: true, disabledSites: [], types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
+      await api.storage.local.set({ settings: { ...stored, disabledSites: [h] } });
+    }, host);
+    const size = await poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size), (n) => n === 0);
+    expect(size).toBe(0);
+    expect(await page.evaluate(bodyMatchesSource, HOST)).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const { settings } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...settings, disabledSites: [] } });
+    });
+    const again = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === NEWS_PEOPLE.length);
+    expect(again).toEqual(NEWS_PEOPLE);
+    await options.close();
+    await page.close();
+  });
+
+  it('still answers after Firefox stops the background', async () => {
+    const page = await openNews();
+    await ext.terminateBackground();
+    expect(await ext.backgroundState()).not.toBe('running');
+    await page.focus('body');
+    await shortcut(page, 'KeyN');
+    await new Promise((r) => setTimeout(r, 800));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const reader = await ext.findExtensionPage('reader.html', 10_000);
+    await reader.waitForFunction(() => document.querySelector('[data-statement="002_4150bcee245c5d5c#6"][aria-current="true"]') !== null, { timeout: 10_000 });
+    await reader.close();
+    await page.close();
+  });
+
+  it('sends nothing anywhere', () => {
+    expect(ext.proxy?.hits ?? []).toEqual([]);
+  });
+});
