@@ -39,23 +39,33 @@ export function readEntityFile(value: unknown): { file: EntityFile; problems: st
   }
   const seen = new Set<string>();
   raw.entities.forEach((entry, i) => {
-    const e = entry as Partial<CuratedEntity> | null;
-    const where = `entity #${i + 1}${e && typeof e.id === 'string' ? ` (${e.id})` : ''}`;
-    if (typeof e !== 'object' || e === null) return problems.push(`${where}: must be an object`);
-    if (typeof e.id !== 'string' || !/^[a-z0-9-]+$/.test(e.id)) return problems.push(`${where}: "id" must be lower-case letters, digits and hyphens`);
-    if (seen.has(e.id)) return problems.push(`${where}: duplicate id`);
-    if (typeof e.name !== 'string' || e.name.trim() === '') return problems.push(`${where}: "name" is missing`);
-    if (typeof e.type !== 'string' || !TYPES.includes(e.type)) return problems.push(`${where}: "type" must be one of ${TYPES.join(', ')}`);
-    const aliases = e.aliases ?? [];
-    const weakAliases = e.weakAliases ?? [];
-    if (!stringList(aliases)) return problems.push(`${where}: "aliases" must be a list of names`);
-    if (!stringList(weakAliases)) return problems.push(`${where}: "weakAliases" must be a list of names`);
-    const roles = e.roles ?? [];
-    if (!Array.isArray(roles) || !roles.every((r) => r && typeof r.text === 'string' && typeof r.article === 'string')) {
-      return problems.push(`${where}: "roles" must be a list of {"text", "article"}`);
+    const problem = readEntity(entry, seen, file.entities);
+    if (problem) {
+      const id = typeof (entry as { id?: unknown } | null)?.id === 'string' ? ` (${(entry as { id: string }).id})` : '';
+      problems.push(`entity #${i + 1}${id}: ${problem}`);
     }
-    seen.add(e.id);
-    file.entities.push({ id: e.id, name: e.name, type: e.type as EntityType, aliases, weakAliases, roles });
   });
   return { file, problems };
 }
+
+/** Checks one entry; adds it when valid, otherwise says what is wrong with it. */
+function readEntity(entry: unknown, seen: Set<string>, into: CuratedEntity[]): string | null {
+  const e = entry as Partial<CuratedEntity> | null;
+  if (typeof e !== 'object' || e === null) return 'must be an object';
+  if (typeof e.id !== 'string' || !/^[a-z0-9-]+$/.test(e.id)) return '"id" must be lower-case letters, digits and hyphens';
+  if (seen.has(e.id)) return 'duplicate id';
+  if (typeof e.name !== 'string' || e.name.trim() === '') return '"name" is missing';
+  if (typeof e.type !== 'string' || !TYPES.includes(e.type)) return `"type" must be one of ${TYPES.join(', ')}`;
+  const aliases = e.aliases ?? [];
+  const weakAliases = e.weakAliases ?? [];
+  if (!stringList(aliases)) return '"aliases" must be a list of names';
+  if (!stringList(weakAliases)) return '"weakAliases" must be a list of names';
+  const roles = e.roles ?? [];
+  if (!Array.isArray(roles) || !roles.every((r) => r && typeof r.text === 'string' && typeof r.article === 'string')) {
+    return '"roles" must be a list of {"text", "article"}';
+  }
+  seen.add(e.id);
+  into.push({ id: e.id, name: e.name, type: e.type as EntityType, aliases, weakAliases, roles });
+  return null;
+}
+

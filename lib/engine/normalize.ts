@@ -35,7 +35,7 @@ const LETTER_FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`
  */
 export function foldToken(token: string): string {
   let folded = token.replace(INVISIBLES, '');
-  if (/[^\u0000-\u007f]/.test(folded)) {
+  if (!/^\p{ASCII}*$/u.test(folded)) {
     folded = folded.normalize('NFD').replace(COMBINING_MARKS, '').replace(LETTER_FOLD_PATTERN, (ch) => LETTER_FOLDS[ch] ?? ch);
     // NFD split some Arabic letters (آ → ا + madda); recompose what remains.
     folded = folded.normalize('NFC');
@@ -60,7 +60,7 @@ export interface Token {
  * (they are folded away later). Apostrophes and hyphens end a word, so
  * "Kadhimi’s" yields "Kadhimi" and "al-Kadhimi" yields "al", "Kadhimi".
  */
-const WORD = /[\p{L}\p{M}\p{N}\u200c\u200d\u0640]+/gu;
+const WORD = /(?:[\p{L}\p{M}\p{N}\u0640]|\u200c|\u200d)+/gu;
 
 /** Splits text into words in one linear pass. */
 export function tokenize(text: string): Token[] {

@@ -37,7 +37,7 @@ const ABBREVIATIONS = new Set(
   'Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Sgt Adm Gov Sen Rep St Sr Jr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol vs etc Inc Ltd Co Corp Dept Ave approx Sheikh Mt Ft'.split(' '),
 );
 const CLOSING_AFTER_STOP = /["\u201d\u2019')\]\u00bb]/;
-const SENTENCE_START = /["\u201c\u201e\u00ab'(\[\p{Lu}\p{N}\p{Lo}]/u;
+const SENTENCE_START = /["\u201c\u201e\u00ab'([\p{Lu}\p{N}\p{Lo}]/u;
 
 function wordBefore(text: string, end: number): string {
   let i = end;
