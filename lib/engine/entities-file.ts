@@ -12,6 +12,7 @@ export interface CuratedEntity {
   aliases: string[];
   weakAliases: string[];
   roles: { text: string; article: string }[];
+  titledAliases?: { alias: string; after: string[] }[];
 }
 
 export interface EntityFile {
@@ -64,8 +65,12 @@ function readEntity(entry: unknown, seen: Set<string>, into: CuratedEntity[]): s
   if (!Array.isArray(roles) || !roles.every((r) => r && typeof r.text === 'string' && typeof r.article === 'string')) {
     return '"roles" must be a list of {"text", "article"}';
   }
+  const titledAliases = e.titledAliases ?? [];
+  if (!Array.isArray(titledAliases) || !titledAliases.every((x) => x && typeof x.alias === 'string' && stringList(x.after))) {
+    return '"titledAliases" must be a list of {"alias", "after": [titles]}';
+  }
   seen.add(e.id);
-  into.push({ id: e.id, name: e.name, type: e.type as EntityType, aliases, weakAliases, roles });
+  into.push({ id: e.id, name: e.name, type: e.type as EntityType, aliases, weakAliases, roles, titledAliases });
   return null;
 }
 

@@ -14,6 +14,11 @@ export interface NamePattern {
   entities: string[];
   /** Weak patterns count only when the document also names one of their entities strongly. */
   weak: boolean;
+  /**
+   * A word that is also a common word (Persian ظریف, "delicate") is a name only
+   * right after one of these phrases (a first name or a title), given as folded words.
+   */
+  after?: string[][];
 }
 
 /** What the content script ships: everything detection needs and nothing more. */
@@ -29,6 +34,8 @@ export interface EntityNames {
   type: EntityType;
   aliases: string[];
   weakAliases: string[];
+  /** Aliases that count only right after a first name or title. */
+  titledAliases?: { alias: string; after: string[] }[];
 }
 
 export const DEFAULT_TYPES: readonly EntityType[] = ['person', 'organization'];
@@ -83,6 +90,14 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
     for (const alias of [entity.name, ...entity.aliases]) add(alias, entity.id, false);
     for (const alias of entity.weakAliases) add(alias, entity.id, true);
   }
+  const titled: NamePattern[] = [];
+  for (const entity of entities) {
+    for (const { alias, after } of entity.titledAliases ?? []) {
+      const words = tokenize(alias).map((t) => t.folded);
+      if (words.length === 0 || patterns.has(words.join(' '))) continue;
+      titled.push({ words, entities: [entity.id], weak: false, after: after.map((a) => tokenize(a).map((t) => t.folded)) });
+    }
+  }
   const blocked = new Set(blockers.map((b) => tokenize(b).map((t) => t.folded).join(' ')));
   const byFirstWord: Record<string, NamePattern[]> = {};
   for (const [key, pattern] of [...patterns].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -95,6 +110,12 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
     const list = byFirstWord[pattern.words[0]] ?? [];
     list.push(pattern);
     // Longest alias first, so the first match found is the one to keep.
+    list.sort((a, b) => b.words.length - a.words.length);
+    byFirstWord[pattern.words[0]] = list;
+  }
+  for (const pattern of titled) {
+    const list = byFirstWord[pattern.words[0]] ?? [];
+    list.push(pattern);
     list.sort((a, b) => b.words.length - a.words.length);
     byFirstWord[pattern.words[0]] = list;
   }
@@ -129,6 +150,21 @@ function lookupKeys(token: string): string[] {
   return [token, titled];
 }
 
+/** Whether one of the phrases stands right before token i, joined to it as words of one name are. */
+function precededBy(text: string, tokens: Token[], i: number, phrases: string[][]): boolean {
+  return phrases.some((words) => {
+    const first = i - words.length;
+    if (first < 0) return false;
+    for (let k = 0; k < words.length; k++) {
+      const token = tokens[first + k];
+      const next = tokens[first + k + 1];
+      if (!sameWord(token.folded, words[k])) return false;
+      if (next.start - token.end > 3 || !NAME_JOINER.test(text.slice(token.end, next.start))) return false;
+    }
+    return true;
+  });
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -143,6 +179,7 @@ function matchAt(text: string, tokens: Token[], i: number, table: NameTable): Ca
     for (const pattern of list) {
       const n = pattern.words.length;
       if (i + n > tokens.length) continue;
+      if (pattern.after && !precededBy(text, tokens, i, pattern.after)) continue;
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k];
