@@ -9,7 +9,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { bodyMatchesSource, readHighlights } from './support/page-probes';
+import { bodyMatchesSource, readHighlights, setDisabledSites } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -158,18 +158,12 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
     const options = await ext.openExtensionPage('options.html');
     const host = new URL(server.url).hostname;
-    await options.evaluate(async (h) => {
-      const stored = (await chrome.storage.local.get('settings')).settings ?? { version: 2, enabled: true, disabledSites: [], types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
-      await chrome.storage.local.set({ settings: { ...stored, disabledSites: [h] } });
-    }, host);
+    await options.evaluate(setDisabledSites, [host]);
     await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
     const dom = await page.evaluate(bodyMatchesSource, HOST);
     expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
-    await options.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, disabledSites: [] } });
-    });
+    await options.evaluate(setDisabledSites, []);
     await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(NEWS_PEOPLE);
     await options.close();
     await page.close();

@@ -13,9 +13,17 @@ function extensionI18n(): I18n | null {
   return g.browser?.i18n ?? g.chrome?.i18n ?? null;
 }
 
+/** Test doubles of `browser.i18n` may throw "not implemented": the catalogue answers instead. */
+function safely(read: () => string | undefined): string | undefined {
+  try {
+    return read() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function t(key: string, ...substitutions: string[]): string {
-  const i18n = extensionI18n();
-  const fromBrowser = i18n?.getMessage(key, substitutions);
+  const fromBrowser = safely(() => extensionI18n()?.getMessage(key, substitutions));
   if (fromBrowser) return fromBrowser;
   const entry = (english as Catalogue)[key];
   if (!entry) return key;
@@ -24,6 +32,6 @@ export function t(key: string, ...substitutions: string[]): string {
 
 /** 'rtl' when the browser's interface language is written right to left. */
 export function uiDirection(): 'ltr' | 'rtl' {
-  const lang = extensionI18n()?.getUILanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');
+  const lang = safely(() => extensionI18n()?.getUILanguage()) ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');
   return /^(ar|fa|he|ur|ps|ckb)\b/i.test(lang) ? 'rtl' : 'ltr';
 }

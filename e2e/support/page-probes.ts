@@ -26,3 +26,21 @@ export async function bodyMatchesSource(hostTag: string): Promise<{ equal: boole
   // Form fields carry live state the parser does not have; the page's own scripts may have run, so compare structure as served.
   return { equal: live.isEqualNode(fresh.body), extraStyles, hosts };
 }
+
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Switches the extension off on these hosts, as the popup's switch does: run
+ * inside one of the extension's own pages, where `browser.storage` exists.
+ */
+export async function setDisabledSites(hosts: string[]): Promise<void> {
+  const g = globalThis as unknown as { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
+  const local = (g.browser ?? g.chrome)?.storage.local;
+  if (!local) throw new Error('not an extension page');
+  const stored = (await local.get('settings')).settings as Record<string, unknown> | undefined;
+  const defaults = { version: 2, enabled: true, types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
+  await local.set({ settings: { ...defaults, ...stored, disabledSites: hosts } });
+}

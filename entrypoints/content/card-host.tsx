@@ -9,7 +9,7 @@ import { EntityCard, type EntityCardState } from '../../components/EntityCard';
 import { HOST_TAG } from './constants';
 
 export interface CardHost {
-  show(state: EntityCardState, anchor: DOMRect, focus: boolean): void;
+  show(state: EntityCardState, anchor: DOMRect, focus: boolean, name: string): void;
   hide(): void;
   isOpen(): boolean;
   contains(node: EventTarget | null): boolean;
@@ -52,9 +52,10 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
   };
 
   return {
-    show(state, anchor, focus) {
+    show(state, anchor, focus, name) {
       const { root: shadow } = mount();
-      render(<EntityCard state={state} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);
+      // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
+      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);
       place(anchor);
       open = true;
       if (focus) (shadow.querySelector('[role="dialog"]') as HTMLElement | null)?.focus();

@@ -87,13 +87,14 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     const token = ++openToken;
     current = item;
     const anchor = item.range.getBoundingClientRect();
-    card.show({ status: 'loading' }, anchor, focus);
+    const name = table.entities[item.mention.entity]?.name ?? item.mention.text;
+    card.show({ status: 'loading' }, anchor, focus, name);
     try {
       const entity = await ask({ type: 'lookup-entity', id: item.mention.entity, limit: 4 });
       if (token !== openToken) return;
-      card.show(entity ? { status: 'ready', entity } : { status: 'error' }, item.range.getBoundingClientRect(), focus);
+      card.show(entity ? { status: 'ready', entity } : { status: 'error' }, item.range.getBoundingClientRect(), focus, name);
     } catch {
-      if (token === openToken) card.show({ status: 'error' }, anchor, focus);
+      if (token === openToken) card.show({ status: 'error' }, anchor, focus, name);
     }
   }
   let returnFocus: HTMLElement | null = null;

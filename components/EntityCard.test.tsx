@@ -1,0 +1,72 @@
+/** @vitest-environment happy-dom */
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { lookupHandler } from '../lib/background/handlers';
+import { loadedSeedCorpus } from '../tests/seeds';
+import { EntityCard, type EntityCardState } from './EntityCard';
+import { expectNoSeriousAxeViolations, useEnglishUi } from './test-support';
+
+useEnglishUi();
+const corpus = loadedSeedCorpus();
+const ready = (id: string): EntityCardState => ({ status: 'ready', entity: lookupHandler(corpus, id, 8)! });
+
+describe('EntityCard', () => {
+  it('announces loading politely and keeps the same live region when the entity arrives', () => {
+    const { container, rerender } = render(<EntityCard state={{ status: 'loading' }} name="Pompeo" onOpen={() => {}} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'About Pompeo' });
+    expect(dialog.dataset.status).toBe('loading');
+    const live = container.querySelector('[aria-live="polite"]');
+    expect(live?.textContent).toBe('Loading…');
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    rerender(<EntityCard state={ready('mike-pompeo')} name="Pompeo" onOpen={() => {}} onClose={() => {}} />);
+    expect(container.querySelector('[aria-live="polite"]')).toBe(live);
+    expect(live?.textContent).toMatch(/^Mike Pompeo: \d+ quotes?, \d+ mentions?$/);
+    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'About Mike Pompeo' }).dataset.entity).toBe('mike-pompeo');
+  });
+
+  it('shows type, dated roles citing their statement, counts and quotes first', () => {
+    const onOpen = vi.fn();
+    const state = ready('mike-pompeo');
+    const { said, about } = state.status === 'ready' ? state.entity.counts : { said: -1, about: -1 };
+    const { container } = render(<EntityCard state={state} onOpen={onOpen} onClose={() => {}} />);
+    expect(screen.getByRole('heading', { name: 'Mike Pompeo' })).toBeTruthy();
+    expect(container.textContent).toContain('Person');
+    expect(container.textContent).toContain(`${said} quotes · ${about} mentions`);
+    const role = screen.getByRole('button', { name: 'US Secretary of State' });
+    expect(role.parentElement?.textContent).toContain('as of Aug 20, 2018');
+    fireEvent.click(role);
+    expect(onOpen).toHaveBeenCalledWith('000_e2b84ee6c719b08a', '000_e2b84ee6c719b08a#12');
+    const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
+    expect(items).toHaveLength(4);
+    expect(items.map((i) => i.dataset.relation)).toEqual(['said', 'said', 'about', 'about']);
+    expect(items[0].querySelector('.iic-quote')).not.toBeNull();
+  });
+
+  it('says "undated" for roles and statements from an article without a date', () => {
+    const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
+    const role = screen.getByRole('button', { name: 'Iranian Foreign Ministry spokesman' });
+    expect(role.parentElement?.textContent).toContain('undated');
+    const first = container.querySelector('[data-statement]');
+    expect(first?.textContent).toContain('undated');
+    expect(first?.querySelector('.iic-quote')).not.toBeNull();
+  });
+
+  it('passes axe in every state', async () => {
+    for (const state of [{ status: 'loading' } as const, { status: 'error' } as const, ready('mike-pompeo'), ready('nasser-kanaani')]) {
+      const { container, unmount } = render(<EntityCard state={state} name="Pompeo" onOpen={() => {}} onClose={() => {}} />);
+      await expectNoSeriousAxeViolations(container);
+      unmount();
+    }
+  });
+
+  it('closes on Escape and on its close button; shows an error state', () => {
+    const onClose = vi.fn();
+    render(<EntityCard state={{ status: 'error' }} onOpen={() => {}} onClose={onClose} />);
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('could not be loaded');
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});

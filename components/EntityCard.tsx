@@ -1,0 +1,87 @@
+import type { EntityView } from '../lib/engine/lookup';
+import { t, uiDirection } from '../lib/i18n';
+import { Counts, countsText } from './Counts';
+import { entityTypeLabel } from './entity-type';
+import { RoleList } from './RoleList';
+import { Skeleton } from './Skeleton';
+import { StatementList } from './StatementList';
+import { uiLang } from './ui-lang';
+
+export type EntityCardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; entity: EntityView };
+
+export interface EntityCardProps {
+  state: EntityCardState;
+  onOpen(articleId: string, statementId?: string): void;
+  onClose(): void;
+  /** The name as the page wrote it, to label the card before the lookup answers. */
+  name?: string;
+  /** Statements shown; the rest are a click away in the reader. */
+  limit?: number;
+}
+
+/**
+ * The hover card. Rendered into a closed shadow root on arbitrary pages, so it
+ * is the root's first element and carries its own theme, font and direction.
+ * Keep it mounted while the state changes: the status line is a live region and
+ * only announces changes to a region that already exists.
+ */
+export function EntityCard({ state, onOpen, onClose, name, limit = 4 }: EntityCardProps) {
+  const entity = state.status === 'ready' ? state.entity : null;
+  const title = entity?.name ?? name;
+  const status = entity
+    ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about))
+    : t(state.status === 'loading' ? 'cardLoading' : 'cardError');
+  return (
+    <div
+      class="iic-theme iic-card"
+      role="dialog"
+      aria-label={title ? t('cardLabel', title) : t('cardLabelUnnamed')}
+      data-status={state.status}
+      data-entity={entity?.id}
+      dir={uiDirection()}
+      lang={uiLang()}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div class="iic-card-head">
+        {title ? (
+          <h2 class="iic-card-name" dir="auto">
+            {title}
+          </h2>
+        ) : (
+          <span class="iic-card-name" />
+        )}
+        <button type="button" class="iic-card-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <p class={entity ? 'iic-visually-hidden' : 'iic-card-status'} aria-live="polite">
+        {status}
+      </p>
+      <div class="iic-card-body" aria-busy={state.status === 'loading'}>
+        {state.status === 'loading' && <Skeleton lines={4} />}
+        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
+      </div>
+    </div>
+  );
+}
+
+function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number }) {
+  return (
+    <>
+      <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
+      <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
+      <Counts said={entity.counts.said} about={entity.counts.about} />
+      {entity.statements.length > 0 ? (
+        <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
+      ) : (
+        <p class="iic-muted">{t('noStatements')}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { EntityView } from '../lib/engine/lookup';
+import { t } from '../lib/i18n';
+import { formatIsoDate } from './dates';
+import { Message } from './Message';
+
+/**
+ * Roles in the corpus's own words, each dated by the article that states it:
+ * a role is what was true then, so it is never shown as current.
+ */
+export function RoleList({ roles, onOpen }: { roles: EntityView['roles']; onOpen(articleId: string, statementId: string): void }) {
+  if (roles.length === 0) return null;
+  return (
+    <ul class="iic-roles">
+      {roles.map((role) => (
+        <li key={`${role.statement}|${role.text}`}>
+          <button type="button" class="iic-link" dir="auto" title={t('roleSource', role.article.title)} onClick={() => onOpen(role.article.id, role.statement)}>
+            {role.text}
+          </button>{' '}
+          <span class="iic-muted">
+            {role.article.date ? (
+              <Message
+                id="asOf"
+                args={[
+                  <time key="d" dateTime={role.article.date.iso}>
+                    {formatIsoDate(role.article.date.iso)}
+                  </time>,
+                ]}
+              />
+            ) : (
+              t('undated')
+            )}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

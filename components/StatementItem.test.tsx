@@ -1,0 +1,51 @@
+/** @vitest-environment happy-dom */
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { lookupHandler } from '../lib/background/handlers';
+import { loadedSeedCorpus } from '../tests/seeds';
+import { StatementItem } from './StatementItem';
+import { useEnglishUi } from './test-support';
+
+useEnglishUi();
+const corpus = loadedSeedCorpus();
+
+function statementOf(entity: string, pick: (text: string) => boolean) {
+  const s = lookupHandler(corpus, entity)?.statements.find((x) => pick(x.text));
+  if (!s) throw new Error('statement not in the seeds');
+  return s;
+}
+
+describe('StatementItem', () => {
+  it('marks a quote, names its speaker and says when the article has no date or outlet', () => {
+    const s = statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues'));
+    const onOpen = vi.fn();
+    const { container } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={onOpen} />
+      </ul>,
+    );
+    const item = container.querySelector(`[data-statement="${s.id}"]`) as HTMLElement;
+    expect(item.dataset.relation).toBe('said');
+    expect(item.querySelector('.iic-quote')?.textContent).toBe(s.quotes[0].text);
+    expect(item.textContent).toContain('Quote');
+    expect(item.textContent).toContain('said by Mike Pompeo');
+    expect(item.textContent).toContain('Outlet unknown');
+    expect(item.querySelector('time')?.getAttribute('datetime')).toBe('2020-04-18');
+    expect(item.querySelector('[dir="auto"]')?.textContent).toBe(s.text);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in reader' }));
+    expect(onOpen).toHaveBeenCalledWith('004_92d2bbb8eb3598db', s.id);
+  });
+  it('shows "undated" for an article without a date, and marks nothing when the name is only named', () => {
+    const s = statementOf('nasser-kanaani', (t) => t.startsWith('Iranian Foreign Ministry spokesman'));
+    const { container } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(s.relation).toBe('about');
+    expect(container.textContent).toContain('undated');
+    expect(container.textContent).toContain('Shafaq News');
+    expect(container.querySelector('.iic-quote')).toBeNull();
+    expect(container.querySelector('time')).toBeNull();
+  });
+});

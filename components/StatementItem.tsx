@@ -1,0 +1,44 @@
+import { useId } from 'preact/hooks';
+import type { StatementView } from '../lib/engine/lookup';
+import { t } from '../lib/i18n';
+import { DateText } from './DateText';
+import { Message } from './Message';
+import { QuotedText } from './QuotedText';
+
+export interface StatementItemProps {
+  statement: StatementView;
+  onOpen(articleId: string, statementId: string): void;
+}
+
+/** One sentence from the corpus with where it comes from. */
+export function StatementItem({ statement, onOpen }: StatementItemProps) {
+  const textId = useId();
+  const said = statement.relation === 'said';
+  const speakers = said ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
+  return (
+    <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={statement.relation}>
+      <p class="iic-statement-text" id={textId}>
+        {said && <span class="iic-badge">{t('quoteBadge')}</span>}
+        <span dir="auto">{said ? <QuotedText text={statement.text} quotes={statement.quotes} /> : statement.text}</span>
+      </p>
+      <p class="iic-statement-meta">
+        {speakers.length > 0 && (
+          <>
+            <span class="iic-speaker">
+              <Message id="saidBy" args={[<span dir="auto" key="s">{speakers.join(', ')}</span>]} />
+            </span>
+            <span aria-hidden="true"> · </span>
+          </>
+        )}
+        <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
+          {statement.article.outlet ?? t('outletUnknown')}
+        </span>
+        <span aria-hidden="true"> · </span>
+        <DateText date={statement.article.date} />{' '}
+        <button type="button" class="iic-link" aria-describedby={textId} onClick={() => onOpen(statement.article.id, statement.id)}>
+          {t('openInReader')}
+        </button>
+      </p>
+    </li>
+  );
+}

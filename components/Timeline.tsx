@@ -1,0 +1,120 @@
+import type { TimelinePoint } from '../lib/messages';
+import { t } from '../lib/i18n';
+import { formatIsoDate } from './dates';
+
+const W = 320;
+const H = 80;
+const PAD = 8;
+const AXIS_Y = 54;
+const BAR_MAX = 46;
+const BAR_W = 8;
+/** Room kept at the end for the undated column, apart from the time axis. */
+const UNDATED_W = 58;
+
+type Dated = TimelinePoint & { date: string };
+
+const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+function summary(name: string, dated: Dated[], undated: TimelinePoint | null): string {
+  const count = (p: TimelinePoint) => p.said + p.about;
+  const parts: string[] = [];
+  const datedTotal = dated.reduce((n, p) => n + count(p), 0);
+  if (dated.length === 1) parts.push(t('timelineDatedOn', String(datedTotal), formatIsoDate(dated[0].date)));
+  else if (dated.length > 1) parts.push(t('timelineDatedRange', String(datedTotal), formatIsoDate(dated[0].date), formatIsoDate(dated[dated.length - 1].date)));
+  if (undated) parts.push(t('timelineUndated', String(count(undated))));
+  return `${t('timelineTitle', name)}: ${parts.join('; ')}`;
+}
+
+function Bar({ x, point, scale }: { x: number; point: TimelinePoint; scale: number }) {
+  const said = point.said * scale;
+  const about = point.about * scale;
+  return (
+    <g>
+      {said > 0 && <rect class="iic-tl-said" x={x - BAR_W / 2} y={AXIS_Y - said} width={BAR_W} height={said} />}
+      {about > 0 && <rect class="iic-tl-about" x={x - BAR_W / 2} y={AXIS_Y - said - about} width={BAR_W} height={about} />}
+    </g>
+  );
+}
+
+/**
+ * Statements about one name over the dates of their articles. Undated articles
+ * get a column of their own past a break in the axis: they have no place in time.
+ */
+export function Timeline({ points, name }: { points: TimelinePoint[]; name: string }) {
+  const dated = points.filter((p): p is Dated => p.date !== null).sort((a, b) => dayMs(a.date) - dayMs(b.date));
+  const loose = points.filter((p) => p.date === null);
+  const undated = loose.length ? { date: null, said: loose.reduce((n, p) => n + p.said, 0), about: loose.reduce((n, p) => n + p.about, 0) } : null;
+  const max = Math.max(0, ...points.map((p) => p.said + p.about));
+  if (max === 0) return <p class="iic-muted iic-timeline-empty">{t('timelineEmpty')}</p>;
+  const scale = BAR_MAX / max;
+  const right = undated ? W - PAD - UNDATED_W : W - PAD;
+  const first = dated.length ? dayMs(dated[0].date) : 0;
+  const span = dated.length ? dayMs(dated[dated.length - 1].date) - first : 0;
+  const x = (p: Dated) => (span === 0 ? (PAD + right) / 2 : PAD + BAR_W / 2 + ((dayMs(p.date) - first) / span) * (right - PAD - BAR_W));
+  const undatedX = W - PAD - UNDATED_W / 2;
+  return (
+    <div class="iic-timeline" data-undated={undated ? String(undated.said + undated.about) : '0'}>
+      <svg class="iic-timeline-chart" role="img" aria-label={summary(name, dated, undated)} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="xMidYMid meet">
+        <line class="iic-tl-axis" x1={PAD} x2={right} y1={AXIS_Y} y2={AXIS_Y} />
+        {dated.map((p) => (
+          <Bar key={p.date} x={x(p)} point={p} scale={scale} />
+        ))}
+        {dated.length === 1 && (
+          <text class="iic-tl-label" x={x(dated[0])} y={AXIS_Y + 16} text-anchor="middle">
+            {formatIsoDate(dated[0].date)}
+          </text>
+        )}
+        {dated.length > 1 && (
+          <>
+            <text class="iic-tl-label" x={PAD} y={AXIS_Y + 16} text-anchor="start">
+              {formatIsoDate(dated[0].date)}
+            </text>
+            <text class="iic-tl-label" x={right} y={AXIS_Y + 16} text-anchor="end">
+              {formatIsoDate(dated[dated.length - 1].date)}
+            </text>
+          </>
+        )}
+        {dated.length === 0 && (
+          <text class="iic-tl-label" x={(PAD + right) / 2} y={AXIS_Y + 16} text-anchor="middle">
+            {t('timelineNoDates')}
+          </text>
+        )}
+        {undated && (
+          <>
+            <line class="iic-tl-break" x1={right + 10} x2={right + 10} y1={AXIS_Y - BAR_MAX} y2={AXIS_Y + 4} />
+            <line class="iic-tl-axis" x1={undatedX - 14} x2={undatedX + 14} y1={AXIS_Y} y2={AXIS_Y} />
+            <Bar x={undatedX} point={undated} scale={scale} />
+            <text class="iic-tl-label" x={undatedX} y={AXIS_Y + 16} text-anchor="middle">
+              {t('undated')}
+            </text>
+          </>
+        )}
+      </svg>
+      <p class="iic-timeline-legend" aria-hidden="true">
+        <span class="iic-tl-key iic-tl-key-said" />
+        {t('legendQuotes')}
+        <span class="iic-tl-key iic-tl-key-about" />
+        {t('legendMentions')}
+      </p>
+      <table class="iic-visually-hidden">
+        <caption>{t('timelineTitle', name)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columnDate')}</th>
+            <th scope="col">{t('legendQuotes')}</th>
+            <th scope="col">{t('legendMentions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...dated, ...(undated ? [undated] : [])].map((p) => (
+            <tr key={p.date ?? 'undated'}>
+              <th scope="row">{p.date ? formatIsoDate(p.date, 'long') : t('undated')}</th>
+              <td>{p.said}</td>
+              <td>{p.about}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

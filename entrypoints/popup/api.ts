@@ -1,0 +1,63 @@
+/**
+ * Everything the popup asks of the browser, behind one interface so its
+ * components can be tested with a fake built on the real corpus engine.
+ */
+import { browser } from 'wxt/browser';
+import type { EntityView } from '../../lib/engine/lookup';
+import type { BackgroundResponses, PageState, RelatedArticleView, TimelinePoint } from '../../lib/messages';
+import { ask, askTab } from '../../lib/messaging';
+import type { Settings } from '../../lib/settings';
+import { loadSettings, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
+
+export type SearchResponse = BackgroundResponses['search'];
+
+export interface PopupApi {
+  search(query: string): Promise<SearchResponse>;
+  lookup(id: string, limit?: number): Promise<EntityView | null>;
+  timeline(id: string): Promise<TimelinePoint[]>;
+  related(pageText: string): Promise<RelatedArticleView[]>;
+  /** The active tab's names and text; rejects where no content script runs (browser pages, the web store). */
+  pageState(): Promise<PageState>;
+  /** Scrolls the active tab to the name's first mention. */
+  revealMention(id: string): Promise<boolean>;
+  openReader(article: string, statement?: string): Promise<void>;
+  openOptions(): Promise<void>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** The one-time notice about repaired settings, cleared as it is read. */
+  takeSettingsNotice(): Promise<string | null>;
+  /** Closes the popup (after it has opened a tab the reader should look at). */
+  close(): void;
+}
+
+export function browserPopupApi(): PopupApi {
+  let tab: Promise<number> | null = null;
+  const activeTab = () => {
+    tab ??= browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => {
+      if (t?.id === undefined) throw new Error('no active tab');
+      return t.id;
+    });
+    return tab;
+  };
+  return {
+    search: (query) => ask({ type: 'search', query }),
+    lookup: (id, limit) => ask({ type: 'lookup-entity', id, ...(limit ? { limit } : {}) }),
+    timeline: (id) => ask({ type: 'timeline', id }),
+    related: (text) => ask({ type: 'related-articles', text }),
+    pageState: async () => {
+      const state = await askTab(await activeTab(), { type: 'page-state' });
+      // A tab whose content script is absent can answer undefined instead of throwing.
+      if (!state) throw new Error('no content script');
+      return state;
+    },
+    revealMention: async (id) => askTab(await activeTab(), { type: 'reveal-mention', id }),
+    openReader: async (article, statement) => {
+      await ask({ type: 'open-reader', article, ...(statement ? { statement } : {}) });
+    },
+    openOptions: () => browser.runtime.openOptionsPage(),
+    loadSettings: async () => (await loadSettings()).settings,
+    saveSettings,
+    takeSettingsNotice,
+    close: () => window.close(),
+  };
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Skeleton } from '../../components/Skeleton';
+import { uiLang } from '../../components/ui-lang';
+import type { ArticleRef } from '../../lib/engine/lookup';
+import { t, uiDirection } from '../../lib/i18n';
+import type { ArticleWithStatements } from '../../lib/messages';
+import type { ReaderApi } from './api';
+import { ArticleList } from './ArticleList';
+import { ArticleView } from './ArticleView';
+import { parseHash } from './hash';
+
+type Shown = { status: 'none' } | { status: 'loading' } | { status: 'missing' } | { status: 'ready'; data: ArticleWithStatements };
+
+function useHashTarget() {
+  const [target, setTarget] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const follow = () => setTarget(parseHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return target;
+}
+
+export function ReaderApp({ api }: { api: ReaderApi }) {
+  const target = useHashTarget();
+  const [shown, setShown] = useState<Shown>({ status: 'none' });
+  const [articles, setArticles] = useState<ArticleRef[] | null>(null);
+
+  useEffect(() => {
+    api.listArticles().then(setArticles, () => setArticles([]));
+  }, [api]);
+
+  useEffect(() => {
+    if (!target.article) {
+      setShown({ status: 'none' });
+      return;
+    }
+    let live = true;
+    setShown({ status: 'loading' });
+    api.getArticle(target.article).then(
+      (data) => live && setShown(data ? { status: 'ready', data } : { status: 'missing' }),
+      () => live && setShown({ status: 'missing' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, target.article]);
+
+  useEffect(() => {
+    document.title = shown.status === 'ready' ? t('readerTitleWith', shown.data.article.title) : t('readerTitle');
+  }, [shown]);
+
+  return (
+    <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
+      <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
+        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} />}
+        {shown.status === 'loading' && <Skeleton lines={8} />}
+        {shown.status === 'none' && <Placeholder text={t('readerChoose')} />}
+        {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}
+      </main>
+      <ArticleList articles={articles} current={target.article} />
+    </div>
+  );
+}
+
+function Placeholder({ text }: { text: string }) {
+  return (
+    <>
+      <h1>{t('readerTitle')}</h1>
+      <p>{text}</p>
+    </>
+  );
+}

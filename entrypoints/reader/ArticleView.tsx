@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { ArticleWithStatements } from '../../lib/messages';
+import { ArticleDateLine } from './ArticleDateLine';
+import { Paragraph } from './Paragraph';
+
+/** One corpus article, its names underlined and the linked statement marked and scrolled to. */
+export function ArticleView({ data, target }: { data: ArticleWithStatements; target: string | null }) {
+  const { article, statements, mentions } = data;
+  const root = useRef<HTMLElement>(null);
+  const targetFound = target !== null && statements.some((s) => s.id === target);
+
+  useEffect(() => {
+    const marked = root.current?.querySelector<HTMLElement>('[data-statement][aria-current="true"]');
+    if (!marked) return;
+    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    marked.scrollIntoView?.({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+    // Focus too, so a screen reader starts reading at the statement the link was about.
+    marked.focus({ preventScroll: true });
+  }, [article.id, target]);
+
+  return (
+    <article ref={root} class="article" aria-labelledby="article-title" data-article={article.id}>
+      <header class="article-head">
+        <h1 id="article-title" dir="auto">
+          {article.title}
+        </h1>
+        {article.titleFromLead && <p class="iic-muted title-note">{t('titleFromLead')}</p>}
+        <p class="byline">
+          <span class="outlet" dir={article.outlet ? 'auto' : undefined}>
+            {article.outlet?.name ?? t('outletUnknown')}
+          </span>
+          <span aria-hidden="true"> · </span>
+          <ArticleDateLine date={article.date} />
+          {article.dateline && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span class="dateline">
+                <span class="iic-visually-hidden">{t('datelineLabel')} </span>
+                <span dir="auto">{article.dateline}</span>
+              </span>
+            </>
+          )}
+        </p>
+        {target !== null && !targetFound && <p class="notice">{t('statementMissing')}</p>}
+      </header>
+      <div class="article-body">
+        {article.paragraphs.map((text, i) => (
+          <Paragraph
+            // Paragraphs never move within an article: the index is their identity.
+            key={i}
+            text={text}
+            sentences={statements.filter((s) => s.paragraph === i)}
+            mentions={mentions.filter((m) => m.paragraph === i)}
+            target={target}
+          />
+        ))}
+      </div>
+      {article.credits.length > 0 && (
+        <div class="credits iic-muted">
+          {article.credits.map((line) => (
+            <p key={line} dir="auto">
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
+      {article.related.length > 0 && (
+        <section class="related-headlines" aria-labelledby="related-headlines-title">
+          <h2 id="related-headlines-title">{t('relatedHeadlines')}</h2>
+          <ul>
+            {article.related.map((headline) => (
+              <li key={headline} dir="auto">
+                {headline}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
