@@ -33,10 +33,7 @@ export interface PopupApi {
 export function browserPopupApi(): PopupApi {
   let tab: Promise<number> | null = null;
   const activeTab = () => {
-    tab ??= browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => {
-      if (t?.id === undefined) throw new Error('no active tab');
-      return t.id;
-    });
+    tab ??= readingTab();
     return tab;
   };
   return {
@@ -60,4 +57,22 @@ export function browserPopupApi(): PopupApi {
     takeSettingsNotice,
     close: () => window.close(),
   };
+}
+
+/**
+ * The tab the reader is looking at. From the toolbar that is the active tab;
+ * when the popup is opened as a tab of its own (a pinned or detached popup,
+ * or Firefox's about:debugging), it is the tab the reader was on just before.
+ */
+async function readingTab(): Promise<number> {
+  const self = await browser.tabs.getCurrent();
+  if (!self) {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (active?.id === undefined) throw new Error('no active tab');
+    return active.id;
+  }
+  const others = (await browser.tabs.query({ windowId: self.windowId })).filter((t) => t.id !== self.id && t.id !== undefined);
+  const previous = others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (previous?.id === undefined) throw new Error('no other tab');
+  return previous.id;
 }
