@@ -1,12 +1,15 @@
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './modules/corpus-plugin';
+import { noInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: '.output',
+  // The sources zip for addons.mozilla.org: what builds the extension, not test output.
+  zip: { excludeSources: ['e2e/artifacts/**', 'bench/results.json', 'docs/**', '.output/**'] },
   vite: () => ({
-    plugins: [corpusPlugin()],
+    plugins: [corpusPlugin(), noInnerHtmlPlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },
   }),
@@ -19,13 +22,14 @@ export default defineConfig({
     // script's match pattern is what lets it read pages, and it never sends them anywhere.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'iran-iraq-context@iic.example',
-              // The CSS Custom Highlight API arrived in Firefox 140.
-              strict_min_version: '140.0',
+              // The CSS Custom Highlight API arrived in Firefox 140; data_collection_permissions in 142 on Android.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
