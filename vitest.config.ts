@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'tests/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'modules/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'tests/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'modules/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

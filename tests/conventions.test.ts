@@ -16,7 +16,9 @@ const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--excl
 describe('source conventions', () => {
   it('never inserts HTML from strings, never evaluates strings as code', () => {
     const banned = /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|eval\(|new Function\()/;
-    const offenders = tracked.filter((f) => banned.test(readFileSync(join(root, f), 'utf8')));
+    // The build plugin that strips Preact's innerHTML branch has to name what it removes.
+    const allowed = new Set(['modules/no-inner-html-plugin.ts']);
+    const offenders = tracked.filter((f) => !allowed.has(f) && banned.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
   it('keeps the engine pure: no DOM globals, no extension APIs, no Node modules', () => {

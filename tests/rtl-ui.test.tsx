@@ -1,0 +1,276 @@
+/** @vitest-environment happy-dom */
+/**
+ * The interface in a right-to-left language: `browser.i18n` answers from the
+ * Persian (or Arabic) catalogue, as Chrome does for a Persian browser. The
+ * extension's pages and the hover card must turn right to left and speak the
+ * language, while corpus text (English statements, names, titles) keeps its
+ * own direction through dir="auto".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { EntityCard, type EntityCardState } from '../components/EntityCard';
+import { expectNoSeriousAxeViolations } from '../components/test-support';
+import { articleHandler, listArticlesHandler, lookupHandler } from '../lib/background/handlers';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
+import { App as PopupApp } from '../entrypoints/popup/App';
+import { fakePopupApi } from '../entrypoints/popup/fake-api';
+import { OptionsApp } from '../entrypoints/options/App';
+import type { ReaderApi } from '../entrypoints/reader/api';
+import { ReaderApp } from '../entrypoints/reader/App';
+import { loadedSeedCorpus } from './seeds';
+
+interface Entry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type Catalogue = Record<string, Entry>;
+
+const catalogue = (locale: string): Catalogue =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
+const fa = catalogue('fa');
+const ar = catalogue('ar');
+const en = catalogue('en');
+
+/**
+ * `browser.i18n` as Chrome implements it for one locale: named placeholders
+ * expand to their content, then `$1`…`$9` take the substitutions; an unknown
+ * key answers the empty string.
+ */
+function fakeI18n(messages: Catalogue, uiLanguage: string) {
+  return {
+    getMessage(key: string, substitutions?: string | string[]): string {
+      const entry = messages[key];
+      if (!entry) return '';
+      const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+      const named = entry.message.replace(/\$([A-Za-z_@][\w@]*)\$/g, (whole, name: string) => {
+        const found = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase());
+        return found ? found[1].content : whole;
+      });
+      return named.replace(/\$(\$|\d)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+    },
+    getUILanguage: () => uiLanguage,
+  };
+}
+
+/**
+ * The interface in `locale`; `browser` and `chrome` come back as they were
+ * after each test. Not `vi.unstubAllGlobals()`: WXT's set-up file stubs both
+ * with its fake browser, and unstubbing would delete that fake as well.
+ */
+function useUi(messages: Catalogue, uiLanguage: string): void {
+  const saved = new Map<string, PropertyDescriptor | undefined>();
+  beforeEach(() => {
+    for (const name of ['browser', 'chrome']) saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+    const i18n = { value: { i18n: fakeI18n(messages, uiLanguage) }, configurable: true, writable: true };
+    Object.defineProperty(globalThis, 'browser', i18n);
+    Object.defineProperty(globalThis, 'chrome', { value: undefined, configurable: true, writable: true });
+    fakeBrowser.reset();
+  });
+  afterEach(() => {
+    cleanup();
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else Reflect.deleteProperty(globalThis, name);
+    }
+    saved.clear();
+  });
+}
+
+const originalBrowser = (globalThis as { browser?: unknown }).browser;
+const originalChrome = (globalThis as { chrome?: unknown }).chrome;
+const m = (messages: Catalogue, key: string, ...subs: string[]) => fakeI18n(messages, '').getMessage(key, subs);
+const corpus = loadedSeedCorpus();
+const ready = (id: string): EntityCardState => ({ status: 'ready', entity: lookupHandler(corpus, id, 8)! });
+
+/** The element is right to left and tagged with the language. */
+function expectRtl(el: Element | null, lang: string): void {
+  expect(el, 'root element').not.toBeNull();
+  expect(el!.getAttribute('dir')).toBe('rtl');
+  expect(el!.getAttribute('lang')).toBe(lang);
+}
+
+/** Corpus text keeps its own direction: the nearest element with a dir says auto (or ltr for hosts). */
+function expectOwnDirection(el: Element, allowed: string[] = ['auto']): void {
+  const holder = el.closest('[dir]');
+  expect(holder, `no dir around "${el.textContent}"`).not.toBeNull();
+  expect(allowed, `dir of "${el.textContent?.slice(0, 40)}"`).toContain(holder!.getAttribute('dir'));
+}
+
+/** English interface strings that must not appear once the interface is translated. */
+function expectNoEnglish(root: Element, keys: string[]): void {
+  const text = root.textContent ?? '';
+  for (const key of keys) expect(text, key).not.toContain(en[key].message);
+}
+
+describe('Persian interface', () => {
+  useUi(fa, 'fa');
+
+  it('the hover card is right to left in Persian; statements keep their English direction', () => {
+    const state = ready('mike-pompeo');
+    const entity = state.status === 'ready' ? state.entity : null;
+    const { container } = render(<EntityCard state={state} onOpen={() => {}} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: m(fa, 'cardLabel', 'Mike Pompeo') });
+    expectRtl(dialog, 'fa');
+    expect(dialog).toBe(container.firstElementChild);
+    expect(screen.getByRole('heading', { name: 'Mike Pompeo' }).getAttribute('dir')).toBe('auto');
+    expect(screen.getByRole('button', { name: m(fa, 'close') })).toBeTruthy();
+    expect(container.textContent).toContain(m(fa, 'typePerson'));
+    const { said, about } = entity!.counts;
+    const quotes = said === 1 ? m(fa, 'countQuotesOne') : m(fa, 'countQuotesMany', String(said));
+    const mentions = about === 1 ? m(fa, 'countMentionsOne') : m(fa, 'countMentionsMany', String(about));
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${quotes} · ${mentions}`);
+    expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe(m(fa, 'cardReady', 'Mike Pompeo', `${quotes}, ${mentions}`));
+
+    // A role is corpus text; "as of <date>" is interface text around a Persian date.
+    const role = screen.getByRole('button', { name: 'US Secretary of State' });
+    expect(role.getAttribute('dir')).toBe('auto');
+    expect(role.getAttribute('title')).toMatch(new RegExp(`^${m(fa, 'roleSource', '')}`));
+    expect(role.parentElement?.textContent).toContain(m(fa, 'asOf', '').trim());
+
+    const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const text = item.querySelector('.iic-statement-text > span:last-child')!;
+      expect(text.getAttribute('dir')).toBe('auto');
+      expect(text.textContent).toMatch(/[A-Za-z]/); // the corpus is English
+      expect(within(item).getByRole('button', { name: m(fa, 'openInReader') })).toBeTruthy();
+      const outlet = item.querySelector('.iic-outlet')!;
+      if (outlet.textContent === m(fa, 'outletUnknown')) expect(outlet.hasAttribute('dir')).toBe(false);
+      else expect(outlet.getAttribute('dir')).toBe('auto');
+    }
+    const said1 = items.find((i) => i.dataset.relation === 'said')!;
+    expect(said1.querySelector('.iic-badge')?.textContent).toBe(m(fa, 'quoteBadge'));
+    const speaker = said1.querySelector('.iic-speaker');
+    if (speaker) {
+      expect(speaker.textContent?.startsWith(m(fa, 'saidBy', ''))).toBe(true);
+      expectOwnDirection(speaker.querySelector('span[dir]')!);
+    }
+    expectNoEnglish(container, ['openInReader', 'quoteBadge', 'typePerson', 'close']);
+    expect(container.textContent).not.toMatch(/\b\d+ (quotes?|mentions?)\b/);
+  });
+
+  it('the hover card says "undated", loading and error in Persian', () => {
+    const { container, rerender } = render(<EntityCard state={{ status: 'loading' }} name="Kanaani" onOpen={() => {}} onClose={() => {}} />);
+    expectRtl(screen.getByRole('dialog', { name: m(fa, 'cardLabel', 'Kanaani') }), 'fa');
+    expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe(m(fa, 'cardLoading'));
+    rerender(<EntityCard state={{ status: 'error' }} onOpen={() => {}} onClose={() => {}} />);
+    expect(screen.getByRole('dialog', { name: m(fa, 'cardLabelUnnamed') }).textContent).toContain(m(fa, 'cardError'));
+    rerender(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
+    expect(container.querySelector('[data-statement]')?.textContent).toContain(m(fa, 'undated'));
+    expect(container.textContent).not.toContain(en.undated.message);
+  });
+
+  it('the popup is right to left in Persian; results keep the direction of the corpus', async () => {
+    const api = fakePopupApi();
+    const { container } = render(<PopupApp api={api} />);
+    expectRtl(container.querySelector('.popup'), 'fa');
+    const box = screen.getByRole('combobox', { name: m(fa, 'searchLabel') }) as HTMLInputElement;
+    expect(box.getAttribute('placeholder')).toBe(m(fa, 'searchPlaceholder'));
+    expect(box.getAttribute('dir')).toBe('auto');
+    expect(await screen.findByRole('heading', { name: m(fa, 'onThisPage') })).toBeTruthy();
+    // Names found on the page: the name is corpus text, the count and buttons are Persian.
+    const firstName = await waitFor(() => {
+      const li = container.querySelector<HTMLElement>('#page-names li[data-entity]');
+      if (!li) throw new Error('no page names yet');
+      return li;
+    });
+    expectOwnDirection(firstName.querySelector('.name-reveal span[dir]')!);
+    expect(within(firstName).getByRole('button', { name: new RegExp(`^${m(fa, 'statementsToggle')}`) })).toBeTruthy();
+    expect(screen.getByRole('button', { name: m(fa, 'openOptions') })).toBeTruthy();
+    expect(await screen.findByRole('switch', { name: m(fa, 'underlineOnSite', 'news.example') })).toBeTruthy();
+
+    fireEvent.input(box, { target: { value: 'Pompeo' } });
+    const listbox = await screen.findByRole('listbox', { name: m(fa, 'searchResults') });
+    const names = within(listbox).getByRole('group', { name: m(fa, 'groupNames') });
+    expectOwnDirection(within(names).getAllByRole('option')[0].querySelector('.option-title')!);
+    const statements = within(listbox).getByRole('group', { name: m(fa, 'groupStatements') });
+    for (const option of within(statements).getAllByRole('option')) {
+      const text = option.querySelector('.option-text')!;
+      expect(text.getAttribute('dir')).toBe('auto');
+      expect(text.textContent).toMatch(/Pompeo/);
+    }
+    const summary = m(fa, 'resultsSummary', '(\\d+)', '(\\d+)', '(\\d+)');
+    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(new RegExp(`^${summary}$`));
+    expectNoEnglish(container, ['searchLabel', 'onThisPage', 'openOptions', 'groupNames', 'groupStatements', 'undated']);
+    await expectNoSeriousAxeViolations(document.body);
+  });
+
+  it('the popup says in Persian that nothing matched, quoting the query', async () => {
+    const { container } = render(<PopupApp api={fakePopupApi()} />);
+    expectRtl(container.querySelector('.popup'), 'fa');
+    fireEvent.input(screen.getByRole('combobox', { name: m(fa, 'searchLabel') }), { target: { value: 'Kanaanyyyy' } });
+    await waitFor(() => expect(screen.getByRole('status', { name: '' }).textContent).toBe(m(fa, 'noResults', 'Kanaanyyyy')));
+    expect(screen.getByText(m(fa, 'closestNames'))).toBeTruthy();
+    expectOwnDirection(screen.getByRole('button', { name: 'Nasser Kanaani' }));
+  });
+
+  it('the options page is right to left in Persian; site hosts stay left to right', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['a.example'] } });
+    const { container } = render(<OptionsApp />);
+    expectRtl(container.querySelector('.options'), 'fa');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(m(fa, 'optionsTitle'));
+    const types = await screen.findByRole('group', { name: m(fa, 'typesLegend') });
+    expect((within(types).getByRole('checkbox', { name: m(fa, 'typesPeople') }) as HTMLInputElement).checked).toBe(true);
+    expect(within(types).getByRole('checkbox', { name: m(fa, 'typesPlaces') })).toBeTruthy();
+    expect(screen.getByRole('group', { name: m(fa, 'underlineLegend') })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: m(fa, 'enabledLabel') })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: new RegExp(m(fa, 'delayLabel').replace(/[()]/g, '\\$&')) })).toBeTruthy();
+    const remove = screen.getByRole('button', { name: m(fa, 'siteRemoveLabel', 'a.example') });
+    expect(container.querySelector('[data-site="a.example"] [dir]')?.getAttribute('dir')).toBe('ltr');
+    fireEvent.click(remove);
+    expect(await screen.findByText(m(fa, 'sitesNone'))).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status', { name: '' }).textContent).toBe(m(fa, 'saved')));
+    fireEvent.input(screen.getByRole('spinbutton'), { target: { value: '5000' } });
+    expect(screen.getByText(m(fa, 'delayInvalid'))).toBeTruthy();
+    expectNoEnglish(container, ['optionsTitle', 'typesLegend', 'typesPeople', 'underlineLegend', 'sitesNone', 'delayInvalid']);
+    await expectNoSeriousAxeViolations(document.body);
+  });
+});
+
+describe('Arabic interface', () => {
+  useUi(ar, 'ar');
+  const api: ReaderApi = {
+    getArticle: async (id) => articleHandler(corpus, id),
+    listArticles: async () => listArticlesHandler(corpus),
+  };
+  const scrollIntoView = Element.prototype.scrollIntoView;
+  beforeEach(() => {
+    Element.prototype.scrollIntoView = () => {};
+  });
+  afterEach(() => {
+    Element.prototype.scrollIntoView = scrollIntoView;
+    window.location.hash = '';
+  });
+
+  it('the hover card is right to left in Arabic', () => {
+    const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
+    expectRtl(screen.getByRole('dialog', { name: m(ar, 'cardLabel', 'Nasser Kanaani') }), 'ar');
+    expect(screen.getByRole('button', { name: m(ar, 'close') })).toBeTruthy();
+    const first = container.querySelector('[data-statement]')!;
+    expect(first.textContent).toContain(m(ar, 'undated'));
+    expect(first.querySelector('.iic-statement-text > span:last-child')?.getAttribute('dir')).toBe('auto');
+    expectNoEnglish(container, ['undated', 'openInReader', 'close']);
+  });
+
+  it('the reader is right to left in Arabic; the article keeps its own direction', async () => {
+    window.location.hash = `#${new URLSearchParams({ article: '003_3d90aa80119a4437' })}`;
+    const { container } = render(<ReaderApp api={api} />);
+    expectRtl(container.querySelector('.reader'), 'ar');
+    const title = await screen.findByRole('heading', { level: 1 });
+    expect(title.getAttribute('dir')).toBe('auto');
+    const paragraphs = [...container.querySelectorAll('.article-body > p')];
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) expect(p.getAttribute('dir')).toBe('auto');
+    expect(container.querySelector('.byline')?.textContent).toContain(m(ar, 'undated'));
+    expect(await screen.findByRole('navigation', { name: m(ar, 'allArticles') })).toBeTruthy();
+    expectNoEnglish(container, ['undated', 'allArticles']);
+  });
+});
+
+it('puts the browser globals back as they were', () => {
+  expect((globalThis as { browser?: unknown }).browser).toBe(originalBrowser);
+  expect((globalThis as { chrome?: unknown }).chrome).toBe(originalChrome);
+});
