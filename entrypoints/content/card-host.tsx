@@ -9,7 +9,7 @@ import { EntityCard, type EntityCardState } from '../../components/EntityCard';
 import { HOST_TAG } from './constants';
 
 export interface CardHost {
-  show(state: EntityCardState, anchor: DOMRect, focus: boolean, name: string): void;
+  show(state: EntityCardState, anchor: DOMRect, focus: boolean, name: string, anchorElement?: Element | null): void;
   hide(): void;
   isOpen(): boolean;
   contains(node: EventTarget | null): boolean;
@@ -37,6 +37,7 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
     return { host, root };
   };
 
+  let anchorElement: Element | null = null;
   const place = (anchor: DOMRect) => {
     const card = root?.firstElementChild as HTMLElement | null;
     if (!card) return;
@@ -45,15 +46,19 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
     const height = card.offsetHeight;
     const below = anchor.bottom + GAP;
     const top = below + height + MARGIN <= view.clientHeight || anchor.top - GAP - height < MARGIN ? below : anchor.top - GAP - height;
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, view.clientWidth - width - MARGIN));
+    // On a right-to-left line the card hangs from the name's right edge, as the eye reads.
+    const rtl = doc.defaultView?.getComputedStyle(anchorElement ?? view).direction === 'rtl';
+    const start = rtl ? anchor.right - width : anchor.left;
+    const left = Math.min(Math.max(MARGIN, start), Math.max(MARGIN, view.clientWidth - width - MARGIN));
     card.style.position = 'fixed';
     card.style.top = `${Math.max(MARGIN, top)}px`;
     card.style.left = `${left}px`;
   };
 
   return {
-    show(state, anchor, focus, name) {
+    show(state, anchor, focus, name, element = null) {
       const { root: shadow } = mount();
+      anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
       render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);
       place(anchor);

@@ -88,13 +88,13 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     current = item;
     const anchor = item.range.getBoundingClientRect();
     const name = table.entities[item.mention.entity]?.name ?? item.mention.text;
-    card.show({ status: 'loading' }, anchor, focus, name);
+    card.show({ status: 'loading' }, anchor, focus, name, item.range.startContainer.parentElement);
     try {
       const entity = await ask({ type: 'lookup-entity', id: item.mention.entity, limit: 4 });
       if (token !== openToken) return;
-      card.show(entity ? { status: 'ready', entity } : { status: 'error' }, item.range.getBoundingClientRect(), focus, name);
+      card.show(entity ? { status: 'ready', entity } : { status: 'error' }, item.range.getBoundingClientRect(), focus, name, item.range.startContainer.parentElement);
     } catch {
-      if (token === openToken) card.show({ status: 'error' }, anchor, focus, name);
+      if (token === openToken) card.show({ status: 'error' }, anchor, focus, name, item.range.startContainer.parentElement);
     }
   }
   let returnFocus: HTMLElement | null = null;
