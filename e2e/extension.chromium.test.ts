@@ -9,7 +9,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { bodyMatchesSource, readHighlights, setDisabledSites } from './support/page-probes';
+import { bodyMatchesSource, readHighlights, setDisabledSites, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -76,19 +76,8 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     );
 
   async function hover(page: Page, text: string) {
-    const point = await page.evaluate((needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent?.indexOf(needle) ?? -1;
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      throw new Error(`no text ${needle}`);
-    }, text);
+    const point = await page.evaluate(textBox, text);
+    if (!point) throw new Error(`no text ${text}`);
     await page.mouse.move(point.x - 40, point.y - 40);
     await page.mouse.move(point.x, point.y, { steps: 4 });
   }

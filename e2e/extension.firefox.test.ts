@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
-import { bodyMatchesSource, readHighlights, setDisabledSites } from './support/page-probes';
+import { bodyMatchesSource, readHighlights, setDisabledSites, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'firefox-mv2');
@@ -48,39 +48,15 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, { timeout: 10_000 });
     return page;
   }
-  /** Where a card would stand under a word, and whether our host is what the pointer finds there. */
-  const cardShownBelow = (page: Page, word: string) =>
-    page.evaluate(
-      (needle, tag) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.textContent?.indexOf(needle) ?? -1;
-          if (i < 0) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + needle.length);
-          const b = r.getBoundingClientRect();
-          return document.elementFromPoint(b.left + 30, b.bottom + 40)?.tagName.toLowerCase() === tag;
-        }
-        return false;
-      },
-      word,
-      HOST,
-    );
+  /** Whether our card is what the pointer finds just below a word, where the card opens. */
+  const cardShownBelow = async (page: Page, word: string) => {
+    const box = await page.evaluate(textBox, word);
+    if (!box) return false;
+    return page.evaluate((x, y, tag) => document.elementFromPoint(x, y)?.tagName.toLowerCase() === tag, box.left + 30, box.bottom + 40, HOST);
+  };
   async function pointAt(page: Page, word: string) {
-    const p = await page.evaluate((needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent?.indexOf(needle) ?? -1;
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      throw new Error(`no ${needle}`);
-    }, word);
+    const p = await page.evaluate(textBox, word);
+    if (!p) throw new Error(`no ${word}`);
     await page.mouse.move(p.x - 30, p.y - 30);
     await page.mouse.move(p.x, p.y, { steps: 4 });
   }

@@ -44,3 +44,26 @@ export async function setDisabledSites(hosts: string[]): Promise<void> {
   const defaults = { version: 2, enabled: true, types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
   await local.set({ settings: { ...defaults, ...stored, disabledSites: hosts } });
 }
+
+export interface TextBox {
+  x: number;
+  y: number;
+  left: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where the first occurrence of a text stands on screen (its centre and edges), or null. */
+export function textBox(needle: string): TextBox | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.textContent?.indexOf(needle) ?? -1;
+    if (i < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + needle.length);
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2, left: b.left, right: b.right, bottom: b.bottom };
+  }
+  return null;
+}
