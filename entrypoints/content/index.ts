@@ -42,7 +42,7 @@ export default defineContentScript({
           host,
           enabled: isEnabledOn(settings, host),
           names: page?.names() ?? [],
-          // biome-ignore lint/performance/useDomNodeTextContent: the visible text is wanted, without scripts, styles and hidden parts.
+          // innerText, not textContent: the visible text is wanted, without scripts, styles and hidden parts.
           text: (document.body?.innerText ?? '').slice(0, TEXT_FOR_RELATED),
         });
       }
