@@ -12,15 +12,15 @@ export interface Violation {
 
 /** Anything with `evaluate(source)`: a playwright or puppeteer page. */
 interface Evaluator {
-  evaluate<T>(fn: string): Promise<T>;
+  evaluate(expression: string): Promise<unknown>;
 }
 
 export async function seriousViolations(page: Evaluator): Promise<Violation[]> {
   await page.evaluate(axeSource);
-  return page.evaluate<Violation[]>(`(async () => {
+  return (await page.evaluate(`(async () => {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  })()`);
+  })()`)) as Violation[];
 }
