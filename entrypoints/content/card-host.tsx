@@ -26,7 +26,11 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
 
   const mount = () => {
     if (host && root) return { host, root };
-    host = doc.createElement(HOST_TAG);
+    const created = doc.createElement(HOST_TAG);
+    // A page that defined our tag as a custom element has just run its constructor on this host,
+    // and attachInternals() would hand it even a closed root: such a page gets no card.
+    if (created.matches(':defined')) return null;
+    host = created;
     // The host itself must not inherit or take page styles, nor shift the page.
     host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0;');
     root = host.attachShadow({ mode: 'closed' });
@@ -57,7 +61,9 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
 
   return {
     show(state, anchor, focus, name, element = null) {
-      const { root: shadow } = mount();
+      const mounted = mount();
+      if (!mounted) return;
+      const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
       render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);

@@ -6,7 +6,6 @@
 import { findMentions, type NameTable } from '../../lib/engine/matcher';
 import type { EntityType } from '../../lib/engine/types';
 import { createHighlighter } from '../../lib/dom/highlighter';
-import { installStyles } from '../../lib/dom/highlight-styles';
 import { mentionAtPoint } from '../../lib/dom/hit-test';
 import { createPageScanner } from '../../lib/dom/scanner';
 import type { MentionRange } from '../../lib/dom/types';
@@ -35,9 +34,12 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   const types: EntityType[] = enabledTypes(settings);
   const confirmed = new Set<string>();
   const counts = new Map<string, number>();
-  const highlighter = createHighlighter(doc, { underline: settings.underline });
-  const removeFlashStyle = installStyles(doc, `::highlight(${FLASH}) { background-color: rgba(255, 200, 0, 0.55); color: inherit; }`);
-  const cleanups: (() => void)[] = [removeFlashStyle];
+  // The flash rule rides in the highlighter's one stylesheet, so a page gets one style element at most.
+  const highlighter = createHighlighter(doc, {
+    underline: settings.underline,
+    extraCss: `::highlight(${FLASH}) { background-color: rgba(255, 200, 0, 0.55); color: inherit; }`,
+  });
+  const cleanups: (() => void)[] = [];
   let current: MentionRange | null = null;
   let badgeTimer = 0;
 
@@ -111,7 +113,9 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   let leaveTimer = 0;
   let pendingPoint: { x: number; y: number } | null = null;
   let frame = 0;
+  // Only the reader's own pointer and keys count: a page script's synthetic events must not open cards or trigger lookups.
   const onPointerMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     if (card.contains(event.target)) {
       win.clearTimeout(leaveTimer);
       return;
@@ -139,6 +143,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && card.isOpen()) {
       closeCard(true);
       return;

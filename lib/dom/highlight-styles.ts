@@ -26,6 +26,8 @@ export interface HighlightStyleOptions {
   rgb?: Partial<Record<EntityType, string>>;
   /** Tag used by the wrap fallback; styled with the same look. */
   markTag?: string;
+  /** Further rules that belong in the same stylesheet (one sheet per page, whatever the fallback). */
+  extraCss?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export function buildHighlightCss(options: HighlightStyleOptions = {}): string {
       `${markTag}[data-type="${type}"] { ${decoration} text-underline-offset: 0.15em; text-decoration-skip-ink: auto; }`,
     );
   }
+  if (options.extraCss) rules.push(options.extraCss);
   return rules.join('\n');
 }
 
