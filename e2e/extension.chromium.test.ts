@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
+import { seriousViolations } from './support/axe';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
 import { bodyMatchesSource, readHighlights, setDisabledSites, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
@@ -107,6 +108,50 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await page.screenshot({ path: artifactPath('card-chromium.png') });
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await cardState(page)) ?? null).toBeNull();
+    await page.close();
+  });
+
+  it('the open card passes axe in light and dark', async () => {
+    const page = await openNews();
+    await hover(page, 'Pompeo');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    // axe cannot enter a closed root, so the card's exact markup and stylesheet are
+    // mounted in an open one on a blank page of the same size, where axe can check them.
+    const copy = await inCard<{ markup: string; css: string }>(
+      page,
+      `function () { return { markup: [...this.children].map((c) => c.outerHTML).join(''), css: [...this.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n') }; }`,
+    );
+    expect(copy?.markup).toContain('role="dialog"');
+    const replica = await ext.context.newPage();
+    await replica.setContent('<!doctype html><html lang="en"><head><title>card</title></head><body><main><div id="host"></div></main></body></html>');
+    await replica.evaluate(({ markup, css }) => {
+      const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+      root.setHTMLUnsafe(markup);
+    }, copy as { markup: string; css: string });
+    for (const scheme of ['light', 'dark'] as const) {
+      await replica.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(replica), scheme).toEqual([]);
+    }
+    await replica.close();
+    await page.close();
+  });
+
+  it('shows on the toolbar badge how many distinct names the page has', async () => {
+    const page = await openNews();
+    const worker = await ext.serviceWorker();
+    // Without the tabs permission the worker cannot see tab addresses, so it reads every tab's badge;
+    // the news page is the only open page that names anyone.
+    const badges = () =>
+      worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+        const tabs = await api.tabs.query({});
+        return (await Promise.all(tabs.map((t) => api.action.getBadgeText({ tabId: t.id })))).filter(Boolean);
+      });
+    // Kadhimi, Rouhani, Zarif, Pompeo and the PMF.
+    await expect.poll(badges, { timeout: 5000 }).toEqual(['5']);
     await page.close();
   });
 
