@@ -41,12 +41,15 @@ export function useSearch(api: PopupApi): SearchState {
   const [failed, setFailed] = useState(false);
   const [active, setActive] = useState(-1);
   const latest = useRef(0);
+  /** Whether results are on screen: the first query goes out at once, later keystrokes are debounced. */
+  const showing = useRef(false);
 
   useEffect(() => {
     // Every keystroke takes a new ticket; an answer holding an old one is dropped, so a slow
     // early query can never overwrite the results of a later one.
     const ticket = ++latest.current;
     if (!query.trim()) {
+      showing.current = false;
       setResponse(null);
       setPending(false);
       setFailed(false);
@@ -58,6 +61,7 @@ export function useSearch(api: PopupApi): SearchState {
       api.search(query).then(
         (answer) => {
           if (ticket !== latest.current) return;
+          showing.current = true;
           setResponse(answer);
           setFailed(false);
           setPending(false);
@@ -69,7 +73,7 @@ export function useSearch(api: PopupApi): SearchState {
           setPending(false);
         },
       );
-    }, SEARCH_DEBOUNCE_MS);
+    }, showing.current ? SEARCH_DEBOUNCE_MS : 0);
     return () => clearTimeout(timer);
   }, [api, query]);
 
