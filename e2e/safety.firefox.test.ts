@@ -13,16 +13,8 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 import { artifactPath, hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
 import { EXPECTED } from './support/safety-expected';
-import {
-  compareWithClones,
-  type FrameHighlights,
-  pointOfText,
-  readAllHighlights,
-  rectChanges,
-  settleHighlights,
-  snapshotPage,
-  storeSettings,
-} from './support/safety-probes';
+import { compareWithClones, type FrameHighlights, readAllHighlights, rectChanges, settleHighlights, snapshotPage, storeSettings } from './support/safety-probes';
+import { textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 // SAFETY_FIREFOX_BUILD_DIR: run against another build (e.g. one with a proposed fix) without touching .output.
@@ -91,7 +83,7 @@ describe.skipIf(!hasFirefox)('safety in Firefox', () => {
       const page = await ext.browser.newPage();
       await page.goto(`${server.url}/spy.html${variant}`);
       await settleHighlights(() => page.evaluate(readAllHighlights), true);
-      const p = await page.evaluate(pointOfText, 'Mike Pompeo');
+      const p = await page.evaluate(textBox, 'Mike Pompeo');
       if (!p) throw new Error('no name on the spy page');
       await page.mouse.move(p.x - 30, p.y - 30);
       await page.mouse.move(p.x, p.y, { steps: 4 });

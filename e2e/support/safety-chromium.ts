@@ -6,7 +6,8 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { ChromiumExtension } from './chromium';
-import { type FrameHighlights, pointOfText, readAllHighlights, settleHighlights, storeSettings } from './safety-probes';
+import { textBox } from './page-probes';
+import { type FrameHighlights, readAllHighlights, settleHighlights, storeSettings } from './safety-probes';
 
 export const HOST_TAG = 'iran-iraq-context-ui';
 
@@ -86,7 +87,7 @@ export async function readClosedCard(page: Page): Promise<CardContents | null> {
 
 /** Moves the real (trusted) pointer onto the first occurrence of `text`. */
 export async function hoverText(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate(pointOfText, text);
+  const point = await page.evaluate(textBox, text);
   if (!point) throw new Error(`no text "${text}" on the page`);
   await page.mouse.move(point.x - 40, point.y - 40);
   await page.mouse.move(point.x, point.y, { steps: 4 });

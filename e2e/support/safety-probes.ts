@@ -135,21 +135,6 @@ export function readAllHighlights(): FrameHighlights[] {
   return out;
 }
 
-/** Point at the middle of the first occurrence of `needle` in the top document's text. */
-export function pointOfText(needle: string): { x: number; y: number } | null {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = n.textContent?.indexOf(needle) ?? -1;
-    if (i < 0) continue;
-    const r = document.createRange();
-    r.setStart(n, i);
-    r.setEnd(n, i + needle.length);
-    const b = r.getBoundingClientRect();
-    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  }
-  return null;
-}
-
 /** Run in an extension page: stores `settings` as the popup would (Firefox has `browser`, Chromium `chrome`). */
 export async function storeSettings(settings: unknown): Promise<void> {
   type Local = { set(items: Record<string, unknown>): Promise<void> };
