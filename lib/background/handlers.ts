@@ -4,12 +4,11 @@
  */
 import type { LoadedCorpus } from '../engine/bundle';
 import { articleRef, closestNames, lookupEntity, searchCorpus } from '../engine/lookup';
-import { findMentions } from '../engine/matcher';
+import { articleText } from '../engine/corpus';
+import { ALL_TYPES, findMentions } from '../engine/matcher';
 import { relatedStatements } from '../engine/related';
 import { relatedArticles } from '../engine/search';
 import type { ArticleWithStatements, BackgroundResponses, TimelinePoint } from '../messages';
-
-const ALL_TYPES = ['person', 'organization', 'place'] as const;
 
 export function lookupHandler(corpus: LoadedCorpus, id: string, limit?: number): BackgroundResponses['lookup-entity'] {
   return lookupEntity(corpus, id, limit);
@@ -28,15 +27,9 @@ export function relatedArticlesHandler(corpus: LoadedCorpus, text: string): Back
 export function articleHandler(corpus: LoadedCorpus, id: string): ArticleWithStatements | null {
   const article = corpus.articles.find((a) => a.id === id);
   if (!article) return null;
-  // The whole article is one document, so a short alias resolves as it did at build time.
-  const joined = article.paragraphs.join('\n\n');
-  const starts: number[] = [];
-  let at = 0;
-  for (const p of article.paragraphs) {
-    starts.push(at);
-    at += p.length + 2;
-  }
-  const mentions = findMentions(joined, corpus.table, { types: ALL_TYPES }).map((m) => {
+  const doc = articleText(article);
+  const starts = doc.paragraphStarts;
+  const mentions = findMentions(doc.text, corpus.table, { types: ALL_TYPES }).map((m) => {
     let paragraph = starts.length - 1;
     while (paragraph > 0 && starts[paragraph] > m.start) paragraph--;
     return { paragraph, start: m.start - starts[paragraph], end: m.end - starts[paragraph], entity: m.entity, type: m.type };

@@ -5,10 +5,10 @@
  */
 import { parseArticle, validateMeta, type ArticleMeta } from './article';
 import { readEntityFile, type CuratedEntity } from './entities-file';
-import { compileNameTable, findMentions, type NameTable } from './matcher';
+import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
 import { attributeQuotes } from './quotes';
 import { findQuoteSpans, splitSentences, type Span } from './sentences';
-import type { Article, Corpus, Entity, EntityType, Mention, SeedProblem, Statement } from './types';
+import type { Article, Corpus, Entity, Mention, SeedProblem, Statement } from './types';
 
 export interface SeedFile {
   name: string;
@@ -18,7 +18,6 @@ export interface SeedFile {
 export const ENTITY_FILE = 'entities.json';
 /** A paragraph longer than this is not prose: most likely a broken export. */
 export const MAX_LINE_LENGTH = 100_000;
-const ALL_TYPES: EntityType[] = ['person', 'organization', 'place'];
 
 export interface BuiltCorpus extends Corpus {
   table: NameTable;
@@ -103,13 +102,14 @@ function jsonErrorOffset(text: string): number {
   return lo;
 }
 
-interface ArticleText {
+export interface ArticleText {
   article: Article;
+  /** The body as one document, paragraphs joined by blank lines, so short aliases resolve across the article. */
   text: string;
   paragraphStarts: number[];
 }
 
-function articleText(article: Article): ArticleText {
+export function articleText(article: Article): ArticleText {
   const paragraphStarts: number[] = [];
   let text = '';
   for (const p of article.paragraphs) {

@@ -38,6 +38,7 @@ export interface EntityNames {
   titledAliases?: { alias: string; after: string[] }[];
 }
 
+export const ALL_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 export const DEFAULT_TYPES: readonly EntityType[] = ['person', 'organization'];
 
 export interface FindOptions {

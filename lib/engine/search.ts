@@ -4,7 +4,7 @@
  * tokenizer can never be read with another.
  */
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
-import { findMentions, type NameTable } from './matcher';
+import { ALL_TYPES, findMentions, type NameTable } from './matcher';
 import { foldForSearch } from './normalize';
 import type { Article, Corpus, Entity, Statement } from './types';
 
@@ -132,7 +132,7 @@ export function relatedArticles(
   limit = 5,
 ): RelatedArticle[] {
   const pageEntities = new Map<string, number>();
-  for (const m of findMentions(pageText, table, { types: ['person', 'organization', 'place'] })) {
+  for (const m of findMentions(pageText, table, { types: ALL_TYPES })) {
     pageEntities.set(m.entity, (pageEntities.get(m.entity) ?? 0) + 1);
   }
   const byArticle = new Map<string, Set<string>>();
