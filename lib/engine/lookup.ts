@@ -6,7 +6,7 @@ import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { relatedStatements } from './related';
 import { type DocKind, search, suggest } from './search';
-import type { Article, ArticleDate, EntityType, Statement } from './types';
+import type { Article, ArticleDate, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
   id: string;
@@ -47,9 +47,30 @@ export function articleRef(article: Article): ArticleRef {
   return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, date: article.date };
 }
 
+interface ById {
+  articles: Map<string, Article>;
+  entities: Map<string, Entity>;
+  statements: Map<string, Statement>;
+}
+
+const byIdCache = new WeakMap<LoadedCorpus, ById>();
+
+/** Id lookups, built once per loaded corpus rather than on every keystroke of a search. */
+function byId(corpus: LoadedCorpus): ById {
+  let found = byIdCache.get(corpus);
+  if (!found) {
+    found = {
+      articles: new Map(corpus.articles.map((a) => [a.id, a])),
+      entities: new Map(corpus.entities.map((e) => [e.id, e])),
+      statements: new Map(corpus.statements.map((s) => [s.id, s])),
+    };
+    byIdCache.set(corpus, found);
+  }
+  return found;
+}
+
 function viewer(corpus: LoadedCorpus) {
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const { articles, entities } = byId(corpus);
   return (s: Statement, relation: StatementView['relation']): StatementView => ({
     id: s.id,
     article: articleRef(articles.get(s.article) as Article),
@@ -67,7 +88,7 @@ export function lookupEntity(corpus: LoadedCorpus, id: string, limit = Number.PO
   const entity = corpus.entities.find((e) => e.id === id);
   if (!entity) return null;
   const view = viewer(corpus);
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const { articles } = byId(corpus);
   const related = relatedStatements(corpus, id);
   const statements = [...related.said.map((s) => view(s, 'said')), ...related.about.map((s) => view(s, 'about'))];
   return {
@@ -94,9 +115,7 @@ export function resolveName(corpus: LoadedCorpus, query: string): string | null 
 /** Full-text search grouped as names, statements and articles. */
 export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8): SearchView {
   const view = viewer(corpus);
-  const statements = new Map(corpus.statements.map((s) => [s.id, s]));
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const { statements, articles, entities } = byId(corpus);
   const hits = query.trim() ? search(corpus.index, query) : [];
   const of = (kind: DocKind) => hits.filter((h) => h.kind === kind).slice(0, perGroup);
   return {
