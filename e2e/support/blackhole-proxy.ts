@@ -16,7 +16,8 @@
  *    extension tabs are invisible to WebDriver BiDi network events).
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './network';
 
 export interface ProxyHit {
   /** HTTP method, or CONNECT for tunnels (https, wss). */
@@ -64,14 +65,7 @@ export async function startBlackholeProxy(): Promise<BlackholeProxy> {
   });
   server.on('clientError', (_err, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -39,8 +39,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
 import { type BlackholeProxy, startBlackholeProxy } from './blackhole-proxy';
 import { CHROMIUM_PATH } from './env';
-import type { RecordedRequest } from './network';
-import { isLocalOrExtensionUrl } from './network';
+import { isLocalOrExtensionUrl, type NetworkRecorder, type RecordedRequest } from './network';
 
 export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
@@ -88,12 +87,7 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-export interface NetworkRecorder {
-  readonly requests: RecordedRequest[];
-  /** Requests whose URL is not loopback / chrome-extension:// / data: / blob: / about:. */
-  external(): RecordedRequest[];
-  stop(): void;
-}
+export type { NetworkRecorder } from './network';
 
 /**
  * Chromium's id for an unpacked extension: from manifest `key` if present,

@@ -57,7 +57,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { type BlackholeProxy, startBlackholeProxy } from './blackhole-proxy';
 import { FIREFOX_PATH } from './env';
-import { isLocalOrExtensionUrl, type RecordedRequest } from './network';
+import { isLocalOrExtensionUrl, type NetworkRecorder, type RecordedRequest } from './network';
 
 export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
@@ -103,11 +103,7 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export interface NetworkRecorder {
-  readonly requests: RecordedRequest[];
-  external(): RecordedRequest[];
-  stop(): void;
-}
+export type { NetworkRecorder } from './network';
 
 /** Prefs that keep Firefox quiet and off the network, on top of puppeteer's and the Remote Agent's own. */
 export const QUIET_PREFS: Readonly<Record<string, unknown>> = {

@@ -1,4 +1,6 @@
 /** Shared helpers for network/privacy assertions. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
   url: string;
@@ -9,6 +11,14 @@ export interface RecordedRequest {
   source: string;
   /** Set when the request failed (e.g. blocked by the black-hole proxy). */
   failure?: string;
+}
+
+/** What a launcher's `recordRequests()` returns, in either browser. */
+export interface NetworkRecorder {
+  readonly requests: RecordedRequest[];
+  /** Requests whose URL is not loopback / extension / data: / blob: / about:. */
+  external(): RecordedRequest[];
+  stop(): void;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -30,4 +40,16 @@ export function isLocalOrExtensionUrl(url: string): boolean {
     return LOOPBACK_HOSTS.has(u.hostname) || u.hostname.startsWith('127.');
   }
   return false;
+}
+
+/** Starts a server on a random loopback port and returns that port. */
+export async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
 }

@@ -1,30 +1,12 @@
 /** @vitest-environment happy-dom */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EntityType, Mention } from '../engine/types';
 import { buildHighlightCss, injectHighlightStyles, installStyles } from './highlight-styles';
 import { createHighlighter, supportsHighlightApi } from './highlighter';
 import { collectText } from './page-text';
 import { rangeForOffsets } from './ranges';
+import { fakeDetect } from './test-support';
 import type { MentionRange } from './types';
-
-const NAMES: ReadonlyArray<readonly [string, EntityType]> = [
-  ['Mohammad Javad Zarif', 'person'],
-  ['al-Kadhimi', 'person'],
-  ['IRGC', 'organization'],
-  ['Baghdad', 'place'],
-];
-
-/** Tiny stand-in for the engine: every occurrence of a fixed name. */
-function fakeDetect(text: string): Mention[] {
-  const found: Mention[] = [];
-  for (const [name, type] of NAMES) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-      found.push({ start: i, end: i + name.length, text: name, entity: name.toLowerCase(), type });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
 
 function mentionRanges(root: Node): MentionRange[] {
   const { text, segments } = collectText(root);

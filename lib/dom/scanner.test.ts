@@ -1,27 +1,10 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EntityType, Mention } from '../engine/types';
+import type { Mention } from '../engine/types';
 import { createHighlighter } from './highlighter';
 import { createPageScanner, type PageScanner, type PageScannerOptions } from './scanner';
+import { fakeDetect } from './test-support';
 import type { MentionRange } from './types';
-
-const NAMES: ReadonlyArray<readonly [string, EntityType]> = [
-  ['Mohammad Javad Zarif', 'person'],
-  ['al-Kadhimi', 'person'],
-  ['IRGC', 'organization'],
-  ['Baghdad', 'place'],
-];
-
-/** Tiny stand-in for the engine: every occurrence of a fixed name. */
-function fakeDetect(text: string): Mention[] {
-  const found: Mention[] = [];
-  for (const [name, type] of NAMES) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-      found.push({ start: i, end: i + name.length, text: name, entity: name.toLowerCase(), type });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
 
 function el(tag: string, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
