@@ -61,10 +61,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   const scanner = createPageScanner({
     root: doc,
     ownTagNames: [HOST_TAG],
-    detect: (text) => {
-      const found = findMentions(text, table, { types, confirmed, strongOut: confirmed });
-      return found;
-    },
+    detect: (text) => findMentions(text, table, { types, confirmed, strongOut: confirmed }),
     onAdd: (items) => {
       highlighter.add(items);
       count(items, 1);
@@ -174,6 +171,11 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     () => win.removeEventListener('scroll', onScroll, { capture: true }),
   );
 
+  /** The page's highlight registry, absent where the browser lacks the Highlight API. */
+  function flashRegistry(): HighlightRegistry | undefined {
+    return (win as Window & { CSS: { highlights?: HighlightRegistry } }).CSS.highlights;
+  }
+
   function scrollToRange(range: Range) {
     const el = range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
@@ -194,7 +196,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       const first = scanner.mentions().filter((m) => m.mention.entity === entity).sort(documentOrder)[0];
       if (!first) return false;
       scrollToRange(first.range);
-      const registry = (win as Window & { CSS: { highlights?: HighlightRegistry } }).CSS.highlights;
+      const registry = flashRegistry();
       if (registry && typeof Highlight === 'function') {
         registry.set(FLASH, new Highlight(first.range));
         win.setTimeout(() => registry.delete(FLASH), FLASH_MS);
@@ -209,7 +211,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       if (frame) win.cancelAnimationFrame(frame);
       scanner.stop();
       highlighter.clear();
-      (win as Window & { CSS: { highlights?: HighlightRegistry } }).CSS.highlights?.delete(FLASH);
+      flashRegistry()?.delete(FLASH);
       card.destroy();
       for (const c of cleanups) c();
       counts.clear();
