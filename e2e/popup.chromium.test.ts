@@ -74,7 +74,18 @@ describe.skipIf(!hasChromium)('popup in Chromium', () => {
     const statement = await popup.waitForSelector('#search-results [role=option][data-kind="statement"]');
     expect(await statement.textContent()).toContain('2500 US troops');
     expect(await statement.$$eval('mark', (marks) => marks.map((m) => m.textContent?.toLowerCase()))).toEqual(expect.arrayContaining(['us', 'troops']));
+    await popup.waitForSelector('#search-results:not([aria-busy="true"])');
     await popup.screenshot({ path: artifactPath('popup-search.png') });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(popup), `search results, ${scheme}`).toEqual([]);
+    }
+    // While the next query is in flight the old results stay on screen; they must stay readable (AA contrast) too.
+    await popup.$eval('#search-results', (list) => list.classList.add('is-stale'));
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(popup), `results while a query is in flight, ${scheme}`).toEqual([]);
+    }
     await popup.close();
     await page.close();
   });
