@@ -50,7 +50,7 @@ export function SearchPanel({ api, search, expanded, inputRef, onChoose, onBack,
       />
     );
   }
-  return <SearchResults items={items} active={search.active} busy={pending} onChoose={onChoose} onHover={search.setActive} />;
+  return <SearchResults query={response.query} items={items} active={search.active} busy={pending} onChoose={onChoose} onHover={search.setActive} />;
 }
 
 /** What a screen reader hears after each search; the visible list says the same. */

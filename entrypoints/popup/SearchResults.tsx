@@ -13,6 +13,8 @@ const GROUPS = [
 ] as const;
 
 interface Props {
+  /** The query these results answer (while the next one is in flight, the box may already say more). */
+  query: string;
   items: SearchItem[];
   active: number;
   busy: boolean;
@@ -21,13 +23,13 @@ interface Props {
 }
 
 /** The results listbox, grouped as names, statements and articles. Focus stays in the search box. */
-export function SearchResults({ items, active, busy, onChoose, onHover }: Props) {
+export function SearchResults({ query, items, active, busy, onChoose, onHover }: Props) {
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
   const indexed = items.map((item, index) => ({ item, index }));
   return (
-    <div id={LISTBOX_ID} role="listbox" aria-label={t('searchResults')} aria-busy={busy} class={busy ? 'results is-stale' : 'results'}>
+    <div id={LISTBOX_ID} role="listbox" aria-label={t('searchResults')} aria-busy={busy} data-query={query} class={busy ? 'results is-stale' : 'results'}>
       {GROUPS.map((group) => {
         const members = indexed.filter(({ item }) => item.kind === group.kind);
         if (members.length === 0) return null;
