@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seedCorpus } from '../../tests/seeds';
-import { findMentions } from './matcher';
+import { seedCorpus, sampleTexts } from '../../tests/seeds';
+import { findMentions, scanCandidates, scanCandidatesByTokens } from './matcher';
 import { foldToken, tokenize } from './normalize';
 import { attributeQuotes } from './quotes';
 import { findQuoteSpans, splitSentences } from './sentences';
@@ -55,6 +55,44 @@ describe('never throws on arbitrary input', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the fast scan agrees with the plain token-by-token scan', () => {
+  // Every first word, alias word and titled-alias phrase of the real table, in the forms a page may write them.
+  const words = new Set<string>();
+  for (const list of Object.values(table.byFirstWord)) {
+    for (const pattern of list) {
+      for (const word of pattern.words) words.add(word).add(word.toUpperCase()).add(word.toLowerCase());
+      for (const phrase of pattern.after ?? []) for (const word of phrase) words.add(word);
+    }
+  }
+  const phrases: string[][] = [];
+  for (const list of Object.values(table.byFirstWord)) {
+    for (const pattern of list) {
+      phrases.push(pattern.words);
+      for (const before of pattern.after ?? []) phrases.push([...before, ...pattern.words]);
+    }
+  }
+  const tableWord = fc.constantFrom(...words);
+  // Joiners of every width around the three-character limit, and characters that are not joiners.
+  const joiner = fc.constantFrom(' ', '  ', ' - ', '-', ' \u00a0 ', '    ', '\u00a0', '\u200c', '’s ', ', ', '\n', 'é', 'ی', '\u064e', '\u0640', '😀', '\ud800', 'x', '3');
+  const phrase = fc
+    .tuple(fc.constantFrom(...phrases), fc.array(joiner, { minLength: 4, maxLength: 4 }))
+    .map(([parts, joins]) => parts.map((w, i) => (i === 0 ? w : joins[i % 4] + w)).join(''));
+  const dense = fc
+    .array(fc.tuple(fc.oneof(phrase, tableWord, joiner, hostileChar), fc.constantFrom('', ' ', ' ', '  ')), { maxLength: 40 })
+    .map((parts) => parts.flat().join(''));
+  it('on alias-dense hostile text, Latin, Arabic and Persian', () => {
+    fc.assert(
+      fc.property(fc.oneof(dense, hostileText), (text) => {
+        expect(scanCandidates(text, table)).toEqual(scanCandidatesByTokens(text, table));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('on every seed article and the real texts and pages in ../shared', () => {
+    for (const text of sampleTexts()) expect(scanCandidates(text, table)).toEqual(scanCandidatesByTokens(text, table));
   });
 });
 
