@@ -86,7 +86,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     const token = ++openToken;
     current = item;
     const anchor = item.range.getBoundingClientRect();
-    const name = table.entities[item.mention.entity]?.name ?? item.mention.text;
+    const name = table.entities[item.mention.entity]?.name ?? item.range.toString();
     card.show({ status: 'loading' }, anchor, focus, name, item.range.startContainer.parentElement);
     try {
       const entity = await ask({ type: 'lookup-entity', id: item.mention.entity, limit: 4 });

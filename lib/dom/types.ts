@@ -4,13 +4,20 @@ import type { Mention } from '../engine/types';
 export type DetectFn = (text: string) => Mention[];
 
 /**
- * One detected mention bound to the page. `mention` offsets are relative to the
- * text chunk it was detected in, so consumers should use `range`, not offsets.
- * `nodes` are the text nodes the range touches, in document order; the wrap
- * fallback rewrites both `range` and `nodes` when it splits text nodes.
+ * What a page keeps of a detected mention: which entity, of which type. The
+ * matched text and its offsets are left behind on purpose: the text was a
+ * slice of the scanned chunk and kept the whole chunk alive (about 1 MB of
+ * heap on a long page); the range reads the same words from the page.
+ */
+export type PageMention = Pick<Mention, 'entity' | 'type'>;
+
+/**
+ * One detected mention bound to the page. `nodes` are the text nodes the range
+ * touches, in document order; the wrap fallback rewrites both `range` and
+ * `nodes` when it splits text nodes.
  */
 export interface MentionRange {
-  mention: Mention;
+  mention: PageMention;
   range: Range;
   nodes: Text[];
 }

@@ -63,7 +63,7 @@ export function createUnitQueue(options: UnitQueueOptions): UnitQueue {
       const mapped = rangeForOffsets(chunk.segments, mention.start, mention.end);
       // A unit re-scanned while an enclosing one is still walking would add the same mention twice.
       if (!mapped || isDuplicate(mapped.range, mapped.nodes[0] as Text, mention.entity)) continue;
-      const item: MentionRange = { mention, range: mapped.range, nodes: mapped.nodes };
+      const item: MentionRange = { mention: { entity: mention.entity, type: mention.type }, range: mapped.range, nodes: mapped.nodes };
       index.add([item]);
       added.push(item);
     }
