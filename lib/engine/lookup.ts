@@ -5,7 +5,7 @@
 import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { relatedStatements } from './related';
-import { type DocKind, search, suggest } from './search';
+import { type DocKind, searchWithSuggestions } from './search';
 import type { Article, ArticleDate, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
@@ -116,7 +116,7 @@ export function resolveName(corpus: LoadedCorpus, query: string): string | null 
 export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8): SearchView {
   const view = viewer(corpus);
   const { statements, articles, entities } = byId(corpus);
-  const hits = query.trim() ? search(corpus.index, query) : [];
+  const { hits, suggestions } = query.trim() ? searchWithSuggestions(corpus.index, query) : { hits: [], suggestions: [] };
   const of = (kind: DocKind) => hits.filter((h) => h.kind === kind).slice(0, perGroup);
   return {
     query,
@@ -132,7 +132,7 @@ export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8):
       const a = articles.get(h.id);
       return a ? [{ ...articleRef(a), terms: h.terms }] : [];
     }),
-    suggestions: query.trim() ? suggest(corpus.index, query) : [],
+    suggestions,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../tests/seeds';
-import { buildIndex, loadIndex, relatedArticles, search } from './search';
+import { buildIndex, loadIndex, relatedArticles, SEARCH_OPTIONS, search, suggest } from './search';
 import { closestNames, lookupEntity, resolveName, searchCorpus } from './lookup';
 
 describe('index round-trip', () => {
@@ -31,6 +31,18 @@ describe('search', () => {
   it('searches statements in full text', () => {
     const hits = searchCorpus(corpus, 'US troops');
     expect(hits.statements[0].text).toMatch(/2500 US troops/);
+  });
+  it('suggests what MiniSearch autoSuggest would, from the same search', () => {
+    for (const q of ['zar', 'kadhem', 'US troo', 'Pompeo Iraq', 'foreign minis', 'xqzwv']) {
+      const reference = corpus.index.autoSuggest(q, { ...SEARCH_OPTIONS, combineWith: 'AND' }).slice(0, 5).map((s) => s.suggestion);
+      expect(suggest(corpus.index, q), q).toEqual(reference);
+    }
+    expect(suggest(corpus.index, 'US troo')).toContain('us troops');
+  });
+  it('completes only the word being typed', () => {
+    const startsWithTro = (q: string) => search(corpus.index, q).some((h) => h.terms.some((t) => t.startsWith('tro')));
+    expect(startsWithTro('Pompeo tro')).toBe(true);
+    expect(startsWithTro('tro Pompeo')).toBe(false);
   });
   it('groups results and offers closest names when nothing matches', () => {
     const none = searchCorpus(corpus, 'xqzwv');
