@@ -1,10 +1,11 @@
 import { t } from '../lib/i18n';
+import { formatCount, formatList } from './format';
 
-const quotes = (n: number) => (n === 1 ? t('countQuotesOne') : t('countQuotesMany', String(n)));
-const mentions = (n: number) => (n === 1 ? t('countMentionsOne') : t('countMentionsMany', String(n)));
+const quotes = (n: number) => (n === 1 ? t('countQuotesOne') : t('countQuotesMany', formatCount(n)));
+const mentions = (n: number) => (n === 1 ? t('countMentionsOne') : t('countMentionsMany', formatCount(n)));
 
 export function countsText(said: number, about: number): string {
-  return `${quotes(said)}, ${mentions(about)}`;
+  return formatList([quotes(said), mentions(about)]);
 }
 
 /** "3 quotes · 5 mentions": how often the corpus quotes a name and names it. */

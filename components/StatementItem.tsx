@@ -4,6 +4,7 @@ import { t } from '../lib/i18n';
 import { DateText } from './DateText';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
+import { formatList } from './format';
 
 export interface StatementItemProps {
   statement: StatementView;
@@ -25,7 +26,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         {speakers.length > 0 && (
           <>
             <span class="iic-speaker">
-              <Message id="saidBy" args={[<span dir="auto" key="s">{speakers.join(', ')}</span>]} />
+              <Message id="saidBy" args={[<span dir="auto" key="s">{formatList(speakers)}</span>]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>

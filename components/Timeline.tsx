@@ -1,6 +1,7 @@
 import type { TimelinePoint } from '../lib/messages';
 import { t } from '../lib/i18n';
 import { formatIsoDate } from './dates';
+import { formatCount } from './format';
 
 const W = 320;
 const H = 80;
@@ -19,9 +20,9 @@ function summary(name: string, dated: Dated[], undated: TimelinePoint | null): s
   const count = (p: TimelinePoint) => p.said + p.about;
   const parts: string[] = [];
   const datedTotal = dated.reduce((n, p) => n + count(p), 0);
-  if (dated.length === 1) parts.push(t('timelineDatedOn', String(datedTotal), formatIsoDate(dated[0].date)));
-  else if (dated.length > 1) parts.push(t('timelineDatedRange', String(datedTotal), formatIsoDate(dated[0].date), formatIsoDate(dated[dated.length - 1].date)));
-  if (undated) parts.push(t('timelineUndated', String(count(undated))));
+  if (dated.length === 1) parts.push(t('timelineDatedOn', formatCount(datedTotal), formatIsoDate(dated[0].date)));
+  else if (dated.length > 1) parts.push(t('timelineDatedRange', formatCount(datedTotal), formatIsoDate(dated[0].date), formatIsoDate(dated[dated.length - 1].date)));
+  if (undated) parts.push(t('timelineUndated', formatCount(count(undated))));
   return `${t('timelineTitle', name)}: ${parts.join('; ')}`;
 }
 
@@ -109,8 +110,8 @@ export function Timeline({ points, name }: { points: TimelinePoint[]; name: stri
           {[...dated, ...(undated ? [undated] : [])].map((p) => (
             <tr key={p.date ?? 'undated'}>
               <th scope="row">{p.date ? formatIsoDate(p.date, 'long') : t('undated')}</th>
-              <td>{p.said}</td>
-              <td>{p.about}</td>
+              <td>{formatCount(p.said)}</td>
+              <td>{formatCount(p.about)}</td>
             </tr>
           ))}
         </tbody>

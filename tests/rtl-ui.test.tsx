@@ -105,6 +105,8 @@ function expectNoEnglish(root: Element, keys: string[]): void {
   for (const key of keys) expect(text, key).not.toContain(en[key].message);
 }
 
+const persianDigits = (n: number) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+
 describe('Persian interface', () => {
   useUi(fa, 'fa');
 
@@ -119,10 +121,15 @@ describe('Persian interface', () => {
     expect(screen.getByRole('button', { name: m(fa, 'close') })).toBeTruthy();
     expect(container.textContent).toContain(m(fa, 'typePerson'));
     const { said, about } = entity!.counts;
-    const quotes = said === 1 ? m(fa, 'countQuotesOne') : m(fa, 'countQuotesMany', String(said));
-    const mentions = about === 1 ? m(fa, 'countMentionsOne') : m(fa, 'countMentionsMany', String(about));
+    // Counts in Persian digits, listed with the Persian comma, as a Persian reader writes them.
+    const quotes = said === 1 ? m(fa, 'countQuotesOne') : m(fa, 'countQuotesMany', persianDigits(said));
+    const mentions = about === 1 ? m(fa, 'countMentionsOne') : m(fa, 'countMentionsMany', persianDigits(about));
     expect(container.querySelector('.iic-counts')?.textContent).toBe(`${quotes} · ${mentions}`);
-    expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe(m(fa, 'cardReady', 'Mike Pompeo', `${quotes}, ${mentions}`));
+    const announced = container.querySelector('[aria-live="polite"]')?.textContent ?? '';
+    const [before, after] = m(fa, 'cardReady', 'Mike Pompeo', '\0').split('\0');
+    expect(announced.startsWith(before) && announced.endsWith(after)).toBe(true);
+    expect(announced.slice(before.length, announced.length - after.length).split(/،\u200f? /)).toEqual([quotes, mentions]);
+    expect(container.querySelector('.iic-counts')?.textContent).not.toMatch(/[0-9]/);
 
     // A role is corpus text; "as of <date>" is interface text around a Persian date.
     const role = screen.getByRole('button', { name: 'US Secretary of State' });
@@ -192,7 +199,7 @@ describe('Persian interface', () => {
       expect(text.getAttribute('dir')).toBe('auto');
       expect(text.textContent).toMatch(/Pompeo/);
     }
-    const summary = m(fa, 'resultsSummary', '(\\d+)', '(\\d+)', '(\\d+)');
+    const summary = m(fa, 'resultsSummary', '([۰-۹]+)', '([۰-۹]+)', '([۰-۹]+)');
     expect(screen.getByRole('status', { name: '' }).textContent).toMatch(new RegExp(`^${summary}$`));
     expectNoEnglish(container, ['searchLabel', 'onThisPage', 'openOptions', 'groupNames', 'groupStatements', 'undated']);
     await expectNoSeriousAxeViolations(document.body);

@@ -5,6 +5,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { t } from '../../lib/i18n';
 import type { RelatedArticleView } from '../../lib/messages';
 import type { PopupApi } from './api';
+import { formatList } from '../../components/format';
 
 type Related = { status: 'loading' } | { status: 'error' } | { status: 'ready'; articles: RelatedArticleView[] };
 
@@ -43,7 +44,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
               </p>
               <p class="related-why">
                 {a.shared.length > 0 ? (
-                  <Message id="relatedWhy" args={[<span key="n" dir="auto">{a.shared.slice(0, 4).map((s) => s.name).join(', ')}</span>]} />
+                  <Message id="relatedWhy" args={[<span key="n" dir="auto">{formatList(a.shared.slice(0, 4).map((s) => s.name))}</span>]} />
                 ) : (
                   t('relatedWhyWords')
                 )}
