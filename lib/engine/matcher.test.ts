@@ -32,6 +32,14 @@ describe('aliases', () => {
     ];
     for (const [alias, entity] of pairs) expect(names(`Today ${alias} spoke.`)).toEqual([`${alias}=${entity}`]);
   });
+  it('reads through the break hints a page may put inside a long word (soft hyphen, zero-width space)', () => {
+    const text = 'Prime Minister Kad\u00adhimi met Mohammad Javad Za\u200brif; Rouhani\u00ad’s aide spoke.';
+    expect(findMentions(text, table()).map((m) => [text.slice(m.start, m.end), table().entities[m.entity].name])).toEqual([
+      ['Kad\u00adhimi', 'Mustafa al-Kadhimi'],
+      ['Mohammad Javad Za\u200brif', 'Mohammad Javad Zarif'],
+      ['Rouhani\u00ad', 'Hassan Rouhani'],
+    ]);
+  });
   it('takes the longest name and reports UTF-16 offsets', () => {
     const text = 'Former envoy Hassan Kazemi Qomi 😀 met Nasser Kanaani.';
     const found = findMentions(text, table());

@@ -4,7 +4,7 @@
  * `corpus detect`. Pure string work, linear in the input: a single tokenizer
  * pass and a hash lookup per word, no backtracking regular expressions.
  */
-import { foldToken, tokenize, type Token } from './normalize';
+import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
 import type { EntityType, Mention } from './types';
 
 /** A compiled alias: its folded words, and which entities it may name. */
@@ -263,7 +263,7 @@ function candidateAt(text: string, wordStart: number, plan: ScanPlan, table: Nam
   return matchAt(text, tokens, at, table) ?? { end: first.end };
 }
 
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}\\u0640\\u200c\\u200d]';
+const WORD_CHAR = WORD_CHAR_CLASS;
 const IS_WORD_CHAR = new RegExp(`^${WORD_CHAR}$`, 'u');
 const STICKY_WORD = new RegExp(`${WORD_CHAR}+`, 'uy');
 
@@ -297,7 +297,7 @@ function scanPlanFor(table: NameTable): ScanPlan {
   const words = [...ascii].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const asciiWords = words.length > 0 ? `(?<![A-Za-z0-9])(?:${words.join('|')})(?![A-Za-z0-9])|` : '';
   // Non-ASCII, minus the punctuation and spaces of English news (curly quotes, dashes, no-break spaces), which are never in a word.
-  const plan = { hits: new RegExp(`${asciiWords}[^\\0-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u200b\\u200e-\\u206f]`, 'g'), longest, before };
+  const plan = { hits: new RegExp(`${asciiWords}[^\\0-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u200a\\u200e-\\u206f]`, 'g'), longest, before };
   plans.set(table, plan);
   return plan;
 }

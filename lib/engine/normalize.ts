@@ -56,11 +56,14 @@ export interface Token {
 }
 
 /**
- * A word is a run of letters, marks and digits; joiners and tatweel stay inside
- * (they are folded away later). Apostrophes and hyphens end a word, so
- * "Kadhimi’s" yields "Kadhimi" and "al-Kadhimi" yields "al", "Kadhimi".
+ * A word is a run of letters, marks and digits; tatweel, zero-width joiners
+ * and the invisible break hints a page may put inside a long word (soft hyphen,
+ * zero-width space: "Kad&shy;himi") stay inside and are folded away later.
+ * Apostrophes and hyphens end a word, so "Kadhimi’s" yields "Kadhimi" and
+ * "al-Kadhimi" yields "al", "Kadhimi". The matcher's fast scan uses the same class.
  */
-const WORD = /(?:[\p{L}\p{M}\p{N}\u0640]|\u200c|\u200d)+/gu;
+export const WORD_CHAR_CLASS = '[\\p{L}\\p{M}\\p{N}\\u0640\\u00ad\\u200b-\\u200d]';
+const WORD = new RegExp(`${WORD_CHAR_CLASS}+`, 'gu');
 
 /** Splits text into words in one linear pass. */
 export function tokenize(text: string): Token[] {
