@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
 import { seriousViolations } from './support/axe';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { bodyMatchesSource, readHighlights, setDisabledSites, textBox } from './support/page-probes';
+import { bodyMatchesSource, readHighlights, patchSettings, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -192,12 +192,12 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
     const options = await ext.openExtensionPage('options.html');
     const host = new URL(server.url).hostname;
-    await options.evaluate(setDisabledSites, [host]);
+    await options.evaluate(patchSettings, { disabledSites: [host] });
     await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
     const dom = await page.evaluate(bodyMatchesSource, HOST);
     expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
-    await options.evaluate(setDisabledSites, []);
+    await options.evaluate(patchSettings, { disabledSites: [] });
     await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(NEWS_PEOPLE);
     await options.close();
     await page.close();

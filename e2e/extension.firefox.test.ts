@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
-import { bodyMatchesSource, readHighlights, setDisabledSites, textBox } from './support/page-probes';
+import { bodyMatchesSource, readHighlights, patchSettings, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'firefox-mv2');
@@ -121,11 +121,11 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await poll(() => cardShownBelow(page, 'Zarif'), Boolean);
     const options = await ext.openExtensionPage('options.html');
     const host = new URL(server.url).hostname;
-    await options.evaluate(setDisabledSites, [host]);
+    await options.evaluate(patchSettings, { disabledSites: [host] });
     const size = await poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size), (n) => n === 0);
     expect(size).toBe(0);
     expect(await page.evaluate(bodyMatchesSource, HOST)).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
-    await options.evaluate(setDisabledSites, []);
+    await options.evaluate(patchSettings, { disabledSites: [] });
     const again = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === NEWS_PEOPLE.length);
     expect(again).toEqual(NEWS_PEOPLE);
     await options.close();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { type ChromiumExtension, launchChromium } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
+import { patchSettings } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -99,6 +100,12 @@ describe.skipIf(!hasChromium)('popup in Chromium', () => {
     await reader.waitForSelector('main#article[data-status="ready"]');
     expect(await reader.textContent('#article-title')).toMatch(/Rouhani/);
     expect(await seriousViolations(reader)).toEqual([]);
+    // The names are underlined in the style chosen in the options, and follow a change at once.
+    const underline = () => reader.$eval('.mention', (m) => getComputedStyle(m).textDecorationStyle);
+    expect(await underline()).toBe('dotted');
+    await reader.evaluate(patchSettings, { underline: 'wavy' });
+    await expect.poll(underline).toBe('wavy');
+    await reader.evaluate(patchSettings, { underline: 'dotted' });
     await reader.close();
     await page.close();
   });

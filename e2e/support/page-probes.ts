@@ -33,16 +33,17 @@ interface StorageArea {
 }
 
 /**
- * Switches the extension off on these hosts, as the popup's switch does: run
- * inside one of the extension's own pages, where `browser.storage` exists.
+ * Changes the stored settings as the popup and options page do (such as
+ * `{ disabledSites: [host] }`): run inside one of the extension's own pages,
+ * where `browser.storage` exists.
  */
-export async function setDisabledSites(hosts: string[]): Promise<void> {
+export async function patchSettings(patch: Record<string, unknown>): Promise<void> {
   const g = globalThis as unknown as { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
   const local = (g.browser ?? g.chrome)?.storage.local;
   if (!local) throw new Error('not an extension page');
   const stored = (await local.get('settings')).settings as Record<string, unknown> | undefined;
   const defaults = { version: 2, enabled: true, types: { person: true, organization: true, place: false }, underline: 'dotted', hoverDelayMs: 350 };
-  await local.set({ settings: { ...defaults, ...stored, disabledSites: hosts } });
+  await local.set({ settings: { ...defaults, ...stored, ...patch } });
 }
 
 export interface TextBox {
