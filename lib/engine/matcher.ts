@@ -1,8 +1,9 @@
 /**
  * The name matcher: the one module that decides what counts as a mention,
  * used by the content script, the reader page, the corpus build and
- * `corpus detect`. Pure string work, linear in the input: a single tokenizer
- * pass and a hash lookup per word, no backtracking regular expressions.
+ * `corpus detect`. Pure string work, linear in the input: one regular
+ * expression of literal first words (no nested quantifiers) finds where a name
+ * can start, and only there are words tokenized, folded and looked up.
  */
 import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
 import type { EntityType, Mention } from './types';
