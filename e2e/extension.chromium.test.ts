@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
 import { seriousViolations } from './support/axe';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { bodyMatchesSource, readHighlights, patchSettings, textBox } from './support/page-probes';
+import { bodyMatchesSource, patchSettings, readHighlights, textBox, underlineStrip } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -199,6 +199,47 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await options.evaluate(patchSettings, { disabledSites: [] });
     await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(NEWS_PEOPLE);
+    await options.close();
+    await page.close();
+  });
+
+  it('underlines names inside a web component’s open shadow root, with cards on hover and from the keyboard', async () => {
+    const page = await openNews('/safety/shadow.html');
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif']);
+    // What the strip where "Zarif" is drawn inside the component looks like underlined.
+    const box = await page.evaluate(textBox, 'Zarif');
+    if (!box) throw new Error('no Zarif in the component');
+    const strip = underlineStrip(box);
+    const underlined = await page.screenshot({ clip: strip });
+    await page.screenshot({ path: artifactPath('shadow-dom-chromium.png') });
+
+    await hover(page, 'Zarif');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    expect((await cardState(page))?.name).toContain('Mohammad Javad Zarif');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await cardState(page)) ?? null).toBeNull();
+
+    // Alt+Shift+N walks the names in reading order: light DOM, then the component's text, then its slotted text.
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Alt+Shift+N');
+      await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+      order.push((await cardState(page))?.name ?? '');
+    }
+    expect(order.map((name) => ['Mike Pompeo', 'Mohammad Javad Zarif', 'Hassan Rouhani'].find((n) => name.includes(n)))).toEqual([
+      'Mike Pompeo',
+      'Mohammad Javad Zarif',
+      'Hassan Rouhani',
+    ]);
+    await page.keyboard.press('Escape');
+
+    // Off: no underline drawn there any more, and the component's styles are its own again.
+    const options = await ext.openExtensionPage('options.html');
+    await options.evaluate(patchSettings, { disabledSites: [new URL(server.url).hostname] });
+    await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    expect(Buffer.compare(await page.screenshot({ clip: strip }), underlined)).not.toBe(0);
+    expect(await page.evaluate(() => document.querySelector('news-quote')?.shadowRoot?.adoptedStyleSheets.length)).toBe(0);
+    await options.evaluate(patchSettings, { disabledSites: [] });
     await options.close();
     await page.close();
   });

@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
-import { bodyMatchesSource, readHighlights, patchSettings, textBox } from './support/page-probes';
+import { bodyMatchesSource, patchSettings, readHighlights, textBox, underlineStrip } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'firefox-mv2');
@@ -128,6 +128,31 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await options.evaluate(patchSettings, { disabledSites: [] });
     const again = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === NEWS_PEOPLE.length);
     expect(again).toEqual(NEWS_PEOPLE);
+    await options.close();
+    await page.close();
+  });
+
+  it('underlines names inside a web component’s open shadow root, and opens their card on hover', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/safety/shadow.html`);
+    const people = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === 3);
+    expect(people).toEqual(['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif']);
+    const box = await page.evaluate(textBox, 'Zarif');
+    if (!box) throw new Error('no Zarif in the component');
+    // Firefox draws ::highlight() inside a shadow tree only from that tree's own styles: the strip shows whether they are there.
+    const strip = underlineStrip(box);
+    const underlined = await page.screenshot({ clip: strip, encoding: 'base64' });
+    await page.screenshot({ path: artifactPath('shadow-dom-firefox.png') });
+    await pointAt(page, 'Zarif');
+    expect(await poll(() => cardShownBelow(page, 'Zarif'), Boolean)).toBe(true);
+    await page.keyboard.press('Escape');
+
+    const options = await ext.openExtensionPage('options.html');
+    await options.evaluate(patchSettings, { disabledSites: [new URL(server.url).hostname] });
+    await poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size), (n) => n === 0);
+    expect(await page.screenshot({ clip: strip, encoding: 'base64' })).not.toBe(underlined);
+    expect(await page.evaluate(() => document.querySelector('news-quote')?.shadowRoot?.querySelectorAll('style').length)).toBe(0);
+    await options.evaluate(patchSettings, { disabledSites: [] });
     await options.close();
     await page.close();
   });

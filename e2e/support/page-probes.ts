@@ -51,20 +51,35 @@ export interface TextBox {
   y: number;
   left: number;
   right: number;
+  top: number;
   bottom: number;
 }
 
-/** Where the first occurrence of a text stands on screen (its centre and edges), or null. */
+/** Where the first occurrence of a text stands on screen (its centre and edges), or null; open shadow roots included. */
 export function textBox(needle: string): TextBox | null {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = n.textContent?.indexOf(needle) ?? -1;
-    if (i < 0) continue;
-    const r = document.createRange();
-    r.setStart(n, i);
-    r.setEnd(n, i + needle.length);
-    const b = r.getBoundingClientRect();
-    return { x: b.x + b.width / 2, y: b.y + b.height / 2, left: b.left, right: b.right, bottom: b.bottom };
-  }
-  return null;
+  const search = (root: Node): TextBox | null => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        const inner = (n as Element).shadowRoot;
+        const hit = inner ? search(inner) : null;
+        if (hit) return hit;
+        continue;
+      }
+      const i = n.textContent?.indexOf(needle) ?? -1;
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+    }
+    return null;
+  };
+  return search(document.body);
+}
+
+/** The strip a word and its underline occupy, for comparing screenshots. */
+export function underlineStrip(box: TextBox): { x: number; y: number; width: number; height: number } {
+  return { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top + 4 };
 }

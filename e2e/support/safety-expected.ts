@@ -13,9 +13,8 @@ export const EXPECTED: Record<string, Record<string, string[]>> = {
   // <kbd> is prose; <pre> and <code> are not.
   'code.html': { '': ['Nasser Kanaani', 'Qassem Soleimani'] },
   'whitespace.html': { '': ['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif', 'Mustafa al-Kadhimi'] },
-  // Current behaviour: slotted light-DOM text is underlined, text inside an (open) shadow root is not:
-  // the DOM layer does not enter shadow roots.
-  'shadow.html': { '': ['Hassan Rouhani', 'Mike Pompeo'] },
+  // Slotted light-DOM text and the text inside the component's open shadow root are both underlined.
+  'shadow.html': { '': ['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif'] },
   // Same-origin frames (srcdoc and a served page) are underlined in their own registries.
   'iframes.html': { '': ['Mike Pompeo'], '0': ['Hassan Rouhani'], '1': ['Mohammad Javad Zarif'] },
   // Latin names inside Arabic and Persian paragraphs, and the Arabic-script aliases the corpus has.

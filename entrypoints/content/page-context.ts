@@ -7,6 +7,7 @@ import { findMentions, type NameTable } from '../../lib/engine/matcher';
 import type { EntityType } from '../../lib/engine/types';
 import { createHighlighter } from '../../lib/dom/highlighter';
 import { mentionAtPoint } from '../../lib/dom/hit-test';
+import { composedOrder } from '../../lib/dom/ranges';
 import { createPageScanner } from '../../lib/dom/scanner';
 import type { MentionRange } from '../../lib/dom/types';
 import type { PageName } from '../../lib/messages';
@@ -26,7 +27,7 @@ const FLASH = 'iic-flash';
 
 function documentOrder(a: MentionRange, b: MentionRange): number {
   if (a.range.startContainer.ownerDocument !== b.range.startContainer.ownerDocument) return 0;
-  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  return composedOrder(a.range, b.range);
 }
 
 export function startPageContext(doc: Document, table: NameTable, settings: Settings): PageContext {
@@ -123,7 +124,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       frame = 0;
       const point = pendingPoint;
       if (!point) return;
-      const hit = mentionAtPoint(doc, point.x, point.y, scanner);
+      const hit = mentionAtPoint(doc, point.x, point.y, scanner, scanner.shadowRoots());
       if (hit && hit === current) {
         win.clearTimeout(leaveTimer);
         return;

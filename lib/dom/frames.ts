@@ -41,19 +41,13 @@ export function accessibleDocument(frame: HTMLIFrameElement | HTMLFrameElement):
  * since navigation (including the initial about:blank → src swap) replaces
  * the frame's document and with it every node our ranges pointed into.
  */
-export function createFrameTracker(
-  startScanner: (doc: Document) => FrameScanner,
-  dropMentions: (items: MentionRange[]) => void,
-  isOwnNode: (node: Node) => boolean,
-): FrameTracker {
+export function createFrameTracker(startScanner: (doc: Document) => FrameScanner, isOwnNode: (node: Node) => boolean): FrameTracker {
   const frames = new Map<HTMLIFrameElement | HTMLFrameElement, TrackedFrame>();
 
+  /** A scanner reports its own mentions as removed when stopped: reporting them here too counted them twice. */
   const stopScanner = (entry: TrackedFrame): void => {
-    if (!entry.scanner) return;
-    const items = entry.scanner.mentions();
-    entry.scanner.stop();
+    entry.scanner?.stop();
     entry.scanner = null;
-    if (items.length > 0) dropMentions(items);
   };
 
   const refresh = (frame: HTMLIFrameElement | HTMLFrameElement, entry: TrackedFrame): void => {

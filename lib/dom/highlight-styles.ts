@@ -69,21 +69,23 @@ function underlineDeclarations(channels: string, style: UnderlineStyle): string 
 }
 
 /**
- * Adds `css` to `doc` and returns its remover. A constructable sheet in
+ * Adds `css` to a document or a shadow root (whose own rules are the only
+ * ones that style its text) and returns its remover. A constructable sheet in
  * `adoptedStyleSheets` leaves the DOM untouched; Firefox content scripts throw
  * on that assignment (Xray wrappers), so a `<style>` element is the fallback.
  */
-export function installStyles(doc: Document, css: string): () => void {
+export function installStyles(scope: Document | ShadowRoot, css: string): () => void {
+  const doc = scope.nodeType === 9 ? (scope as Document) : (scope.ownerDocument as Document);
   const win = doc.defaultView;
   try {
-    if (win && Array.isArray(doc.adoptedStyleSheets) && typeof win.CSSStyleSheet === 'function') {
+    if (win && Array.isArray(scope.adoptedStyleSheets) && typeof win.CSSStyleSheet === 'function') {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      if (doc.adoptedStyleSheets.includes(sheet)) {
+      scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+      if (scope.adoptedStyleSheets.includes(sheet)) {
         return () => {
           try {
-            doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+            scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
           } catch {
             sheet.replaceSync('');
           }
@@ -96,7 +98,7 @@ export function installStyles(doc: Document, css: string): () => void {
   const style = doc.createElement('style');
   style.setAttribute('data-iic-highlights', '');
   style.textContent = css;
-  (doc.head ?? doc.documentElement).appendChild(style);
+  (scope === doc ? (doc.head ?? doc.documentElement) : scope).appendChild(style);
   return () => style.remove();
 }
 

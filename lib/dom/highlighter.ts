@@ -48,7 +48,18 @@ export function supportsHighlightApi(doc: Document): boolean {
  */
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
   const surfaces = new Map<Document, Surface>();
+  /** Shadow roots get our stylesheet too: document rules do not reach their text. */
+  const shadowStyles = new Map<Node, () => void>();
   const css = buildHighlightCss(options);
+
+  const styleShadowRoots = (items: readonly MentionRange[]): void => {
+    for (const item of items) {
+      const scope = item.range.startContainer.getRootNode();
+      if (scope.nodeType === 11 && 'host' in scope && !shadowStyles.has(scope)) {
+        shadowStyles.set(scope, installStyles(scope as ShadowRoot, css));
+      }
+    }
+  };
 
   const modeFor = (target: Document = doc): HighlightMode =>
     !options.forceWrap && supportsHighlightApi(target) ? 'highlight-api' : 'wrap';
@@ -75,6 +86,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
 
   return {
     add(items) {
+      styleShadowRoots(items);
       for (const [target, group] of byDocument(items)) surfaceFor(target).add(group);
     },
     remove(items) {
@@ -83,6 +95,8 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     clear() {
       for (const surface of surfaces.values()) surface.dispose();
       surfaces.clear();
+      for (const remove of shadowStyles.values()) remove();
+      shadowStyles.clear();
     },
     modeFor,
   };

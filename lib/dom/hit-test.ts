@@ -8,15 +8,19 @@ export interface CaretPoint {
 }
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** Node and offset under a viewport point: the standard API first, then WebKit/Chromium's. */
-export function caretFromPoint(doc: Document, x: number, y: number): CaretPoint | null {
+/**
+ * Node and offset under a viewport point: the standard API first, then
+ * WebKit/Chromium's. The standard one looks inside the shadow roots it is
+ * given; otherwise a point over a component lands on its host.
+ */
+export function caretFromPoint(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPoint | null {
   const d = doc as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const pos = d.caretPositionFromPoint(x, y);
+    const pos = shadowRoots.length > 0 ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -46,8 +50,9 @@ export function mentionAtPoint(
   x: number,
   y: number,
   lookup: MentionLookup,
+  shadowRoots: ShadowRoot[] = [],
 ): MentionRange | null {
-  const caret = caretFromPoint(doc, x, y);
+  const caret = caretFromPoint(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== TEXT_NODE) return null;
   for (const item of lookup.mentionsIn(caret.node as Text)) {
     if (caretInRange(item.range, caret) && rangeContainsPoint(item.range, x, y)) return item;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectText } from './page-text';
-import { rangeForOffsets, segmentIndexAfter } from './ranges';
+import { composedOrder, rangeForOffsets, segmentIndexAfter } from './ranges';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -106,5 +106,37 @@ describe('rangeForOffsets (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('composedOrder', () => {
+  it('orders ranges as a reader meets them, across shadow trees (browsers refuse compareBoundaryPoints there)', () => {
+    const before = document.createElement('p');
+    before.textContent = 'first';
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('p');
+    inner.textContent = 'second';
+    root.append(inner);
+    const nestedHost = document.createElement('span');
+    nestedHost.attachShadow({ mode: 'open' }).append('third');
+    root.append(nestedHost);
+    const after = document.createElement('p');
+    after.textContent = 'fourth';
+    document.body.append(before, host, after);
+    const at = (node: Node) => {
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 1);
+      return range;
+    };
+    const ranges = [
+      at(after.firstChild as Text),
+      at((nestedHost.shadowRoot as ShadowRoot).firstChild as Text),
+      at(before.firstChild as Text),
+      at(inner.firstChild as Text),
+    ];
+    expect([...ranges].sort(composedOrder).map((r) => r.startContainer.textContent)).toEqual(['first', 'second', 'third', 'fourth']);
+    document.body.replaceChildren();
   });
 });

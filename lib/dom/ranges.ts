@@ -50,3 +50,42 @@ export function rangeForOffsets(segments: readonly TextSegment[], start: number,
   }
   return { range, nodes };
 }
+
+interface Point {
+  node: Node;
+  offset: number;
+}
+
+/** The point, then the host of each shadow tree around it, outermost first. */
+function composedAnchors(node: Node, offset: number): Point[] {
+  const anchors: Point[] = [{ node, offset }];
+  let scope = node.getRootNode();
+  while (scope.nodeType === 11 && 'host' in scope) {
+    const host = (scope as ShadowRoot).host;
+    anchors.unshift({ node: host, offset: 0 });
+    scope = host.getRootNode();
+  }
+  return anchors;
+}
+
+/**
+ * Orders two ranges' starts as a reader meets them, across shadow trees:
+ * `compareBoundaryPoints` throws for ranges in different trees, so text
+ * inside a component counts as standing at its host.
+ */
+export function composedOrder(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) return a.compareBoundaryPoints(0, b);
+  const left = composedAnchors(a.startContainer, a.startOffset);
+  const right = composedAnchors(b.startContainer, b.startOffset);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i] as Point;
+    const y = right[i] as Point;
+    if (x.node === y.node && x.offset === y.offset) continue;
+    const at = (x.node.ownerDocument as Document).createRange();
+    at.setStart(x.node, x.offset);
+    // comparePoint says where y stands from x: before (-1), at (0), after (1).
+    const where = at.comparePoint(y.node, y.offset);
+    if (where !== 0) return -where;
+  }
+  return left.length - right.length;
+}

@@ -306,9 +306,12 @@ describe('iframes', () => {
     await h.scanner.idle();
     expect(h.names().filter((n) => n === 'IRGC')).toHaveLength(2);
 
+    const firstDoc = first.contentDocument;
     first.remove();
     await h.scanner.idle();
     expect(h.names()).toEqual(['IRGC', 'Mohammad Javad Zarif', 'al-Kadhimi']);
+    // Reported removed once each: the page's counts of each name are kept from these reports.
+    expect(h.removed.flat().filter((m) => m.range.startContainer.ownerDocument === firstDoc)).toHaveLength(2);
   });
 
   it('skips cross-origin frames without throwing', async () => {
@@ -324,5 +327,54 @@ describe('iframes', () => {
     const h = scan();
     await h.scanner.idle();
     expect(h.names()).toEqual(['al-Kadhimi']);
+  });
+});
+
+describe('open shadow roots', () => {
+  const component = (text: string, mode: ShadowRootMode = 'open'): HTMLElement => {
+    const host = document.createElement('div');
+    host.attachShadow({ mode }).append(el('p', text));
+    return host;
+  };
+
+  it('scans open shadow roots, nested, present or added later, and their later text; never closed ones', async () => {
+    const outer = component('IRGC in Baghdad');
+    (outer.shadowRoot as ShadowRoot).append(component('al-Kadhimi spoke'));
+    document.body.append(el('p', 'Mohammad Javad Zarif'), outer, component('IRGC', 'closed'));
+    const h = scan();
+    await h.scanner.idle();
+    expect(h.names()).toEqual(['Baghdad', 'IRGC', 'Mohammad Javad Zarif', 'al-Kadhimi']);
+    expect(h.scanner.shadowRoots()).toHaveLength(2);
+    const inShadow = h.scanner.mentions().find((m) => m.mention.type === 'place');
+    expect(inShadow?.range.startContainer.getRootNode()).toBe(outer.shadowRoot);
+    expect(h.scanner.mentionsIn(inShadow?.nodes[0] as Text)).toContain(inShadow);
+
+    document.body.append(component('Baghdad again'));
+    await h.scanner.idle();
+    expect(h.names().filter((n) => n === 'Baghdad')).toHaveLength(2);
+
+    (outer.shadowRoot as ShadowRoot).append(el('p', 'Mohammad Javad Zarif'));
+    await nextFrame();
+    await h.scanner.idle();
+    expect(h.names().filter((n) => n === 'Mohammad Javad Zarif')).toHaveLength(2);
+
+    outer.remove();
+    await nextFrame();
+    await h.scanner.idle();
+    expect(h.names()).toEqual(['Baghdad', 'Mohammad Javad Zarif']);
+    expect(h.scanner.shadowRoots()).toHaveLength(1);
+  });
+
+  it('leaves components inside skipped regions and our own UI alone, and stop() drops their mentions', async () => {
+    const editor = el('div', component('IRGC'));
+    editor.setAttribute('contenteditable', 'true');
+    const ours = document.createElement('iran-iraq-context-ui');
+    ours.attachShadow({ mode: 'open' }).append(el('p', 'Baghdad'));
+    document.body.append(editor, ours, component('al-Kadhimi'));
+    const h = scan();
+    await h.scanner.idle();
+    expect(h.names()).toEqual(['al-Kadhimi']);
+    h.scanner.stop();
+    expect(h.removed.flat().map((m) => m.range.toString())).toEqual(['al-Kadhimi']);
   });
 });

@@ -1,8 +1,9 @@
 import { createFrameTracker } from './frames';
 import { MentionIndex } from './mention-index';
 import { createChangeCollector } from './mutation-units';
+import { createShadowTracker } from './shadow-roots';
 import { now, scheduleFrame, yieldToEventLoop } from './scheduling';
-import { createClassifier } from './skip-rules';
+import { createClassifier, isInsideSkipped } from './skip-rules';
 import type { DetectFn, MentionLookup, MentionRange } from './types';
 import { createUnitQueue } from './unit-queue';
 
@@ -21,6 +22,8 @@ export interface PageScannerOptions {
   sliceMs?: number;
   /** Also scan same-origin iframes. Default true. */
   frames?: boolean;
+  /** Also scan open shadow roots (web components' own text). Default true. */
+  shadows?: boolean;
   /** Called once per mutation flush that had something to do (diagnostics, tests). */
   onFlush?(info: { units: number; removed: number }): void;
   /** Errors from `detect` or the callbacks; they never stop the scanner. */
@@ -34,6 +37,8 @@ export interface PageScanner extends MentionLookup {
   mentions(): MentionRange[];
   /** Resolves once no flush or scan work is pending. */
   idle(): Promise<void>;
+  /** The open shadow roots being scanned, at any depth (hit testing must be told them). */
+  shadowRoots(): ShadowRoot[];
 }
 
 const OBSERVE: MutationObserverInit = {
@@ -54,18 +59,18 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   const classify = createClassifier({ ownTagNames });
   const index = new MentionIndex();
   const changes = createChangeCollector(root, classify, isOwnNode);
-  const frames = createFrameTracker(
-    (frameDoc) => startChild(frameDoc),
-    (items) => callback(options.onRemove, items),
-    isOwnNode,
+  const frames = createFrameTracker((frameDoc) => startChild(frameDoc), isOwnNode);
+  const shadows = createShadowTracker(
+    (shadowRoot) => startChild(shadowRoot),
+    (host) => !isOwnNode(host) && !isInsideSkipped(host, root, classify),
   );
   const units = createUnitQueue({ root, detect, index, classify, ownTagNames, sliceMs, report });
   let observer: MutationObserver | null = null;
   let cancelFlush: (() => void) | null = null;
   let draining: Promise<void> | null = null;
 
-  function startChild(frameDoc: Document): PageScanner {
-    const child = createPageScanner({ ...options, root: frameDoc });
+  function startChild(childRoot: Document | ShadowRoot): PageScanner {
+    const child = createPageScanner({ ...options, root: childRoot });
     child.start();
     return child;
   }
@@ -110,8 +115,16 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       frames.prune();
       frames.discover(change.added);
     }
+    if (options.shadows !== false) {
+      shadows.prune();
+      shadows.discover(change.added);
+    }
     options.onFlush?.({ units: change.units.length, removed: stale.size });
     kick();
+  }
+
+  function rediscoverShadows(): void {
+    if (observer) shadows.discover((root as ParentNode).children);
   }
 
   function mentionsUnder(unit: Node): MentionRange[] {
@@ -156,9 +169,15 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       if (options.frames !== false && 'querySelectorAll' in root) {
         frames.discover((root as ParentNode).querySelectorAll('iframe, frame'));
       }
+      if (options.shadows !== false && 'children' in root) {
+        shadows.discover((root as ParentNode).children);
+        // Components defined by a script that loads later get their shadow roots then, with no mutation to see.
+        if (doc.readyState !== 'complete') doc.defaultView?.addEventListener('load', rediscoverShadows, { once: true });
+      }
       kick();
     },
     stop() {
+      doc.defaultView?.removeEventListener('load', rediscoverShadows);
       observer?.disconnect();
       observer = null;
       cancelFlush?.();
@@ -166,15 +185,19 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       units.clear();
       changes.take();
       frames.stop();
+      shadows.stop();
       const items = index.all();
       index.clear();
       callback(options.onRemove, items);
     },
-    mentions: () => [...index.all(), ...frames.mentions()],
+    mentions: () => [...index.all(), ...frames.mentions(), ...shadows.mentions()],
     mentionsIn(node) {
       const own = index.mentionsIn(node);
-      return own.length > 0 || node.ownerDocument === doc ? own : frames.mentionsIn(node);
+      if (own.length > 0 || node.getRootNode() === root) return own;
+      const inFrame = frames.mentionsIn(node);
+      return inFrame.length > 0 ? inFrame : shadows.mentionsIn(node);
     },
+    shadowRoots: () => shadows.roots(),
     async idle() {
       // Records not yet delivered to our callback would otherwise be missed here.
       absorbPendingRecords();
@@ -183,6 +206,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         else await new Promise((resolve) => setTimeout(resolve, 4));
       }
       await frames.idle();
+      await shadows.idle();
     },
   };
 }
