@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, type NetworkRecorder, launchChromium } from './support/chromium';
 import { seriousViolations } from './support/axe';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
@@ -44,37 +45,6 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, { timeout: 10_000 });
     return page;
   }
-
-  /** The card lives in a closed shadow root: only the DevTools protocol (like a screen reader's tree) can see into it. */
-  async function card(page: Page): Promise<{ cdp: CDPSession; objectId: string } | null> {
-    const cdp = await page.context().newCDPSession(page);
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type N = { nodeName: string; nodeId: number; children?: N[]; shadowRoots?: N[] };
-    const find = (n: N): N | null => {
-      if (n.nodeName === HOST.toUpperCase()) return n;
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-        const hit = find(c);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const host = find(root as N);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
-    return object.objectId ? { cdp, objectId: object.objectId } : null;
-  }
-  async function inCard<T>(page: Page, fn: string): Promise<T | null> {
-    const c = await card(page);
-    if (!c) return null;
-    const { result } = await c.cdp.send('Runtime.callFunctionOn', { objectId: c.objectId, functionDeclaration: fn, returnByValue: true, awaitPromise: true });
-    return result.value as T;
-  }
-  const cardState = (page: Page) =>
-    inCard<{ status: string; name: string; text: string; mode: string } | null>(
-      page,
-      `function () { const d = this.querySelector('[role="dialog"]'); return d ? { status: d.dataset.status, name: d.getAttribute('aria-label'), text: d.textContent, mode: this.mode } : null; }`,
-    );
 
   async function hover(page: Page, text: string) {
     const point = await page.evaluate(textBox, text);

@@ -1,0 +1,76 @@
+/**
+ * The interface in Persian and Arabic, in a real browser: Chromium started in
+ * that language (Debian's `chromium-l10n` package supplies its locales; without
+ * it Chromium falls back to English whatever `--lang` says, so the test skips).
+ * The popup and the card must turn right to left and speak the language, while
+ * corpus text keeps its own direction.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { cardState } from './support/card-probe';
+import { type ChromiumExtension, launchChromium } from './support/chromium';
+import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
+import { type StaticServer, serveStatic } from './support/server';
+
+const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
+const LOCALES_DIR = '/usr/lib/chromium/locales';
+const hasLocales = existsSync(join(LOCALES_DIR, 'fa.pak')) && existsSync(join(LOCALES_DIR, 'ar.pak'));
+
+if (!hasChromium) console.warn(missingBrowserReason('chromium'));
+else if (!hasLocales) console.warn(`skipping the Persian and Arabic interface tests: no ${LOCALES_DIR}/fa.pak (apt-get install chromium-l10n)`);
+
+const catalogue = (locale: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'public', '_locales', locale, 'messages.json'), 'utf8'));
+
+describe.skipIf(!hasChromium || !hasLocales).each(['fa', 'ar'])('the interface in %s, in Chromium', (locale) => {
+  const messages = catalogue(locale);
+  const say = (key: string) => messages[key]?.message ?? '';
+  let ext: ChromiumExtension;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}: run npm run build first`);
+    server = await serveStatic(join(import.meta.dirname, 'fixtures'));
+    ext = await launchChromium(BUILD, { locale, viewport: { width: 400, height: 600 } });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('the popup is right to left in the language, and the corpus keeps its own direction', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/news.html`);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+    const popup = await ext.openExtensionPage('popup.html');
+    await popup.waitForSelector('#page-names[data-state="ready"]');
+    expect(await popup.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }))).toEqual({ dir: 'rtl', lang: locale });
+    expect(await popup.textContent('body')).toContain(say('onThisPage'));
+    expect(await popup.getAttribute('#search', 'placeholder')).toBe(say('searchPlaceholder'));
+    const firstName = await popup.$eval('#page-names li[data-entity] [dir="auto"]', (el) => el.textContent);
+    expect(firstName).toBe('Mustafa al-Kadhimi');
+    if (locale === 'fa') expect(await popup.textContent('#page-names')).toMatch(/[۰-۹]/);
+    await popup.keyboard.type('Pompeo');
+    await popup.waitForSelector('#search-results[data-query="Pompeo"]:not([aria-busy="true"]) [role=option][data-id="mike-pompeo"]');
+    await popup.screenshot({ path: artifactPath(`popup-${locale}-chromium.png`) });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the card is right to left in the language', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/news.html`);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+    const card = await cardState(page);
+    expect({ dir: card?.dir, lang: card?.lang }).toEqual({ dir: 'rtl', lang: locale });
+    expect(card?.text).toContain(say('typePerson'));
+    expect(card?.text).toContain('Iraqi Prime Minister');
+    await page.screenshot({ path: artifactPath(`card-${locale}-chromium.png`) });
+    await page.close();
+  });
+});
