@@ -264,9 +264,8 @@ function candidateAt(text: string, wordStart: number, plan: ScanPlan, table: Nam
   return matchAt(text, tokens, at, table) ?? { end: first.end };
 }
 
-const WORD_CHAR = WORD_CHAR_CLASS;
-const IS_WORD_CHAR = new RegExp(`^${WORD_CHAR}$`, 'u');
-const STICKY_WORD = new RegExp(`${WORD_CHAR}+`, 'uy');
+const IS_WORD_CHAR = new RegExp(`^${WORD_CHAR_CLASS}$`, 'u');
+const STICKY_WORD = new RegExp(`${WORD_CHAR_CLASS}+`, 'uy');
 
 interface ScanPlan {
   hits: RegExp;
