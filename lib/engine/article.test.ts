@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { A, seedCorpus } from '../../tests/seeds';
-import { parseArticle, titleFromLead, validateMeta } from './article';
+import { A, SHARED, seedCorpus } from '../../tests/seeds';
+import { findSources, parseArticle, titleFromLead, validateMeta } from './article';
 
 const article = (id: string) => {
   const found = seedCorpus().articles.find((a) => a.id === id);
@@ -25,15 +27,24 @@ describe('dates come from the text, never guessed', () => {
 
 describe('outlets, datelines and titles', () => {
   it.each([
-    [A.qassemi, 'IRNA, Press TV and Tasnim News Agency', 'contributed'],
-    [A.moscow, 'Iran Press', 'byline'],
-    [A.rouhani, 'Mehr', 'reported'],
-    [A.kanaani, 'Shafaq News', 'byline'],
-  ])('%s is from %s (%s)', (id, name, how) => {
-    expect(article(id).outlet).toMatchObject({ name, how, source: 'text' });
+    [A.moscow, 'Iran Press'],
+    [A.kanaani, 'Shafaq News'],
+  ])('%s is published by %s (a byline)', (id, name) => {
+    expect(article(id).outlet).toEqual({ name, how: 'byline', source: 'text' });
   });
-  it('does not name an outlet the text does not give ("an interview with Tasnim" is a source, not the outlet)', () => {
+  it('does not make an outlet it only cites or credits the publisher', () => {
+    expect(article(A.qassemi).outlet).toBeNull();
+    expect(article(A.qassemi).sources).toEqual([
+      { name: 'IRNA', how: 'contributed' },
+      { name: 'Press TV', how: 'contributed' },
+      { name: 'Tasnim News Agency', how: 'contributed' },
+    ]);
+    expect(article(A.rouhani).outlet).toBeNull();
+    expect(article(A.rouhani).sources).toEqual([{ name: 'Mehr', how: 'reported' }]);
     expect(article(A.kazemi).outlet).toBeNull();
+    expect(article(A.kazemi).sources).toEqual([{ name: 'Tasnim', how: 'interview' }]);
+    expect(article(A.kanaani).sources).toEqual([{ name: 'Mehr News Agency', how: 'according-to' }]);
+    expect(article(A.moscow).sources).toEqual([]);
   });
   it('finds the dateline and removes it from the body', () => {
     expect(article(A.rouhani).dateline).toBe('TEHRAN');
@@ -92,5 +103,173 @@ describe('sidecars', () => {
       '"url" must be an http(s) address, not "javascript:alert(1)"',
     ]);
     expect(validateMeta([]).problems).toHaveLength(1);
+  });
+});
+
+describe('the publisher is what the text says published it', () => {
+  const lead = (text: string) => {
+    const a = parseArticle('x', ` date 2021-06-26 ${text}\n\nSecond paragraph.`);
+    return { outlet: a.outlet?.name ?? null, how: a.outlet?.how ?? null, dateline: a.dateline, first: a.paragraphs[0], date: a.date?.iso ?? null };
+  };
+  it.each([
+    ['Shafaq News / The minister arrived.', 'Shafaq News'],
+    ['Shafaq News/ The minister arrived.', 'Shafaq News'],
+    ['Islam Times - All groups agree, says a lawmaker.', 'Islam Times'],
+    ['Tehran Times — The minister arrived.', 'Tehran Times'],
+  ])('reads the byline prefix of "%s"', (text, name) => {
+    expect(lead(text)).toEqual({ outlet: name, how: 'byline', dateline: null, first: text.replace(/^.*?(?:\/|\s[-—])\s*/, ''), date: '2021-06-26' });
+  });
+  it.each([
+    ['BAGHDAD (Reuters) - Three bombs exploded.', 'Reuters', 'BAGHDAD', 'Three bombs exploded.'],
+    ['(AP) — The vote was close.', 'AP', null, 'The vote was close.'],
+    ['TEHRAN, Jun. 26 (MNA) – The premier said he would visit.', 'MNA', 'TEHRAN', 'The premier said he would visit.'],
+    ['Tehran (IP) - A lawmaker says the plot was planned.', 'IP', 'Tehran', 'A lawmaker says the plot was planned.'],
+    ['ERBIL (Kurdistan 24) – The official condemned the strikes.', 'Kurdistan 24', 'ERBIL', 'The official condemned the strikes.'],
+    ['Baghdad, 20 March 2023 (TDI): The two sides signed.', 'TDI', 'Baghdad', 'The two sides signed.'],
+    ['BERLIN (dpa) - The talks ended.', 'dpa', 'BERLIN', 'The talks ended.'],
+  ])('reads the agency of the wire dateline "%s" as written, and the place as the dateline', (text, name, dateline, first) => {
+    // The date in the dateline is dropped with it, never read as the article's date: that stays the text's own date line.
+    expect(lead(text)).toEqual({ outlet: name, how: 'byline', dateline, first, date: '2021-06-26' });
+  });
+  it('keeps "TEHRAN —" a dateline without an outlet', () => {
+    expect(lead('TEHRAN — The president spoke.')).toMatchObject({ outlet: null, dateline: 'TEHRAN', first: 'The president spoke.' });
+  });
+  it.each([
+    'Baghdad - The strike killed three.',
+    'Iran/Iraq trade grew last year.',
+    'Hezbollah (Party of God) - The group said it would fight.',
+    'The minister arrived (on Monday) - and left.',
+  ])('names no outlet for "%s"', (text) => {
+    expect(lead(text)).toMatchObject({ outlet: null, first: text });
+  });
+  it('reads a wire dateline only at the head of the lead', () => {
+    expect(parseArticle('x', 'The lead.\n\nBAGHDAD (Reuters) - Not a dateline here.').outlet).toBeNull();
+  });
+  it('takes the first publisher the text gives, and a sidecar over all', () => {
+    expect(parseArticle('x', 'TEHRAN (MNA) – Shafaq News/ The lead.').outlet?.name).toBe('MNA');
+    expect(parseArticle('x', 'TEHRAN (MNA) – The lead.', { outlet: 'Mehr News Agency' }).outlet).toEqual({ name: 'Mehr News Agency', how: 'sidecar', source: 'sidecar' });
+  });
+});
+
+describe('sources: outlets the text cites or credits', () => {
+  it.each([
+    ['The deal was signed on Sunday, Mehr reported.', 'Mehr', 'reported'],
+    ['Iran is Iraq’s largest trading partner, the National reported.', 'The National', 'reported'],
+    ['He stressed the need to expel US forces, Al Forat news reported.He pointed out more.', 'Al Forat', 'reported'],
+    ['Kadhimi will visit Tehran, the state news agency IRNA reported on Monday.', 'IRNA', 'reported'],
+    ['The New York Times is reporting that the commander was killed.', 'The New York Times', 'reported'],
+    ['According to Indo-Asian News Service, the prime minister thanked Iran.', 'Indo-Asian News Service', 'according-to'],
+    ['Officials attended, according to Iran’s official IRNA news agency.', 'IRNA', 'according-to'],
+    ['According to the Iranian Mehr News Agency, Kanaani said talks went well.', 'Mehr News Agency', 'according-to'],
+    ['The figure was 40, according to the Iraqi News Agency.', 'Iraqi News Agency', 'according-to'],
+    ['The vote was close, citing the Tehran Times.', 'The Tehran Times', 'according-to'],
+    ['“Iraq faces problems,” MP Nada Jawdat was quoted as saying by Al-Maalouma news agency on Tuesday.', 'Al-Maalouma', 'quoted-by'],
+    ['Tasnim quoted Kazemi as saying the talks were useful.', 'Tasnim', 'quoted-by'],
+    ['“It is irrevocable,” Fatlawi told Arabic-language al-Maalomah news agency in an exclusive interview on Monday.', 'al-Maalomah', 'interview'],
+    ['“We look forward to it,” he said in an exclusive interview with IRNA published on Saturday.', 'IRNA', 'interview'],
+    ['“I believe there won’t be any new dialogue,” he said in an interview with Tasnim published on Saturday.', 'Tasnim', 'interview'],
+    ['“We will respond,” he told the Associated Press.', 'The Associated Press', 'interview'],
+  ])('"%s" cites %s (%s)', (text, name, how) => {
+    expect(findSources(text)).toEqual([{ name, how }]);
+  });
+  it.each([
+    'The talks will resume, according to Iraqi Foreign Minister Fuad Hussein.',
+    'At least 21 people were killed, according to the police and hospital officials.',
+    'According to Iraq local media, al-Kadhimi said he would visit.',
+    'According to Iraqi officials, the agreement tightens the border.',
+    'Iraq has enriched uranium, according to the International Atomic Energy Agency.',
+    'The toll rose to 40, according to the Security Media Cell.',
+    'The vote is binding, according to the Guardian Council.',
+    'Qassemi told reporters in Tehran on Monday that relations were good.',
+    'Qassemi told Zarif that the visit was welcome.',
+    'He told Iraqi television on Saturday that the city would fall.',
+    'The American Embassy in Baghdad reported on Twitter Saturday that rumors were false.',
+    'Iraq reported 500 new cases on Monday.',
+    'The strike killed three, Iraqi officials reported.',
+    'The attack was reported in Baghdad on Sunday.',
+    'Rouhani is reportedly set to visit Iraq.',
+  ])('names no source in "%s"', (text) => {
+    expect(findSources(text)).toEqual([]);
+  });
+  it('lists each contributing outlet, once each, in text order', () => {
+    const a = parseArticle('x', 'Kadhimi spoke, Tasnim reported.\n\nHe also spoke, according to Reuters.\n\nReuters, Tasnim and staff writers contributed to this report.');
+    expect(a.sources).toEqual([
+      { name: 'Tasnim', how: 'reported' },
+      { name: 'Reuters', how: 'according-to' },
+    ]);
+    expect(a.credits).toEqual(['Reuters, Tasnim and staff writers contributed to this report.']);
+    expect(a.outlet).toBeNull();
+  });
+  it('reads sources from the body without its byline, and keeps them apart from the publisher', () => {
+    const a = parseArticle('x', 'Tehran (IP) - A lawmaker spoke.\n\nIn an interview with Iran Press News, he said more.');
+    expect(a.outlet?.name).toBe('IP');
+    expect(a.sources).toEqual([{ name: 'Iran Press News', how: 'interview' }]);
+  });
+});
+
+const CORPUS = join(SHARED, 'corpus');
+describe.skipIf(!existsSync(join(CORPUS, 'articles')))('the real articles in ../shared/corpus (skipped: ../shared/corpus is absent)', () => {
+  const files = existsSync(join(CORPUS, 'articles')) ? readdirSync(join(CORPUS, 'articles')).filter((f) => f.endsWith('.txt')).sort() : [];
+  const parsed = new Map(files.map((f) => [f, parseArticle(f.replace(/\.txt$/, ''), readFileSync(join(CORPUS, 'articles', f), 'utf8'))]));
+  const publisher = new Map(
+    (existsSync(join(CORPUS, 'sources.tsv')) ? readFileSync(join(CORPUS, 'sources.tsv'), 'utf8') : '')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((row) => row.split('\t'))
+      .map(([file, outlet]) => [file, outlet] as const),
+  );
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+  /** "MNA" names "Mehr News Agency", "Kurdistan 24" names "Kurdistan24", "Shafaq News" names "Shafaq News". */
+  const names = (ours: string, theirs: string) => {
+    const publisherName = theirs.replace(/\s*\(.*$/, '');
+    const initials = publisherName
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    return letters(publisherName).includes(letters(ours)) || ours === initials;
+  };
+
+  it('reads all 24 articles, each listed in sources.tsv', () => {
+    expect(files).toHaveLength(24);
+    for (const f of files) expect(publisher.has(f), f).toBe(true);
+  });
+  it('never names a wrong publisher', () => {
+    for (const [f, a] of parsed) if (a.outlet) expect(names(a.outlet.name, publisher.get(f) ?? ''), `${f}: ${a.outlet.name} vs ${publisher.get(f)}`).toBe(true);
+  });
+  it.each([
+    ['113_baghdadpost_abdulmahdi_rouhani.txt', null],
+    ['119_islamtimes_fadam_us_forces.txt', 'Islam Times'],
+    ['120_mehr_kadhimi_raeisi_invitation.txt', 'MNA'],
+    ['122_iranpress_heydari_kazemi.txt', 'IP'],
+    ['123_shafaq_fuad_hussein_tehran.txt', 'Shafaq News'],
+    ['127_shafaq_fuad_hussein_raisi.txt', 'Shafaq News'],
+    ['129_shafaq_krg_condemns_attacks.txt', 'Shafaq News'],
+    ['130_k24_dizayee_condemns.txt', 'Kurdistan 24'],
+    ['133_tdi_security_pact.txt', 'TDI'],
+    ['137_islamtimes_askari_saadi.txt', 'Islam Times'],
+    ['142_nyt_antigua_suleimani_killed.txt', null],
+  ])('%s is published by %s', (f, name) => {
+    expect(parsed.get(f)?.outlet?.name ?? null).toBe(name);
+  });
+  it('strips wire datelines and bylines from the lead', () => {
+    for (const a of parsed.values()) expect(a.paragraphs[0], a.id).not.toMatch(/^(?:\S+ ){0,4}\([^)]*\)\s*[-–—:]|^[^.]{0,40}\/\s|^Islam Times/);
+    expect(parsed.get('133_tdi_security_pact.txt')).toMatchObject({ dateline: 'Baghdad', date: { iso: '2023-03-20' } });
+    expect(parsed.get('120_mehr_kadhimi_raeisi_invitation.txt')).toMatchObject({ dateline: 'TEHRAN', date: { iso: '2021-06-26' } });
+  });
+  it.each([
+    ['113_baghdadpost_abdulmahdi_rouhani.txt', [{ name: 'The National', how: 'reported' }]],
+    ['112_fintrib_khairallah_rouhani_visit.txt', [{ name: 'IRNA', how: 'interview' }]],
+    ['117_shiitenews_jawdat_fatlawi.txt', [{ name: 'Al-Maalouma', how: 'quoted-by' }]],
+    ['118_presstv_fatlawi_resolution.txt', [{ name: 'al-Maalomah', how: 'interview' }]],
+    ['119_islamtimes_fadam_us_forces.txt', [{ name: 'Al Forat', how: 'reported' }]],
+    ['132_eir_security_pact.txt', [{ name: 'Indo-Asian News Service', how: 'according-to' }]],
+    ['139_syriatruths_maliki_fayyadh.txt', [{ name: 'IRNA', how: 'according-to' }]],
+    ['102_nyt_iraq_parliament_stormed.txt', []],
+    ['120_mehr_kadhimi_raeisi_invitation.txt', []],
+    ['133_tdi_security_pact.txt', []],
+  ])('%s cites %j', (f, sources) => {
+    expect(parsed.get(f)?.sources).toEqual(sources);
   });
 });

@@ -2,9 +2,17 @@
  * Reads one seed article: recovers date, outlet, dateline, title, body
  * paragraphs and related headlines from the text itself. Nothing is guessed:
  * a fact the text does not state is null unless a sidecar gives it.
+ *
+ * The outlet is the publisher, and only what the text says published it: a
+ * byline prefix (`Shafaq News /`, `Shafaq News/`, `Islam Times -`,
+ * `Iran Press/Iran news:`) or a wire dateline (`BAGHDAD (Reuters) -`,
+ * `TEHRAN, Jun. 26 (MNA) –`, `(AP) —`). An outlet the text only cites or
+ * credits (`…, Mehr reported.`, `according to IRNA`, `told Tasnim news
+ * agency`, `X contributed to this story`) is one of the article's `sources`
+ * (see `findSources`), never its publisher.
  */
 import { splitSentences } from './sentences';
-import type { Article, ArticleDate, ArticleOutlet } from './types';
+import type { Article, ArticleDate, ArticleOutlet, ArticleSource } from './types';
 
 export interface ArticleMeta {
   date?: string;
@@ -23,11 +31,29 @@ const MONTHS: Record<string, string> = {
 const WRITTEN_DATE_LINE =
   /^\s*([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})(?: (\d{1,2}:\d{2}))?(?: ([A-Za-z]+(?:\/[A-Za-z_+-]+)+|[A-Z]{2,5}))?\s*$/;
 const DATELINE = /^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s+[\u2014\u2013]\s+/;
-const BYLINE_SLASH = /^([A-Z][\p{L}&.' ]{1,40}?)\s\/\s+/u;
+/**
+ * A wire dateline naming the agency in brackets: `BAGHDAD (Reuters) -`,
+ * `TEHRAN, Jun. 26 (MNA) –`, `Baghdad, 20 March 2023 (TDI):`, `(AP) —`.
+ * Group 1 is the place (the dateline), group 2 the agency as written; what
+ * sits between a comma and the bracket (a date, a country) is dropped, never
+ * read as the article's date.
+ */
+const AGENCY_DATELINE =
+  /^(?:(\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*){0,3})(?:,\s[^()\n]{1,30}?)?\s)?\((\p{Lu}[\p{L}\d&.'\u2019-]*(?: [\p{Lu}\d][\p{L}\d&.'\u2019-]*){0,3}|\p{Ll}{2,5})\)\s?(?:[-\u2013\u2014]\s|:\s)/u;
+/** `Shafaq News / …` or `Shafaq News/ …`: a space on at least one side, so `Iran/Iraq` is not a byline. */
+const BYLINE_SLASH = /^([A-Z][\p{L}&.' ]{1,40}?)(?:\s\/\s*|\/\s+)/u;
 const BYLINE_NEWS = /^([A-Z][\p{L} ]{1,30}?)\/[\p{L} ]{1,30} news:\s+/u;
+/**
+ * Words a newspaper's or broadcaster's name is built on. A prefix before a
+ * dash is a byline only when its name ends in one (`Islam Times -`), because
+ * `Baghdad -` is a dateline; a cited name counts as a news outlet when it
+ * holds one (`Indo-Asian News Service`, `The New York Times`).
+ */
+const MEDIA_WORDS =
+  'News|Times|Post|Press|Tribune|Herald|Journal|Gazette|Observer|Monitor|Telegraph|Chronicle|Daily|TV|Television|Radio|Broadcasting|Channel|Wire|Dispatch|Courier|Magazine|Weekly';
+const BYLINE_DASH = new RegExp(`^((?:\\p{Lu}[\\p{L}'\u2019.&-]*\\s){1,3}(?:${MEDIA_WORDS}))\\s+[-\u2013\u2014]\\s+`, 'u');
 const RELATED_HEADER = /^(related news|related stories|related|read more|see also|more on this)\s*:?\s*$/i;
 const CREDIT = /^(.+?) contributed to this (?:story|report|article)\.?$/;
-const REPORTED = /,\s+((?:the\s+)?[A-Z][\p{L}]+(?: [A-Z][\p{L}]+){0,3}) reported\./u;
 const SIGN_OFF = /^[A-Z]{1,4}(?:\/[A-Z]{1,4})+$/;
 const BULLET = /^\s*[\u2022\u25cf\u25aa*-]\s+(.+)$/;
 const TITLE_MAX = 100;
@@ -74,6 +100,7 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
   const paragraphs: string[] = [];
   const related: string[] = [];
   const credits: string[] = [];
+  const sources: ArticleSource[] = [];
   let inRelated = false;
 
   for (const raw of lines) {
@@ -113,33 +140,26 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
     const credit = CREDIT.exec(line);
     if (credit) {
       credits.push(line);
-      if (!outlet) outlet = { name: credit[1], how: 'contributed', source: 'text' };
+      sources.push(...contributors(credit[1]));
       continue;
     }
     if (SIGN_OFF.test(line)) continue;
     if (paragraphs.length === 0) {
-      const dl = DATELINE.exec(line);
+      const wire = AGENCY_DATELINE.exec(line);
+      const dl = wire ?? DATELINE.exec(line);
       if (dl) {
-        dateline = dl[1];
+        dateline = dl[1] ?? null;
         line = line.slice(dl[0].length);
       }
+      if (wire) outlet = { name: wire[2], how: 'byline', source: 'text' };
     }
-    const byline = BYLINE_SLASH.exec(line) ?? BYLINE_NEWS.exec(line);
-    if (byline && paragraphs.length <= 1) {
-      outlet = { name: byline[1].trim(), how: 'byline', source: 'text' };
+    const byline = paragraphs.length <= 1 ? (BYLINE_NEWS.exec(line) ?? BYLINE_SLASH.exec(line) ?? BYLINE_DASH.exec(line)) : null;
+    if (byline) {
+      outlet ??= { name: byline[1].trim(), how: 'byline', source: 'text' };
       line = line.slice(byline[0].length);
     }
+    sources.push(...findSources(line));
     paragraphs.push(line);
-  }
-
-  if (!outlet) {
-    for (const p of paragraphs) {
-      const m = REPORTED.exec(p);
-      if (m) {
-        outlet = { name: m[1].replace(/^the\s+/, ''), how: 'reported', source: 'text' };
-        break;
-      }
-    }
   }
   return applyMeta(
     {
@@ -153,6 +173,7 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
       paragraphs,
       related,
       credits,
+      sources: onceEach(sources),
     },
     meta,
   );
@@ -207,4 +228,198 @@ export function validateMeta(value: unknown): { meta: ArticleMeta; problems: str
     delete meta.url;
   }
   return { meta, problems };
+}
+
+/*
+ * Sources: outlets an article cites or credits. Each rule is a phrase of news
+ * English followed or preceded by a name:
+ *
+ * - contributed: `IRNA, Press TV and Tasnim News Agency contributed to this story.` (one source per listed name)
+ * - reported: `…, Mehr reported.` / `…, the National reported on Monday.` (any name closing its clause);
+ *   `The New York Times is reporting that`, `as reported by X`, `a report in X` (a news outlet only)
+ * - according-to: `according to X`, `citing X` (a news outlet only: `according to Zarif` is a person)
+ * - quoted-by: `was quoted as saying by X`, `quoted by X`, `X quoted him as saying` (a news outlet only)
+ * - interview: `in an interview with X`, `told X` (a news outlet only: `told reporters`, `told Zarif` are not)
+ *
+ * A name is what the text writes, without the words around it: `Iran's
+ * official IRNA news agency` is `IRNA`, `Arabic-language al-Maalomah news
+ * agency` is `al-Maalomah`, `the Iranian Mehr News Agency` is `Mehr News
+ * Agency`. A leading `the` is kept, capitalised, when it directly precedes a
+ * newspaper-like name (`the National reported` → `The National`,
+ * `The New York Times`), because that is the paper's proper name; it is dropped
+ * before an acronym or an agency (`the IRNA`, `the Mehr News Agency`).
+ *
+ * "A news outlet" means the name holds a masthead word (MEDIA_WORDS), a word
+ * beside it says so (`news agency`, `newspaper`, `the daily X`, `X published
+ * on Saturday`), or it is one of the wire services and broadcasters every
+ * desk knows (WIRES). Anything else is left out: a source is never guessed.
+ */
+const WIRES = new Set([
+  'Reuters', 'AP', 'AFP', 'Agence France-Presse', 'Bloomberg', 'UPI', 'Xinhua', 'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap',
+  'TASS', 'Interfax', 'Sputnik', 'RIA Novosti', 'Anadolu', 'IRNA', 'ISNA', 'ILNA', 'Tasnim', 'Fars', 'Mehr', 'IRIB',
+  'INA', 'KUNA', 'WAM', 'SPA', 'QNA', 'MENA', 'PTI', 'IANS', 'CNN', 'BBC', 'NPR', 'CBS', 'NBC', 'ABC', 'Al Jazeera',
+  'Al Arabiya', 'Al Mayadeen', 'Al-Manar', 'Al Manar', 'Rudaw',
+]);
+const MEDIA_WORD = new RegExp(`^(?:${MEDIA_WORDS})$`);
+/** Lowercase words that say what kind of outlet a name is; they are not part of the name. */
+const KIND = new Set(['news', 'agency', 'website', 'site', 'newspaper', 'paper', 'daily', 'television', 'channel', 'broadcaster', 'radio', 'outlet', 'network', 'magazine', 'weekly', 'wire', 'service', 'portal']);
+/** …and those of them that make it a news outlet (`the Haqqani network`, `the UN agency` are not). */
+const MEDIA_KIND = new Set(['news', 'website', 'newspaper', 'paper', 'daily', 'television', 'channel', 'broadcaster', 'radio', 'outlet', 'magazine', 'weekly', 'wire']);
+/** Lowercase words that may stand between `the` and a name: `the official`, `the state-run`. */
+const DESCRIBING = new Set(['official', 'state', 'local', 'private', 'independent', 'leading', 'prominent', 'popular', 'online', 'satellite', 'government', 'opposition', 'conservative', 'reformist', 'hardline', 'national', 'regional', 'international', 'foreign']);
+/** Capitalised words that describe rather than name: `Iranian`, `Iraqi`, `Kurdish`, `Chinese`. */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i)$|^(?:American|Arab|French|Dutch|Greek|Swiss|Thai|Afghan)$/u;
+/** Capitalised words that, alone or with a demonym, do not name one outlet (`News Agency`). */
+const GENERIC = new Set(['News', 'Agency', 'Service', 'Press', 'Network', 'Television', 'TV', 'Radio', 'Media', 'Online', 'Daily', 'Wire', 'Channel', 'Broadcasting', 'Corporation', 'Company', 'Group']);
+/** A name ending in one of these is an institution speaking for itself (`the Press Office`), not an outlet. */
+const INSTITUTION = new Set(['Office', 'Ministry', 'Council', 'Committee', 'Department', 'Command', 'Cell', 'Secretary', 'Spokesman', 'Spokesperson', 'Commission', 'Directorate', 'Bureau', 'Organization', 'Organisation', 'Authority', 'Forces', 'Army', 'Party', 'Government', 'Embassy']);
+/** Capitalised words that end a name: `told Reuters Saturday`. */
+const NOT_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)$/;
+const NAME_WORD = /^(?:(?:al|el|ad|an|ar|as|at|az|ash)-)?[\p{Lu}\d][\p{L}\d'\u2019.&+/-]*$/u;
+const POSSESSIVE = /['\u2019]s$|s['\u2019]$/;
+const ADJECTIVE_COMPOUND = /-(?:language|owned|run|based|affiliated|backed|linked|funded|controlled|aligned|official|government)$/i;
+/** What may follow a cited name in its clause: `told Reuters on Monday`, `interview with Tasnim published…`. */
+const AFTER_NAME = new Set([
+  'said', 'says', 'published', 'broadcast', 'aired', 'reported', 'on', 'in', 'at', 'as', 'quoting', 'citing', 'which', 'that', 'who',
+  'was', 'is', 'has', 'had', 'late', 'early', 'last', 'this', 'earlier', 'also', 'and', 'for', 'when', 'while', 'after', 'before',
+  'from', 'to', 'with', 'by', 'reporter', 'reporters', 'correspondent',
+]);
+const PUBLISHED = new Set(['published', 'broadcast', 'aired']);
+/** Where a clause ends, for the text before or after a phrase. */
+const CLAUSE_END = /[,;:!?()[\]"\u201c\u201d\u2018]|\.(?=\s|$|\p{Lu})|\s[-\u2013\u2014]\s/u;
+
+interface CitedName {
+  name: string;
+  /** Tokens read, from the first. */
+  used: number;
+  media: boolean;
+}
+
+const isNameWord = (w: string) => NAME_WORD.test(w) && !POSSESSIVE.test(w) && !NOT_NAME.test(w) && /\p{L}/u.test(w);
+
+/** Reads `[the] [describing words] [kind] Name [kind]` from the start of `words`. */
+function readName(words: string[]): CitedName | null {
+  let i = 0;
+  let the = false;
+  let media = false;
+  if (/^(?:the|The|a|an)$/.test(words[0] ?? '')) {
+    the = /^the$/i.test(words[0]);
+    i++;
+  }
+  const start = i;
+  while (i < words.length && i - start < 4) {
+    const w = words[i];
+    if (POSSESSIVE.test(w) || ADJECTIVE_COMPOUND.test(w) || DESCRIBING.has(w)) i++;
+    else if (KIND.has(w)) {
+      media ||= MEDIA_KIND.has(w);
+      i++;
+    } else break;
+  }
+  if (i > start) the = false;
+  const run: string[] = [];
+  while (i < words.length) {
+    const w = words[i];
+    if (isNameWord(w)) run.push(w);
+    else if (run.length > 0 && (w === 'of' || w === 'al') && isNameWord(words[i + 1] ?? '')) run.push(w);
+    else break;
+    i++;
+  }
+  // `Iranian Mehr News Agency` is Mehr's; `Iraqi News Agency` and `Indo-Asian News Service` are names whole.
+  let first = 0;
+  while (first < run.length - 1 && DEMONYM.test(run[first]) && run.slice(first + 1).some((w) => !GENERIC.has(w) && !DEMONYM.test(w))) first++;
+  const name = run.slice(first);
+  if (first > 0) the = false;
+  if (!name.some((w) => !DEMONYM.test(w) && /\p{L}/u.test(w))) return null;
+  while (i < words.length && KIND.has(words[i])) {
+    media ||= MEDIA_KIND.has(words[i]);
+    i++;
+  }
+  if (PUBLISHED.has(words[i] ?? '')) media = true;
+  const last = name[name.length - 1];
+  if (INSTITUTION.has(last)) media = false;
+  else if (name.some((w) => MEDIA_WORD.test(w)) || WIRES.has(name.join(' '))) media = true;
+  const agencyLike = /^(?:Agency|Service)$/.test(last) || name.every((w) => /^[\p{Lu}\d&.-]+$/u.test(w));
+  return { name: `${the && !agencyLike ? 'The ' : ''}${name.join(' ')}`, used: i, media };
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** The name that starts the clause after `at` (`according to ⟨X⟩, …`), when it is the whole of what is named there. */
+function nameAfter(text: string, at: number): CitedName | null {
+  const rest = text.slice(at);
+  const end = CLAUSE_END.exec(rest);
+  const words = wordsOf(end ? rest.slice(0, end.index) : rest);
+  const found = readName(words);
+  if (!found) return null;
+  const next = words[found.used];
+  return next === undefined || AFTER_NAME.has(next) ? found : null;
+}
+
+/** The name that makes up the whole clause before `at` (`…, ⟨Mehr⟩ reported`), and whether a comma opens that clause. */
+function nameBefore(text: string, at: number): (CitedName & { afterComma: boolean }) | null {
+  const head = text.slice(0, at);
+  let cut = 0;
+  for (const m of head.matchAll(new RegExp(CLAUSE_END.source, 'gu'))) cut = m.index + m[0].length;
+  const words = wordsOf(head.slice(cut));
+  const found = readName(words);
+  if (!found || found.used !== words.length) return null;
+  return { ...found, afterComma: head[cut - 1] === ',' };
+}
+
+type How = ArticleSource['how'];
+const FOLLOWED: [RegExp, How][] = [
+  [/\baccording to\s+/gi, 'according-to'],
+  [/\bciting\s+/g, 'according-to'],
+  [/\bquoted (?:as saying )?by\s+/g, 'quoted-by'],
+  [/\binterviews? with\s+/g, 'interview'],
+  [/\btold\s+/g, 'interview'],
+  [/\b(?:reported|a report|reports) (?:by|in)\s+/g, 'reported'],
+];
+const REPORTING_VERB = /\b(?:(?:has|had) reported|reported|is reporting|was reporting)\b/g;
+const QUOTING_VERB = /\bquoted(?=\s[^.,;]{1,80}?\sas saying\b)/g;
+/** What may follow a closing `…, Mehr reported`: the end of the clause, or a day. */
+const CLAUSE_CLOSE = /^(?:\s+on\s+\p{Lu}\p{Ll}+)?\s*(?:[.,;]|$)/u;
+
+/** The outlets one paragraph cites, in the order it names them. */
+export function findSources(paragraph: string): ArticleSource[] {
+  const found: { at: number; source: ArticleSource }[] = [];
+  for (const [phrase, how] of FOLLOWED) {
+    for (const m of paragraph.matchAll(phrase)) {
+      const at = m.index + m[0].length;
+      const cited = nameAfter(paragraph, at);
+      if (cited?.media) found.push({ at, source: { name: cited.name, how } });
+    }
+  }
+  for (const [verb, how] of [
+    [REPORTING_VERB, 'reported'],
+    [QUOTING_VERB, 'quoted-by'],
+  ] as const) {
+    for (const m of paragraph.matchAll(verb)) {
+      const cited = nameBefore(paragraph, m.index);
+      if (!cited) continue;
+      const closes = how === 'reported' && cited.afterComma && CLAUSE_CLOSE.test(paragraph.slice(m.index + m[0].length));
+      if (cited.media || closes) found.push({ at: m.index, source: { name: cited.name, how } });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.source);
+}
+
+/** Each outlet a contributors line lists: `IRNA, Press TV and Tasnim News Agency`. */
+function contributors(list: string): ArticleSource[] {
+  return list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).flatMap((item) => {
+    const words = wordsOf(item);
+    const cited = readName(words);
+    return cited && cited.used === words.length ? [{ name: cited.name, how: 'contributed' as const }] : [];
+  });
+}
+
+/** The first mention of each outlet, compared without case. */
+function onceEach(sources: ArticleSource[]): ArticleSource[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -6,12 +6,15 @@ import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { relatedStatements } from './related';
 import { type DocKind, searchWithSuggestions } from './search';
-import type { Article, ArticleDate, Entity, EntityType, Statement } from './types';
+import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
   id: string;
   title: string;
+  /** The publisher, when the text or a sidecar names it. */
   outlet: string | null;
+  /** Outlets the article cites or credits, apart from the publisher. */
+  sources: ArticleSource[];
   /** null: the article's text gives no date ("undated"). */
   date: ArticleDate | null;
 }
@@ -44,7 +47,7 @@ export interface SearchView {
 }
 
 export function articleRef(article: Article): ArticleRef {
-  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, date: article.date };
+  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date };
 }
 
 interface ById {

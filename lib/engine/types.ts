@@ -23,9 +23,29 @@ export interface ArticleDate {
 
 export interface ArticleOutlet {
   name: string;
-  /** How the text names it: a byline prefix (`Shafaq News /`), `X reported`, a contributors line, or a sidecar. */
+  /**
+   * How the text names its publisher: a byline prefix (`Shafaq News /`,
+   * `Islam Times -`), a wire dateline (`TEHRAN (MNA) –`, read as 'byline'), or
+   * a sidecar. 'reported' and 'contributed' are no longer produced: an outlet
+   * the text cites or credits is one of the article's `sources`, not its
+   * publisher. They stay in the union so older bundles still type-check.
+   */
   how: 'byline' | 'reported' | 'contributed' | 'sidecar';
   source: FactSource;
+}
+
+/** An outlet the article cites or credits, which is not therefore its publisher. */
+export interface ArticleSource {
+  /** As the text writes it, without descriptors ("IRNA" from "Iran's official IRNA news agency"). */
+  name: string;
+  /**
+   * - 'reported': `…, Mehr reported.`, `The New York Times is reporting that`, `as reported by X`
+   * - 'contributed': `IRNA, Press TV and Tasnim News Agency contributed to this story.`
+   * - 'according-to': `according to X`, `citing X`
+   * - 'quoted-by': `was quoted as saying by X`, `X quoted him as saying`
+   * - 'interview': `in an interview with X`, `told X news agency`
+   */
+  how: 'reported' | 'contributed' | 'according-to' | 'quoted-by' | 'interview';
 }
 
 export interface Article {
@@ -45,6 +65,8 @@ export interface Article {
   related: string[];
   /** Lines that credit other outlets ("IRNA … contributed to this story"). */
   credits: string[];
+  /** Outlets the text cites or credits, once each, in text order. Never the publisher unless the text also cites it. */
+  sources: ArticleSource[];
 }
 
 export interface EntityRole {
@@ -65,6 +87,10 @@ export interface Entity {
   /** Forms that count only when the same document also names the entity by a strong alias. */
   weakAliases: string[];
   roles: EntityRole[];
+  /** Listed in `seeds/entities.json` by a maintainer, or found in the articles by the engine. */
+  source: 'curated' | 'discovered';
+  /** Ids of the articles that name it, in order. */
+  articles: string[];
 }
 
 export interface Mention {
@@ -111,4 +137,6 @@ export interface Corpus {
   entities: Entity[];
   statements: Statement[];
   problems: SeedProblem[];
+  /** Ids of discovered entities named once, with no role: for a maintainer to confirm or block in entities.json. */
+  review: string[];
 }
