@@ -48,4 +48,32 @@ describe('StatementItem', () => {
     expect(container.querySelector('.iic-quote')).toBeNull();
     expect(container.querySelector('time')).toBeNull();
   });
+  it('keeps the outlets an article cites apart from its publisher, which stays unknown', () => {
+    const s = statementOf('hassan-rouhani', (t) => t.includes('Mehr reported'));
+    const { container } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-outlet')?.textContent).toBe('Outlet unknown');
+    expect(container.querySelector('.iic-sources')?.textContent).toBe(' · according to Mehr');
+    expect(container.querySelector('.iic-sources [dir="auto"]')?.textContent).toBe('Mehr');
+  });
+  it('says which outlets contributed, listed, never as markup', () => {
+    const s = statementOf('bahram-qassemi', (t) => t.startsWith('Iranian Foreign Ministry spokesman Bahram Qassemi'));
+    const hostile = { ...s, article: { ...s.article, sources: [{ name: '<b>IRNA</b>', how: 'contributed' as const }, { name: 'Press TV', how: 'contributed' as const }] } };
+    const { container, rerender } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-sources')?.textContent).toBe(' · with reporting from IRNA, Press TV, Tasnim News Agency');
+    rerender(
+      <ul>
+        <StatementItem statement={hostile} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-sources')?.textContent).toBe(' · with reporting from <b>IRNA</b>, Press TV');
+    expect(container.querySelector('.iic-sources b')).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import { t } from '../lib/i18n';
 import { DateText } from './DateText';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
+import { SourcesText } from './SourcesText';
 import { formatList } from './format';
 
 export interface StatementItemProps {
@@ -34,6 +35,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
           {statement.article.outlet ?? t('outletUnknown')}
         </span>
+        <SourcesText sources={statement.article.sources} />
         <span aria-hidden="true"> · </span>
         <DateText date={statement.article.date} />{' '}
         <button type="button" class="iic-link" aria-describedby={textId} onClick={() => onOpen(statement.article.id, statement.id)}>

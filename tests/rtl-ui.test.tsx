@@ -272,8 +272,23 @@ describe('Arabic interface', () => {
     expect(paragraphs.length).toBeGreaterThan(0);
     for (const p of paragraphs) expect(p.getAttribute('dir')).toBe('auto');
     expect(container.querySelector('.byline')?.textContent).toContain(m(ar, 'undated'));
+    // The cited outlet in an Arabic sentence, its name in its own direction.
+    const cited = container.querySelector('.byline [data-sources="cited"]')!;
+    expect(cited.textContent).toBe(` · ${m(ar, 'sourcesCited', 'Mehr News Agency')}`);
+    expectOwnDirection(cited.querySelector('span[dir]')!);
     expect(await screen.findByRole('navigation', { name: m(ar, 'allArticles') })).toBeTruthy();
     expectNoEnglish(container, ['undated', 'allArticles']);
+    expect(container.textContent).not.toMatch(/according to|with reporting from/);
+  });
+
+  it('lists the outlets a contributors line credits the Arabic way', async () => {
+    window.location.hash = `#${new URLSearchParams({ article: '000_e2b84ee6c719b08a' })}`;
+    const { container } = render(<ReaderApp api={api} />);
+    await screen.findByRole('heading', { level: 1 });
+    const names = new Intl.ListFormat('ar', { type: 'unit', style: 'short' }).format(['IRNA', 'Press TV', 'Tasnim News Agency']);
+    expect(names).toContain('،');
+    expect(container.querySelector('.byline [data-sources="contributed"]')?.textContent).toBe(` · ${m(ar, 'sourcesContributed', names)}`);
+    expect(container.querySelector('.byline .outlet')?.textContent).toBe(m(ar, 'outletUnknown'));
   });
 });
 

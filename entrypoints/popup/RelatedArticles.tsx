@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DateText } from '../../components/DateText';
 import { Message } from '../../components/Message';
 import { Skeleton } from '../../components/Skeleton';
+import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
 import type { RelatedArticleView } from '../../lib/messages';
 import type { PopupApi } from './api';
@@ -39,6 +40,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
               </button>
               <p class="related-meta">
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
+                <SourcesText sources={a.sources} />
                 {' · '}
                 <DateText date={a.date} />
               </p>

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { DateText } from '../../components/DateText';
 import { entityTypeLabel } from '../../components/entity-type';
 import { Highlighted } from '../../components/Highlighted';
+import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
 import { LISTBOX_ID } from './SearchBox';
 import { optionId, type SearchItem } from './search-state';
@@ -93,6 +94,7 @@ function OptionBody({ item }: { item: SearchItem }) {
           </span>
           <span class="option-meta">
             <span dir="auto">{item.entry.article.outlet ?? t('outletUnknown')}</span>
+            <SourcesText sources={item.entry.article.sources} />
             {' · '}
             <DateText date={item.entry.article.date} />
           </span>
@@ -106,6 +108,7 @@ function OptionBody({ item }: { item: SearchItem }) {
           </span>
           <span class="option-meta">
             <span dir="auto">{item.entry.outlet ?? t('outletUnknown')}</span>
+            <SourcesText sources={item.entry.sources} />
             {' · '}
             <DateText date={item.entry.date} />
           </span>

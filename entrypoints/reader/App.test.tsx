@@ -78,7 +78,8 @@ describe('reader', () => {
     go('003_3d90aa80119a4437');
     const { container, unmount } = render(<ReaderApp api={api} />);
     await screen.findByRole('heading', { level: 1 });
-    expect(container.querySelector('.byline')!.textContent).toBe('Shafaq News · undated');
+    // The publisher, then the outlet it cites, kept apart.
+    expect(container.querySelector('.byline')!.textContent).toBe('Shafaq News · according to Mehr News Agency · undated');
     unmount();
     go('001_2e552cf3305906f6');
     render(<ReaderApp api={api} />);

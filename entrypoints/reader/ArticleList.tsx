@@ -1,4 +1,5 @@
 import { DateText } from '../../components/DateText';
+import { SourcesText } from '../../components/SourcesText';
 import type { ArticleRef } from '../../lib/engine/lookup';
 import { t } from '../../lib/i18n';
 import { articleHref } from './hash';
@@ -19,6 +20,7 @@ export function ArticleList({ articles, current }: { articles: ArticleRef[] | nu
               </a>
               <span class="list-meta">
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
+                <SourcesText sources={a.sources} />
                 {' · '}
                 <DateText date={a.date} />
               </span>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
 import type { ArticleWithStatements } from '../../lib/messages';
 import { ArticleDateLine } from './ArticleDateLine';
@@ -30,6 +31,7 @@ export function ArticleView({ data, target }: { data: ArticleWithStatements; tar
           <span class="outlet" dir={article.outlet ? 'auto' : undefined}>
             {article.outlet?.name ?? t('outletUnknown')}
           </span>
+          <SourcesText sources={article.sources} />
           <span aria-hidden="true"> · </span>
           <ArticleDateLine date={article.date} />
           {article.dateline && (

@@ -1,0 +1,25 @@
+import type { ArticleSource } from '../lib/engine/types';
+import { Message } from './Message';
+import { formatList } from './format';
+
+/**
+ * The outlets an article cites or credits, set apart from its publisher:
+ * " · according to Mehr", " · with reporting from IRNA, Press TV". Nothing when
+ * there are none. Names are text in their own direction, never markup.
+ */
+export function SourcesText({ sources }: { sources: readonly ArticleSource[] }) {
+  const groups = [
+    { id: 'sourcesCited', kind: 'cited', names: sources.filter((s) => s.how !== 'contributed').map((s) => s.name) },
+    { id: 'sourcesContributed', kind: 'contributed', names: sources.filter((s) => s.how === 'contributed').map((s) => s.name) },
+  ].filter((g) => g.names.length > 0);
+  return (
+    <>
+      {groups.map((g) => (
+        <span key={g.id} class="iic-sources" data-sources={g.kind}>
+          <span aria-hidden="true"> · </span>
+          <Message id={g.id} args={[<span key="n" dir="auto">{formatList(g.names)}</span>]} />
+        </span>
+      ))}
+    </>
+  );
+}
