@@ -17,6 +17,13 @@ describe('aliases', () => {
       'Kadhimi=Mustafa al-Kadhimi',
     ]);
   });
+  it('reads a name through the apostrophe transliteration puts inside it, straight or curly', () => {
+    expect(names("Kata'ib Hezbollah, Kata’ib Hezbollah; Iran's Zarif")).toEqual([
+      "Kata'ib Hezbollah=Hezbollah Brigades",
+      'Kata’ib Hezbollah=Hezbollah Brigades',
+      'Zarif=Mohammad Javad Zarif',
+    ]);
+  });
   it('folds transliteration variants to one entity', () => {
     const pairs = [
       ['Kadhemi', 'Mustafa al-Kadhimi'],

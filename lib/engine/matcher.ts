@@ -134,8 +134,11 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   return { byFirstWord, entities: entityInfo };
 }
 
-/** Words inside one name are joined by a space or hyphen, never by a line break or punctuation. */
-const NAME_JOINER = /^[ \t\u00a0\u2009\u202f\u200c\-\u2010\u2011]{1,3}$/;
+/**
+ * Words inside one name are joined by a space or hyphen, never by a line break or punctuation,
+ * except the apostrophe that transliteration puts inside a word ("Kata’ib", "Asa'ib") or at its end ("Shia’ Sabbar").
+ */
+const NAME_JOINER = /^(?:[ \t\u00a0\u2009\u202f\u200c\-\u2010\u2011]{1,3}|['\u2019\u02bc] ?)$/;
 
 function isAllCaps(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
