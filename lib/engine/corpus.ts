@@ -4,6 +4,7 @@
  * so the build, the CLI and the tests all run the very same code.
  */
 import { parseArticle, validateMeta, type ArticleMeta } from './article';
+import { discoverEntities } from './discovery';
 import { readEntityFile, type CuratedEntity } from './entities-file';
 import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
 import { attributeQuotes } from './quotes';
@@ -169,16 +170,33 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
   });
 }
 
-/** Cites each curated role with the first statement of its article that states it about that entity. */
-function citeRoles(curated: CuratedEntity[], statements: Statement[], problems: SeedProblem[]): Entity[] {
-  return curated.map((e) => {
+/** Cites each role with the first statement of its article that states it about that entity; a curated role that no sentence states is a problem. */
+function citeRoles(
+  entities: (CuratedEntity & { source: Entity['source'] })[],
+  statements: Statement[],
+  problems: SeedProblem[],
+): Omit<Entity, 'articles'>[] {
+  const byArticle = new Map<string, Statement[]>();
+  for (const s of statements) byArticle.set(s.article, [...(byArticle.get(s.article) ?? []), s]);
+  return entities.map((e) => {
+    const seen = new Set<string>();
     const roles = e.roles.flatMap((role) => {
-      const cite = statements.find((s) => s.article === role.article && s.entities.includes(e.id) && s.text.includes(role.text));
-      if (cite) return [{ text: role.text, article: role.article, statement: cite.id }];
-      problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: role "${role.text}" is not stated about them in ${role.article}` });
+      const inArticle = byArticle.get(role.article) ?? [];
+      const cite =
+        inArticle.find((s) => s.entities.includes(e.id) && s.text.includes(role.text)) ??
+        (e.source === 'discovered' ? inArticle.find((s) => s.text.includes(role.text)) : undefined);
+      if (cite) {
+        const key = `${role.text}\u0000${role.article}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [{ text: role.text, article: role.article, statement: cite.id }];
+      }
+      if (e.source === 'curated') {
+        problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: role "${role.text}" is not stated about them in ${role.article}` });
+      }
       return [];
     });
-    return { id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles };
+    return { id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles, source: e.source };
   });
 }
 
@@ -200,11 +218,41 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
       for (const reason of read.problems) problems.push({ file: ENTITY_FILE, line: null, reason });
     }
   }
-  const table = compileNameTable(curated, blockers);
-  const roles = new Map(curated.map((e) => [e.id, e.roles.map((r) => r.text.toLowerCase())]));
+  const articles = readArticles(sorted, problems);
+  // Discovery reads the articles against the curated names first, so that the curated file always wins.
+  const discovery = discoverEntities(
+    articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs, outlets: [...(a.outlet ? [a.outlet.name] : []), ...a.sources.map((s) => s.name)] })),
+    curated,
+    compileNameTable(curated, blockers),
+    blockers,
+  );
+  const all = [
+    ...curated.map((e) => {
+      const add = discovery.curatedAdditions.get(e.id);
+      return { ...e, aliases: [...e.aliases, ...(add?.aliases ?? [])], roles: [...e.roles, ...(add?.roles ?? [])], source: 'curated' as const };
+    }),
+    ...discovery.entities.map((e) => ({ ...e, source: 'discovered' as const })),
+  ];
+  const table = compileNameTable(all, blockers);
+  const roles = new Map(all.map((e) => [e.id, e.roles.map((r) => r.text.toLowerCase())]));
+  const statements = articles.flatMap((a) => statementsOf(articleText(a), table, roles));
+  const named = new Map<string, Set<string>>();
+  const name = (entity: string, article: string) => named.set(entity, (named.get(entity) ?? new Set()).add(article));
+  for (const s of statements) for (const e of s.entities) name(e, s.article);
+  for (const e of discovery.entities) for (const a of e.articles) name(e.id, a);
+  for (const [id, add] of discovery.curatedAdditions) for (const a of add.articles) name(id, a);
+  const entities = citeRoles(all, statements, problems).map((e) => ({ ...e, articles: [...(named.get(e.id) ?? [])].sort() }));
+  for (const e of entities) {
+    if (e.source === 'curated' && e.articles.length === 0) {
+      problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: never named in any article` });
+    }
+  }
+  return { articles, entities, statements, problems, review: discovery.review, table };
+}
+
+function readArticles(sorted: SeedFile[], problems: SeedProblem[]): Article[] {
   const names = new Set(sorted.map((f) => f.name));
   const articles: Article[] = [];
-  const statements: Statement[] = [];
   for (const file of sorted) {
     if (file.name === ENTITY_FILE) continue;
     if (file.name.endsWith('.meta.json')) {
@@ -230,15 +278,8 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
       continue;
     }
     articles.push(article);
-    statements.push(...statementsOf(articleText(article), table, roles));
   }
-  const entities = citeRoles(curated, statements, problems);
-  for (const e of entities) {
-    if (!statements.some((s) => s.entities.includes(e.id))) {
-      problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: never named in any article` });
-    }
-  }
-  return { articles, entities, statements, problems, table };
+  return articles;
 }
 
 function readSidecar(file: SeedFile | undefined, problems: SeedProblem[]): ArticleMeta {

@@ -1,0 +1,237 @@
+/**
+ * The people and organisations one article names, with the roles it gives
+ * them in its own words. Evidence decides the kind: a title before a name, a
+ * given name, a role in apposition ("X, a senior commander in …"), a speech
+ * verb, an organisation's head word, an acronym the article defines, a news
+ * medium's noun ("X news agency"). A name with no evidence is left out.
+ */
+import { type Chain, chains, type Word, words } from './chains';
+import { BYLINE_LEAD, DEMONYMS, GIVEN_NAMES, MEDIA_NOUNS, ORG_NOUNS_AFTER, PLATFORMS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS } from './lexicon';
+import { isPlace, organizationInTitle, phrase, readChain, type Unit } from './units';
+
+export type FoundKind = 'person' | 'organization';
+
+export interface Found {
+  kind: FoundKind;
+  /** The name as written, words joined by single spaces ("Fuad Hussein", "Fatah Alliance"). */
+  name: string;
+  /** An acronym the article defines for it: "Kurdistan Regional Government (KRG)". */
+  acronym?: string;
+  /** Roles in the article's words, each a substring of the paragraph. */
+  roles: string[];
+  /** Whether a title or a role came with it (a lone name with neither may be a false find). */
+  titled: boolean;
+  paragraph: number;
+  start: number;
+}
+
+/** Spans of the text already named by the curated file: discovery leaves them to it. */
+export interface Claimed {
+  start: number;
+  end: number;
+  type: 'person' | 'organization' | 'place';
+}
+
+/** Words that describe a group ("Shia militias") rather than name one. */
+const ADJECTIVES = new Set(['Shia', 'Shiite', 'Sunni', 'Islamist', 'Jihadist', 'Kurdish', 'Arab', 'Muslim', 'Christian', 'Western', 'Armed', 'Rebel', 'Opposition']);
+const GENERIC_BODY_WORDS = new Set(['foreign', 'interior', 'defense', 'defence', 'finance', 'oil', 'health', 'justice', 'revolutionary', 'armed', 'security', 'intelligence', 'national', 'supreme', 'central', 'state']);
+const ACRONYM_AFTER = /^ \(([\p{Lu}][\p{L}]{1,7})\)/u;
+const ORG_NOUN_AFTER = /^ ((?:news|[a-z]+)(?: agency| channel| network)?)\b/;
+const MEDIA_BEFORE = /\b(?:news agency|news channel|news network|news website|channel|newspaper|daily|broadcaster|television|TV station|agency)\s+$/;
+const MEDIA_CONTEXT_BEFORE = /\b(?:according to|quoted by|interview with|told|reported by|cited by)\s+(?:the\s+)?$/i;
+const MEDIA_CONTEXT_AFTER = /^\s+(?:reported|is reporting|reports|quoted)\b/;
+const APPOSITION = /^,\s+((?:[^,;.!?()\u201c\u201d"]|\([^)]{1,40}\)|\.(?=\w))+?)(?=,|;|\.(?:\s|$)|:|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b|\s+(?:has|have|had|was|is|will|would)\b|$)/u;
+const WHO_ROLE = /^,?\s+who\s+(?:(?:is|was|serves as|served as)\s+)?((?:(?:leads|led|heads|headed|chairs|commands)\s+)?(?:[^,;.!?()]|\([^)]{1,40}\))+)/u;
+const SPEECH_AFTER = /^(?:,[^,.;]{1,120},)?\s+(?:also\s+|later\s+|then\s+|reportedly\s+|elsewhere\s+|further\s+|on \w+day\s+)*(\p{Ll}+)/u;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|according to|quoted)\s+$/;
+const CLAUSE_BEFORE = /(?:^|[,;:]\s*|[.!?]\s+)(?:and\s+|while\s+|whereas\s+)?((?:[^,;:.!?()]|\([^)]{1,40}\)){2,140}?),\s*$/u;
+
+/** The credit tail of a paragraph ("– Ammar Karim with Layal Abou Rahal in Beirut, AFP"): names there are journalists. */
+function creditStart(paragraph: string): number {
+  const dash = Math.max(paragraph.lastIndexOf(' \u2013 '), paragraph.lastIndexOf(' \u2014 '), paragraph.lastIndexOf(' - '));
+  if (dash < 0) return paragraph.length;
+  const tokens = paragraph.slice(dash + 3).split(/[\s,/]+/).filter((w) => w && !w.includes('.'));
+  const lower = tokens.filter((w) => /^\p{Ll}/u.test(w));
+  if (tokens.length <= 20 && lower.every((w) => w === 'with' || w === 'and' || w === 'in' || w === 'by' || w === 'from')) return dash;
+  return paragraph.length;
+}
+
+function firstWords(text: string, n: number): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, n).map((w) => w.replace(/['\u2019]s$/, '').replace(/[^\p{L}-]/gu, ''));
+}
+
+/** A phrase that gives a role: a role noun among its first words, no verb of speech, not a name list. */
+function roleLike(text: string, wordsToHead = 8): boolean {
+  const list = text.split(/\s+/);
+  if (list.length > 16 || list.length === 0) return false;
+  const first = firstWords(text, wordsToHead);
+  if (!first.some((w) => ROLE_NOUNS.has(w) || TITLE_HEADS.has(w))) return false;
+  if (first.some((w) => SPEECH_VERBS.has(w))) return false;
+  return !GIVEN_NAMES.has(list[0]);
+}
+
+function cleanRole(text: string): string {
+  return text.replace(/^(?:and\s+)?(?:the|a|an)\s+/i, '').replace(/^and\s+/, '').trim();
+}
+
+/** "the Shiite cleric Moktada al-Sadr", "his Iraqi counterpart Mohamed Ali al-Hakim": a role right before the name. */
+function roleBefore(before: string): string | null {
+  const list = before.replace(/\s+$/, '').split(/\s+/);
+  const head = list[list.length - 1]?.toLowerCase();
+  if (!head || !ROLE_NOUNS.has(head) || before.length === before.trimEnd().length) return null;
+  let i = list.length - 1;
+  while (i > 0 && list.length - i < 6) {
+    const w = list[i - 1];
+    if (/[,;:.!?"\u201c\u201d()]$/.test(w) || /^(?:the|a|an|his|her|its|their|with|and|by|to|from|for|of|in|on|at|as|that|who|said|met)$/i.test(w)) break;
+    if (/^\p{Ll}+(?:ed)$/u.test(w) && w !== 'armed') break;
+    i--;
+  }
+  return list.slice(i).join(' ');
+}
+
+function possessivePlaceBefore(paragraph: string, at: number): string | null {
+  const m = /(\p{Lu}[\p{L}.]*)['\u2019]s\s+$/u.exec(paragraph.slice(Math.max(0, at - 40), at));
+  return m && Object.hasOwn(DEMONYMS, m[1]) ? m[1] : null;
+}
+
+function overlapsClaimed(claimed: Claimed[], start: number, end: number): Claimed | null {
+  for (const c of claimed) if (c.start < end && c.end > start) return c;
+  return null;
+}
+
+/** Splits "Hashd al-Shaabi Abu Mahdi al-Muhandis" where a given name follows an "al-" surname: two names in a row. */
+function splitRuns(unit: Unit): Unit[] {
+  if (unit.kind !== 'person' && unit.kind !== 'name') return [unit];
+  const out: Unit[] = [];
+  let from = 0;
+  for (let i = 1; i < unit.words.length; i++) {
+    if (/^(?:al|Al|el)-/.test(unit.words[i - 1].text) && GIVEN_NAMES.has(unit.words[i].text)) {
+      out.push({ ...unit, words: unit.words.slice(from, i), title: from === 0 ? unit.title : [] });
+      from = i;
+    }
+  }
+  out.push({ ...unit, words: unit.words.slice(from), title: from === 0 ? unit.title : [] });
+  if (out.length === 1) return out;
+  return out.map((u) => ({ ...u, kind: u.title.length > 0 || (u.words.length >= 2 && GIVEN_NAMES.has(u.words[0].text)) ? 'person' : 'name' }));
+}
+
+/** Everything one paragraph names. */
+function paragraphNames(paragraph: string, index: number, claimed: Claimed[]): Found[] {
+  const found: Found[] = [];
+  const credit = creditStart(paragraph);
+  const list = words(paragraph);
+  for (const chain of chains(paragraph, list)) {
+    if (chain.start >= credit || BYLINE_LEAD.test(paragraph.slice(Math.max(0, chain.start - 40), chain.start))) continue;
+    for (const raw of readChain(chain)) {
+      for (const unit of splitRuns(raw)) {
+        const f = readUnit(paragraph, index, chain, unit, claimed);
+        if (f) found.push(...f);
+      }
+    }
+  }
+  return found;
+}
+
+function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, claimed: Claimed[]): Found[] | null {
+  const first = unit.words[0];
+  const last = unit.words[unit.words.length - 1];
+  const start = first.start;
+  const end = last.possessive ? last.end - 2 : last.end;
+  const chainEnd = chain.words[chain.words.length - 1];
+  const isLastInChain = last === chainEnd;
+  const after = isLastInChain && !last.possessive ? paragraph.slice(end, end + 200) : '';
+  const titleStart = unit.title.length > 0 ? unit.title[0].start : start;
+  const before = paragraph.slice(Math.max(0, titleStart - 160), titleStart);
+  const out: Found[] = [];
+  if (unit.kind === 'title') {
+    const org = organizationInTitle(unit.words);
+    if (org && !overlapsClaimed(claimed, org[0].start, org[org.length - 1].end)) out.push(orgFound(org, index));
+    return out;
+  }
+  const claim = overlapsClaimed(claimed, start, end);
+  if (unit.title.length > 0) {
+    const org = organizationInTitle(unit.title);
+    if (org && !overlapsClaimed(claimed, org[0].start, org[org.length - 1].end)) out.push(orgFound(org, index));
+  }
+  // The curated file names it already; a place inside an organisation's name ("Islamic Resistance in Iraq") is no claim on it.
+  if (claim && (claim.type !== 'place' || unit.kind !== 'organization')) return out;
+  const name = phrase(unit.words);
+  const acronym = ACRONYM_AFTER.exec(after)?.[1];
+  const nounAfter = ORG_NOUN_AFTER.exec(after)?.[1];
+  const mediaBefore = MEDIA_BEFORE.test(before);
+  const single = unit.words.length === 1;
+
+  if (unit.kind === 'organization') {
+    const f = orgFound(unit.words, index);
+    if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
+    const place = possessivePlaceBefore(paragraph, start);
+    if (place && genericBody(unit.words)) f.name = `${DEMONYMS[place]} ${name}`;
+    out.push(f);
+    return out;
+  }
+
+  // Person evidence: a title, a given name, a role beside the name, a verb of speech.
+  const roles: string[] = [];
+  if (unit.title.length > 0) {
+    const place = possessivePlaceBefore(paragraph, titleStart);
+    const titleText = paragraph.slice(titleStart, unit.title[unit.title.length - 1].end);
+    const role = place ? `${paragraph.slice(paragraph.lastIndexOf(place, titleStart), titleStart)}${titleText}` : titleText;
+    if (!/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(titleText)) roles.push(cleanRole(role));
+  }
+  const clause = CLAUSE_BEFORE.exec(before);
+  if (clause && unit.title.length === 0 && roleLike(clause[1], 6) && !/\b(?:said|told)\b/.test(clause[1])) roles.push(cleanRole(clause[1]));
+  const apposition = APPOSITION.exec(after);
+  // "A, Adviser of Iraq, B": the phrase between two names is the second one's title.
+  const nextIsName = apposition && /^,\s+(?:and\s+)?\p{Lu}/u.test(after.slice(apposition[0].length)) && GIVEN_NAMES.has(after.slice(apposition[0].length).replace(/^,\s+(?:and\s+)?/, '').split(/\s/)[0]);
+  if (apposition && !nextIsName && roleLike(apposition[1])) roles.push(cleanRole(apposition[1]));
+  const who = WHO_ROLE.exec(after);
+  if (who && (roleLike(who[1]) || /^(?:leads|led|heads|headed|chairs|commands)\s/.test(who[1]))) roles.push(cleanRole(who[1]));
+  if (unit.title.length === 0) {
+    const lower = roleBefore(before);
+    if (lower) roles.push(cleanRole(lower));
+  }
+  const verb = SPEECH_AFTER.exec(after)?.[1];
+  const speaks = (verb !== undefined && SPEECH_VERBS.has(verb)) || SPEECH_BEFORE.test(before);
+  const personEvidence = unit.kind === 'person' || roles.length > 0;
+
+  const medium = nounAfter !== undefined && /^news\b/.test(nounAfter) && /^\p{Lu}/u.test(name);
+  const orgEvidence =
+    medium ||
+    (acronym !== undefined && !personEvidence) ||
+    (nounAfter !== undefined && (ORG_NOUNS_AFTER.has(nounAfter) || MEDIA_NOUNS.has(nounAfter.split(' ')[0])) && !personEvidence && !(single && ADJECTIVES.has(name))) ||
+    (mediaBefore && !personEvidence) ||
+    (single && PLATFORMS.has(name)) ||
+    (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)));
+  if (orgEvidence) {
+    const f = orgFound(unit.words, index);
+    if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
+    // "Victory bloc": one word is too common a name on its own.
+    if (single && nounAfter && ORG_NOUNS_AFTER.has(nounAfter) && !/^\p{Lu}+$/u.test(name) && !/news/.test(nounAfter)) f.name = `${name} ${nounAfter}`;
+    out.push(f);
+    return out;
+  }
+  if (personEvidence || (speaks && !single)) {
+    if (unit.words.some(isPlace)) return out;
+    out.push({ kind: 'person', name, roles: [...new Set(roles.filter((r) => r.length > 1))], titled: roles.length > 0 || unit.title.length > 0, paragraph: index, start });
+    return out;
+  }
+  if (single && speaks && !/^\p{Lu}+$/u.test(name)) {
+    // A surname on its own: kept as a lead for the article's full names to claim.
+    out.push({ kind: 'person', name, roles: [], titled: false, paragraph: index, start });
+  }
+  return out;
+}
+
+/** "Foreign Ministry", "Revolutionary Guard": a body every country has, named by its country. */
+function genericBody(list: Word[]): boolean {
+  return list.length <= 3 && list.slice(0, -1).every((w) => GENERIC_BODY_WORDS.has(w.text.toLowerCase()));
+}
+
+function orgFound(list: Word[], paragraph: number): Found {
+  return { kind: 'organization', name: phrase(list), roles: [], titled: false, paragraph, start: list[0].start };
+}
+
+/** Every person and organisation an article names, in text order, before merging forms. */
+export function articleNames(paragraphs: string[], claimedByParagraph: Claimed[][]): Found[] {
+  return paragraphs.flatMap((p, i) => paragraphNames(p, i, claimedByParagraph[i] ?? []));
+}

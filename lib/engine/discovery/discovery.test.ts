@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { compileNameTable } from '../matcher';
+import type { CuratedEntity } from '../entities-file';
+import { articleNames } from './article-names';
+import { discoverEntities } from './index';
+import { orgKey, personKey } from './keys';
+
+const find = (text: string) => articleNames([text], [[]]).map((f) => `${f.kind}:${f.name}${f.roles.length ? ` [${f.roles.join(' | ')}]` : ''}`);
+
+describe('names in one sentence', () => {
+  it('splits a title from the person it names, and keeps it as the role', () => {
+    expect(find('Iraqi Deputy Foreign Minister Nazar Khairallah said the trip would be historic.')).toEqual([
+      'person:Nazar Khairallah [Iraqi Deputy Foreign Minister]',
+    ]);
+    expect(find('U.S. Secretary of State John Kerry said on Wednesday he had discussed ways.')).toEqual(['person:John Kerry [U.S. Secretary of State]']);
+  });
+  it('reads a role in apposition after the name, and "who leads"', () => {
+    expect(find('"The breach will happen very soon," Hadi al-Ameri, a senior commander in the Hashed paramilitary force, told Iraqi television.')).toEqual([
+      'person:Hadi al-Ameri [senior commander in the Hashed paramilitary force]',
+    ]);
+    expect(find('Falih Al-Fayyadh, who leads Popular Mobilization Forces (PMF), said in the service.')).toContain(
+      'person:Falih Al-Fayyadh [leads Popular Mobilization Forces (PMF)]',
+    );
+  });
+  it('gives a title between two names to the second', () => {
+    expect(find('Prime Minister Mohammed al-Sudani, National Security Adviser of Iraq, Qasim al-Araji, signed it.')).toEqual([
+      'person:Mohammed al-Sudani [Prime Minister]',
+      'person:Qasim al-Araji [National Security Adviser of Iraq]',
+    ]);
+  });
+  it('finds organisations by their head word, an acronym they define, or a noun after them', () => {
+    expect(find('Shafaq News/ The Kurdistan Regional Government (KRG) on Wednesday denounced the attacks.')).toContain('organization:Kurdistan Regional Government');
+    expect(find('The member of the Iraqi anti-terror Asa\'ib Ahl al-Haq group said.')).toContain("organization:Asa'ib Ahl al-Haq");
+    expect(find('Kurdish fighters of the Syrian Observatory for Human Rights and the Ministry of Foreign Affairs.')).toEqual([
+      'organization:Syrian Observatory for Human Rights',
+      'organization:Ministry of Foreign Affairs',
+    ]);
+    expect(find('He said so in an interview with Al Forat news on Monday.')).toEqual(['organization:Al Forat']);
+  });
+  it('does not take titles, sentence openers, places or months for names', () => {
+    expect(find('The President said on Monday that Iraq and Iran will meet in Baghdad in March.')).toEqual([]);
+    expect(find('However, Washington has said Iran needs to do more.')).toEqual([]);
+  });
+  it('splits two names in a row', () => {
+    expect(find('The commanders of the Hashd al-Shaabi Abu Mahdi al-Muhandis and others.')).toContain('person:Abu Mahdi al-Muhandis');
+  });
+  it('leaves journalists in credit lines out', () => {
+    expect(find('"We expect more," said Nasr Muflahi. – Ammar Karim with Layal Abou Rahal in Beirut, AFP')).toEqual(['person:Nasr Muflahi']);
+    expect(find('Reporting by John Smith; Editing by Mary Jones')).toEqual([]);
+  });
+});
+
+describe('one person, one entity', () => {
+  it('gives transliterations of one name the same key', () => {
+    expect(personKey('Fuad Hussein')).toBe(personKey('Fouad Hussein'));
+    expect(personKey('Ebrahim Raisi')).toBe(personKey('Ibrahim Raeisi'));
+    expect(personKey('Hossein Amir-Abdollahian')).toBe(personKey('Hussein Amir Abdullahian'));
+    expect(personKey('Mohammed Shia’ Sabbar al-Sudani')).toBe(personKey('Mohammed al-Sudani'));
+    expect(personKey('Saddam Hussein')).not.toBe(personKey('Fuad Hussein'));
+    expect(orgKey("Kata'ib Hezbollah")).toBe(orgKey('Kataib Hezbollah'));
+    expect(orgKey('Islamic Revolutionary Guards Corps')).toBe(orgKey('Islamic Revolutionary Guard Corps'));
+  });
+  it('merges across articles, makes a shared surname weak, and never shadows a curated name', () => {
+    const curated: CuratedEntity[] = [
+      { id: 'mustafa-al-kadhimi', name: 'Mustafa al-Kadhimi', type: 'person', aliases: ['Kadhimi'], weakAliases: ['Kazemi'], roles: [] },
+    ];
+    const table = compileNameTable(curated);
+    const articles = [
+      { id: 'a', paragraphs: ['Iraqi Foreign Minister Fuad Hussein met Saddam Hussein’s victims. Hussein said it was good.'], outlets: [] },
+      { id: 'b', paragraphs: ['Foreign Minister Fouad Hussein met Prime Minister Mustafa al-Kazemi in Baghdad.'], outlets: ['Shafaq News'] },
+    ];
+    const d = discoverEntities(articles, curated, table, []);
+    const fuad = d.entities.find((e) => e.name === 'Fuad Hussein' || e.name === 'Fouad Hussein');
+    expect(fuad?.articles).toEqual(['a', 'b']);
+    expect(fuad?.aliases).not.toContain('Hussein');
+    expect(fuad?.weakAliases).toContain('Hussein');
+    expect(d.curatedAdditions.get('mustafa-al-kadhimi')?.aliases).toEqual(['Mustafa al-Kazemi']);
+    expect(d.entities.some((e) => e.name.includes('Kazemi'))).toBe(false);
+    expect(d.entities.find((e) => e.name === 'Shafaq News')?.articles).toEqual(['b']);
+  });
+});

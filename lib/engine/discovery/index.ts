@@ -1,0 +1,245 @@
+/**
+ * Discovery: the people and organisations the articles name, merged across
+ * articles into one entity each, with aliases and roles in the articles' own
+ * words. The curated file always wins: a name it lists stays its entity, a
+ * discovered spelling of a curated person becomes one more alias of that
+ * person, and no discovered alias may take a curated one's place.
+ */
+import type { CuratedEntity } from '../entities-file';
+import { ALL_TYPES, findMentions, type NameTable } from '../matcher';
+import { tokenize } from '../normalize';
+import type { EntityType } from '../types';
+import { articleNames, type Claimed, type Found } from './article-names';
+import { GIVEN_NAMES } from './lexicon';
+import { orgKey, personKey, skeleton, surname } from './keys';
+
+export interface DiscoveryArticle {
+  id: string;
+  paragraphs: string[];
+  /** The publisher and the outlets the article cites: organisations it names, even in its byline. */
+  outlets: string[];
+}
+
+export interface DiscoveredEntity extends CuratedEntity {
+  /** Articles that name it (by discovery; mentions found later add to these). */
+  articles: string[];
+}
+
+export interface Discovery {
+  entities: DiscoveredEntity[];
+  /** Curated entities' further spellings and roles, found in the articles. */
+  curatedAdditions: Map<string, { aliases: string[]; roles: { text: string; article: string }[]; articles: string[] }>;
+  /** Discovered once, with no role: a maintainer should confirm or block them in entities.json. */
+  review: string[];
+}
+
+interface Merged {
+  type: 'person' | 'organization';
+  forms: Map<string, number>;
+  surnames: Set<string>;
+  acronyms: Set<string>;
+  roles: { text: string; article: string }[];
+  articles: Set<string>;
+  curated: string | null;
+}
+
+const fold = (alias: string) => tokenize(alias).map((t) => t.folded).join(' ');
+
+/** Discovers entities in every article; deterministic for the same input. */
+export function discoverEntities(articles: DiscoveryArticle[], curated: CuratedEntity[], table: NameTable, blockers: string[]): Discovery {
+  const curatedForms = new Set<string>();
+  const blocked = new Set(blockers.map(fold));
+  const curatedByKey = new Map<string, string>();
+  for (const e of curated) {
+    for (const alias of [e.name, ...e.aliases, ...e.weakAliases]) curatedForms.add(fold(alias));
+    if (e.type === 'place') continue;
+    for (const alias of [e.name, ...e.aliases]) {
+      const key = e.type === 'person' ? personKey(alias) : orgKey(alias);
+      if (key && !curatedByKey.has(`${e.type}:${key}`)) curatedByKey.set(`${e.type}:${key}`, e.id);
+    }
+  }
+  const merged = new Map<string, Merged>();
+  for (const article of articles) {
+    for (const group of groupArticle(article, table)) {
+      const key = `${group.type}:${group.key}`;
+      const curatedId = curatedByKey.get(key) ?? (curatedForms.has(fold(group.name)) ? curatedIdOf(curated, group.name) : null);
+      const m: Merged = merged.get(key) ?? { type: group.type, forms: new Map(), surnames: new Set(), acronyms: new Set(), roles: [], articles: new Set(), curated: curatedId };
+      for (const form of group.forms) m.forms.set(form, (m.forms.get(form) ?? 0) + 1);
+      for (const s of group.surnames) m.surnames.add(s);
+      if (group.acronym) m.acronyms.add(group.acronym);
+      for (const role of group.roles) if (!m.roles.some((r) => r.text === role && r.article === article.id)) m.roles.push({ text: role, article: article.id });
+      m.articles.add(article.id);
+      merged.set(key, m);
+    }
+  }
+  return assemble([...merged.values()], curated, curatedForms, blocked);
+}
+
+function curatedIdOf(curated: CuratedEntity[], name: string): string | null {
+  const f = fold(name);
+  return curated.find((e) => [e.name, ...e.aliases, ...e.weakAliases].some((a) => fold(a) === f))?.id ?? null;
+}
+
+interface Group {
+  type: 'person' | 'organization';
+  key: string;
+  name: string;
+  forms: string[];
+  surnames: string[];
+  acronym?: string;
+  roles: string[];
+}
+
+/** One article's finds, with each person's surname-only mentions and each organisation's shorter forms folded into their full name. */
+function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
+  const text = article.paragraphs.join('\n\n');
+  const mentions = findMentions(text, table, { types: ALL_TYPES });
+  const claimed: Claimed[][] = article.paragraphs.map(() => []);
+  const curatedSurnames = new Set<string>();
+  let base = 0;
+  let p = 0;
+  for (const m of mentions) {
+    while (p < article.paragraphs.length - 1 && m.start >= base + article.paragraphs[p].length + 2) {
+      base += article.paragraphs[p].length + 2;
+      p++;
+    }
+    claimed[p].push({ start: m.start - base, end: m.end - base, type: m.type });
+    if (m.type === 'person') curatedSurnames.add(skeleton(surname(table.entities[m.entity].name)));
+  }
+  const found = articleNames(article.paragraphs, claimed);
+  for (const outlet of article.outlets) {
+    if (outlet.length > 2) found.push({ kind: 'organization', name: outlet, roles: [], titled: false, paragraph: -1, start: -1 });
+  }
+  const groups = new Map<string, Group>();
+  const singles: Found[] = [];
+  for (const f of found) {
+    if (f.kind === 'person') {
+      const key = personKey(f.name);
+      if (!key) {
+        singles.push(f);
+        continue;
+      }
+      const g = groups.get(`person:${key}`) ?? { type: 'person', key, name: f.name, forms: [], surnames: [], roles: [] };
+      if (f.name.split(' ').length > g.name.split(' ').length) g.name = f.name;
+      g.forms.push(f.name);
+      g.roles.push(...f.roles);
+      groups.set(`person:${key}`, g);
+    } else {
+      const key = orgKey(f.name);
+      const g = groups.get(`org:${key}`) ?? { type: 'organization', key, name: f.name, forms: [], surnames: [], roles: [] };
+      g.forms.push(f.name);
+      if (f.acronym) g.acronym = f.acronym;
+      groups.set(`org:${key}`, g);
+    }
+  }
+  const people = [...groups.values()].filter((g) => g.type === 'person');
+  for (const s of singles) {
+    const sk = skeleton(surname(s.name));
+    const owner = people.find((g) => skeleton(surname(g.name)) === sk);
+    if (owner) {
+      owner.surnames.push(s.name);
+      owner.roles.push(...s.roles);
+    } else if (s.titled && !curatedSurnames.has(sk) && !GIVEN_NAMES.has(s.name)) {
+      // "President Trump" alone: a titled surname is a person even without a first name.
+      const key = `${sk}`;
+      const g = groups.get(`person:${key}`) ?? { type: 'person', key, name: s.name, forms: [], surnames: [], roles: [] };
+      g.forms.push(s.name);
+      g.roles.push(...s.roles);
+      groups.set(`person:${key}`, g);
+    }
+  }
+  // "Security Council" after "U.N. Security Council": a shorter form of a name the article gave in full.
+  const orgs = [...groups.entries()].filter(([, g]) => g.type === 'organization');
+  for (const [k, g] of orgs) {
+    const longer = orgs.find(([k2, o]) => k2 !== k && o.key.endsWith(` ${g.key}`) && groups.has(k2));
+    if (longer) {
+      longer[1].forms.push(...g.forms);
+      groups.delete(k);
+    }
+  }
+  return [...groups.values()];
+}
+
+function slug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['\u2019]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'entity'
+  );
+}
+
+function canonical(forms: Map<string, number>): string {
+  return [...forms].sort(([a, na], [b, nb]) => b.split(' ').length - a.split(' ').length || nb - na || (a < b ? -1 : a > b ? 1 : 0))[0][0];
+}
+
+function assemble(all: Merged[], curated: CuratedEntity[], curatedForms: Set<string>, blocked: Set<string>): Discovery {
+  const ids = new Set(curated.map((e) => e.id));
+  const surnameOwners = new Map<string, number>();
+  for (const m of all) {
+    if (m.type !== 'person') continue;
+    for (const sk of new Set([...m.forms.keys()].filter((f) => f.includes(' ')).map((f) => skeleton(surname(f))))) bump(surnameOwners, sk);
+  }
+  for (const e of curated) if (e.type === 'person') bump(surnameOwners, skeleton(surname(e.name)));
+  const free = (alias: string) => !curatedForms.has(fold(alias)) && !blocked.has(fold(alias));
+  const entities: DiscoveredEntity[] = [];
+  const curatedAdditions: Discovery['curatedAdditions'] = new Map();
+  const review: string[] = [];
+  const ordered = all
+    .map((m) => ({ m, name: canonical(m.forms) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.m.type < b.m.type ? -1 : 1));
+  for (const { m, name } of ordered) {
+    const forms = [...m.forms.keys()].filter((f) => f.includes(' ') || m.type === 'organization');
+    if (m.curated) {
+      const add = curatedAdditions.get(m.curated) ?? { aliases: [], roles: [], articles: [] };
+      for (const f of forms) if (f.includes(' ') && free(f) && !add.aliases.includes(f)) add.aliases.push(f);
+      add.roles.push(...m.roles);
+      add.articles.push(...m.articles);
+      curatedAdditions.set(m.curated, add);
+      continue;
+    }
+    if (!free(name)) continue;
+    const aliases = forms.filter((f) => f !== name && free(f));
+    const weakAliases: string[] = [];
+    for (const acronym of [...m.acronyms].sort()) {
+      if (!free(acronym)) continue;
+      if (acronym.length >= 3) aliases.push(acronym);
+      else weakAliases.push(acronym);
+    }
+    if (m.type === 'person' && name.includes(' ')) {
+      const last = name.split(' ').pop() as string;
+      const bare = surname(name);
+      const sk = skeleton(bare);
+      // The surname alone names the person where it is safe: the corpus uses it so, nobody else bears it, and it is no first name.
+      const safe = m.surnames.size > 0 && (surnameOwners.get(sk) ?? 0) === 1 && !GIVEN_NAMES.has(bare) && bare.length >= 4;
+      for (const s of new Set([last, ...m.surnames])) {
+        if (!free(s) || s === name) continue;
+        if (safe) aliases.push(s);
+        else weakAliases.push(s);
+      }
+    }
+    let id = slug(name);
+    for (let n = 2; ids.has(id); n++) id = `${slug(name)}-${n}`;
+    ids.add(id);
+    const type: EntityType = m.type;
+    const uses = [...m.forms.values()].reduce((a, b) => a + b, 0) + m.surnames.size;
+    if (m.articles.size === 1 && uses === 1 && m.roles.length === 0) review.push(id);
+    entities.push({
+      id,
+      name,
+      type,
+      aliases: [...new Set(aliases)],
+      weakAliases: [...new Set(weakAliases)].filter((w) => !aliases.includes(w)),
+      roles: m.roles,
+      articles: [...m.articles].sort(),
+    });
+  }
+  return { entities, curatedAdditions, review };
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

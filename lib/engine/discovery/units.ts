@@ -1,0 +1,160 @@
+/**
+ * Splits a chain of capitalised words into the names it holds and reads each:
+ * an organisation ("Ministry of Foreign Affairs", "Quds Force"), a title and
+ * the person after it ("Iraqi Deputy Foreign Minister" + "Nazar Khairallah"),
+ * or a bare name whose kind the context must decide.
+ */
+import type { Chain, Word } from './chains';
+import { isCapitalised, isParticle } from './chains';
+import {
+  GIVEN_NAMES,
+  NON_NAME_WORDS,
+  ORG_HEADS,
+  PLACE_PHRASES,
+  PLACE_WORDS,
+  THING_WORDS,
+  TITLE_HEADS,
+} from './lexicon';
+
+export type UnitKind = 'organization' | 'person' | 'title' | 'name';
+
+export interface Unit {
+  kind: UnitKind;
+  /** The name's words ("person", "organization", "name"), or the title's. */
+  words: Word[];
+  /** For a person: the title words before the name in the same chain. */
+  title: Word[];
+}
+
+const key = (w: Word) => w.text.replace(/\.$/, '').toLowerCase();
+export const isTitleHead = (w: Word) => TITLE_HEADS.has(key(w));
+export const isOrgHead = (w: Word) => ORG_HEADS.has(key(w)) && (isCapitalised(w.text) || w.text === 'bloc');
+export const isPlace = (w: Word) => PLACE_WORDS.has(w.text);
+const isConnector = (w: Word) => !isCapitalised(w.text) && !isParticle(w.text);
+const isAcronym = (w: Word) => /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(w.text) && w.text.length <= 8;
+
+/** The words as a name, one space apart; a possessive inside keeps its ending ("People's Protection Units"). */
+export function phrase(words: Word[]): string {
+  return words.map((w, i) => (w.possessive && i < words.length - 1 ? `${w.text}'s` : w.text)).join(' ');
+}
+
+/** A word that can stand in a person's name: capitalised or a particle, and not a place, a title or an organisation's head. */
+export function personWord(w: Word): boolean {
+  if (!isCapitalised(w.text) && !isParticle(w.text)) return false;
+  if (isAcronym(w) || /\p{N}/u.test(w.text)) return false;
+  return !(isPlace(w) || NON_NAME_WORDS.has(w.text) || isTitleHead(w) || isOrgHead(w) || THING_WORDS.has(key(w)));
+}
+
+/** Breaks a chain at its connectors, joining back "X of Y" after an organisation's or a title's head and "A and B Commission". */
+function segments(chain: Chain): Word[][] {
+  // Chains never start or end with a connector, so every part has words.
+  const parts: Word[][] = [];
+  const joins: Word[][] = [];
+  let current: Word[] = [];
+  let pending: Word[] = [];
+  for (const w of chain.words) {
+    if (isConnector(w)) {
+      pending.push(w);
+      continue;
+    }
+    if (pending.length > 0) {
+      parts.push(current);
+      joins.push(pending);
+      current = [];
+      pending = [];
+    }
+    current.push(w);
+  }
+  parts.push(current);
+  const out: Word[][] = [parts[0]];
+  const extended = [false];
+  for (let i = 1; i < parts.length; i++) {
+    const left = out[out.length - 1];
+    const right = parts[i];
+    const join = joins[i - 1].map((w) => w.text).join(' ');
+    const lastLeft = left[left.length - 1];
+    const ofLike = /^(?:of|for)(?: the)?$/.test(join);
+    const free = !extended[extended.length - 1];
+    let joined = false;
+    if (free && isOrgHead(lastLeft) && ofLike) joined = !GIVEN_NAMES.has(right[0].text) && right.length <= 4 && !isOrgHead(right[right.length - 1]);
+    else if (free && isOrgHead(lastLeft) && join === 'in') joined = right.every(isPlace);
+    else if (free && isTitleHead(lastLeft) && ofLike) joined = true;
+    else if (join === 'and') joined = isOrgHead(right[right.length - 1]) && !left.some((w) => isPlace(w) || isOrgHead(w) || GIVEN_NAMES.has(w.text));
+    if (joined) {
+      out[out.length - 1] = [...left, ...joins[i - 1], ...right];
+      extended[extended.length - 1] = true;
+    } else {
+      out.push(right);
+      extended.push(false);
+    }
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+/** Reads one chain into units. */
+export function readChain(chain: Chain): Unit[] {
+  const units: Unit[] = [];
+  for (let seg of segments(chain)) {
+    while (seg.length > 0 && NON_NAME_WORDS.has(seg[0].text) && !isTitleHead(seg[0])) seg = seg.slice(1);
+    while (seg.length > 0 && NON_NAME_WORDS.has(seg[seg.length - 1].text)) seg = seg.slice(0, -1);
+    // "FINSTADJORDET, Norway U.S. Secretary of State": of a run of places before a title, only the last describes it.
+    while (seg.length > 2 && isPlace(seg[0]) && isPlace(seg[1])) seg = seg.slice(1);
+    if (seg.length === 0) continue;
+    units.push(...readSegment(seg));
+  }
+  return units;
+}
+
+function readSegment(seg: Word[]): Unit[] {
+  const text = phrase(seg);
+  if (PLACE_PHRASES.has(text) || seg.every((w) => isPlace(w) || isConnector(w))) return [];
+  const firstConnector = seg.findIndex(isConnector);
+  let t = -1;
+  for (let i = seg.length - 1; i >= 0; i--) {
+    if (isTitleHead(seg[i]) && (firstConnector < 0 || i < firstConnector)) {
+      t = i;
+      break;
+    }
+  }
+  if (t < 0 && (isOrgHead(seg[seg.length - 1]) || (firstConnector > 0 && isOrgHead(seg[firstConnector - 1])))) {
+    return organization(seg) ? [{ kind: 'organization', words: seg, title: [] }] : [];
+  }
+  if (t >= 0) {
+    // "Secretary of State John Kerry": after "of", the title runs on up to a given name.
+    let nameStart = t + 1;
+    if (firstConnector > t) {
+      const given = seg.findIndex((w, i) => i > firstConnector && GIVEN_NAMES.has(w.text));
+      nameStart = given >= 0 ? given : seg.length;
+    }
+    const title = seg.slice(0, nameStart);
+    const name = seg.slice(nameStart);
+    if (name.length > 0 && name.length <= 5 && name.every(personWord)) return [{ kind: 'person', words: name, title }];
+    return [{ kind: 'title', words: title, title: [] }];
+  }
+  if (seg.length <= 5 && seg.every(personWord)) {
+    const kind: UnitKind = seg.length >= 2 && GIVEN_NAMES.has(seg[0].text) ? 'person' : 'name';
+    return [{ kind, words: seg, title: [] }];
+  }
+  if (seg.length === 1 && isAcronym(seg[0]) && !isPlace(seg[0])) return [{ kind: 'name', words: seg, title: [] }];
+  return [];
+}
+
+/** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name). */
+function organization(seg: Word[]): boolean {
+  if (seg.length < 2) return false;
+  const head = seg[seg.length - 1];
+  return seg.some((w) => w !== head && !isPlace(w) && !isConnector(w) && !NON_NAME_WORDS.has(w.text));
+}
+
+/** The organisation named inside a title: "Supreme National Security Council" in "… Council Secretary". */
+export function organizationInTitle(title: Word[]): Word[] | null {
+  for (let k = title.length - 1; k > 0; k--) {
+    if (!isOrgHead(title[k])) continue;
+    let start = k;
+    while (start > 0 && isCapitalised(title[start - 1].text) && !isTitleHead(title[start - 1])) start--;
+    while (start < k && (isPlace(title[start]) || NON_NAME_WORDS.has(title[start].text))) start++;
+    const org = title.slice(start, k + 1);
+    return organization(org) ? org : null;
+  }
+  return null;
+}
