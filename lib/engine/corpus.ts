@@ -135,8 +135,9 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
     for (const q of spans) quotes.push({ start: base + q.start, end: base + q.end });
   });
   const mentions = findMentions(doc.text, table, { types: ALL_TYPES });
-  const people = mentions.filter((m) => m.type === 'person');
-  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles });
+  // People and organisations speak ("the Joint Operations Command said in a statement"); places do not.
+  const people = mentions.filter((m) => m.type !== 'place');
+  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities });
   let q = 0;
   let m = 0;
   return sentences.map((s, n) => {

@@ -17,23 +17,27 @@ export interface AttributionInput {
   paragraphOf: number[];
   /** Quotation spans in `text` (marks included), in order. */
   quotes: Span[];
-  /** Mentions of people in `text` (other types are ignored), in order. */
+  /** Mentions of people and organisations in `text` (places are ignored), in order. */
   people: Mention[];
   /** Roles the corpus gives each person, lower-cased. */
   roles: ReadonlyMap<string, string[]>;
+  /** Each entity's name, for "the ministry" and "the group"; without it only people's roles resolve descriptors. */
+  names?: Readonly<Record<string, { name: string; type: string }>>;
 }
 
 const SPEECH_VERB =
-  /\b(?:went on to say|pointed out|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes)\b/g;
+  /\b(?:was quoted as saying|issued a statement|released a statement|went on to say|went to say|pointed out|called on|called for|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes|underlined|underscored|expressed|affirmed|denounced|condemned|highlighted)\b/g;
 /**
  * Words that may stand between a subject and its verb. Every repeated part must
  * consume a keyword, so the pattern cannot backtrack exponentially on runs of spaces.
  */
-const GAP = String.raw`(?:\s*,\s*in (?:his|her) part,)?\s+(?:(?:also|then|later|further|once|again|had|has|have|previously|earlier|on \w+day|in a statement|in an interview)\s+)*`;
-const AFTER_SUBJECT = new RegExp(`^${GAP}$`);
-const PRONOUN_SUBJECT = new RegExp(`(?:^|[^\\p{L}])([Hh]e|[Ss]he)${GAP}$`, 'u');
+const GAP = String.raw`(?:\s*,\s*in (?:his|her|its) part,)?\s+(?:(?:also|then|later|further|elsewhere|reportedly|once|again|had|has|have|previously|earlier|on \w+day|statement|in a statement|in its statement|in an interview)\s+)*`;
+/** "Hadi al-Ameri, a senior commander in the Hashed, told …": a name, a phrase in commas, then the verb. */
+const AFTER_SUBJECT = new RegExp(`^(?:\\s*(?:\\([^)]{1,40}\\)\\s*)?,[^,;"\u201c\u201d]{1,140},)?${GAP}$`, 'u');
+const PRONOUN_SUBJECT = new RegExp(`(?:^|[^\\p{L}])([Hh]e|[Ss]he|[Ii]t)${GAP}$`, 'u');
+const STATEMENT_SUBJECT = new RegExp(`(?:^|[^\\p{L}])(?:[Tt]he|[Ii]ts) statement${GAP}$`, 'u');
 const DESCRIPTOR_SUBJECT = new RegExp(
-  `(?:^|[^\\p{L}])((?:[Tt]he\\s+)?(?:[\\p{L}.-]+\\s+){0,3}?)(spokesman|spokeswoman|spokesperson|envoy|ambassador|president|diplomat|official|minister|premier|leader|cleric|general|secretary|advisor|adviser|commander)${GAP}$`,
+  `(?:^|[^\\p{L}])((?:[Tt]he\\s+)?(?:[\\p{L}.-]+\\s+){0,3}?)(spokesman|spokeswoman|spokesperson|envoy|ambassador|president|diplomat|official|minister|premier|leader|cleric|general|secretary|advisor|adviser|commander|group|ministry|government|council|command|movement|office)${GAP}$`,
   'iu',
 );
 const POSSESSIVE_SPEECH =
@@ -92,12 +96,25 @@ interface State {
   lastSpeakerParagraph: number;
   /** Where each person was last named, for descriptors. */
   lastNamed: Map<string, number>;
+  /** The organisation the text is about: the referent of "it". */
+  orgSubject: string | null;
+  /** Who issued the statement "the statement said" quotes. */
+  statementBy: string | null;
+  names: Readonly<Record<string, { name: string; type: string }>>;
 }
 
 /** Attributes every quote in an article; returns one speaker (entity id or null) per quote. */
 export function attributeQuotes(input: AttributionInput): (string | null)[] {
   const speakers: (string | null)[] = [];
-  const state: State = { subject: null, lastSpeaker: null, lastSpeakerParagraph: -1, lastNamed: new Map() };
+  const state: State = {
+    subject: null,
+    lastSpeaker: null,
+    lastSpeakerParagraph: -1,
+    lastNamed: new Map(),
+    orgSubject: null,
+    statementBy: null,
+    names: input.names ?? {},
+  };
   let q = 0;
   let m = 0;
   input.sentences.forEach((sentence, index) => {
@@ -167,7 +184,7 @@ function readFrames(
         const rest = masked.slice(person.end - offset, person.end - offset + 60);
         const next = /^(?:\s+(?:also|then|further|once|again|has|had|have))*\s+([a-z]+)/.exec(rest);
         if (next && !SUBJECT_STOP.has(next[1])) {
-          state.subject = person.entity;
+          setSubject(state, person.entity);
           subjectFound = true;
         }
       },
@@ -183,13 +200,24 @@ function readFrames(
         const frame = frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, roles, state);
         if (!frame) return;
         frames.push(frame);
-        if (frame.speaker) state.subject = frame.speaker;
+        if (frame.speaker) {
+          setSubject(state, frame.speaker);
+          // "issued a statement", "A KRG statement said", "said in a statement": what "the statement" will refer to.
+          const around = masked.slice(frame.start - offset, frame.end - offset + 24);
+          if (/statement/.test(around)) state.statementBy = frame.speaker;
+        }
       },
     });
   }
   events.sort((a, b) => a.at - b.at);
   for (const e of events) e.run();
   return frames;
+}
+
+/** "he" is the person the text is about, "it" the organisation. */
+function setSubject(state: State, entity: string): void {
+  if (state.names[entity]?.type === 'organization') state.orgSubject = entity;
+  else state.subject = entity;
 }
 
 function frameAt(
@@ -203,18 +231,27 @@ function frameAt(
 ): Frame | null {
   const before = masked.slice(Math.max(0, verbAt - NEAR), verbAt);
   const named = people[lowerBound(people, (p) => p.end - offset, verbAt + 1) - 1];
-  if (named && verbAt - (named.end - offset) <= NEAR && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) {
+  // "the U.S. ambassador to the United Nations said": a name after a preposition is no subject.
+  const objectOfPreposition = named && /\b(?:to|of|at|for|from|in|with|by)\s+(?:the\s+)?$/i.test(masked.slice(Math.max(0, named.start - offset - 12), named.start - offset));
+  if (named && !objectOfPreposition && verbAt - (named.end - offset) <= 3 * NEAR && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) {
     return { start: named.start, end: offset + verbEnd, speaker: named.entity };
   }
   const pronoun = PRONOUN_SUBJECT.exec(before);
   if (pronoun) {
     const start = offset + verbAt - before.length + pronoun.index;
-    return { start, end: offset + verbEnd, speaker: state.subject };
+    return { start, end: offset + verbEnd, speaker: /^[Ii]t$/.test(pronoun[1]) ? state.orgSubject : state.subject };
+  }
+  const statement = STATEMENT_SUBJECT.exec(before);
+  if (statement) {
+    return { start: offset + verbAt - before.length + statement.index, end: offset + verbEnd, speaker: state.statementBy };
   }
   const descriptor = DESCRIPTOR_SUBJECT.exec(before);
   if (descriptor) {
     const start = offset + verbAt - before.length + descriptor.index;
-    const speaker = resolveDescriptor(descriptor[1], descriptor[2].toLowerCase(), roles, state.lastNamed, start);
+    const head = descriptor[2].toLowerCase();
+    // "an Iraqi official said": an anonymous source, whoever was named before.
+    const anonymous = /^(?:an?|one|another)\s/i.test(descriptor[1]);
+    const speaker = anonymous ? null : ORG_HEADS.has(head) ? resolveOrgDescriptor(head, state, start) : resolveDescriptor(descriptor[1], head, roles, state.lastNamed, start, state.names);
     return { start, end: offset + verbEnd, speaker };
   }
   const inverted = people[lowerBound(people, (p) => p.start - offset, verbEnd)];
@@ -224,6 +261,26 @@ function frameAt(
   return null;
 }
 
+const WEAK_VERB = /(?:called on|called for|denounced|condemned|expressed|issued a statement|released a statement)$/;
+const WEAK_NEAR = 100;
+const ORG_HEADS = new Set(['group', 'ministry', 'government', 'council', 'command', 'movement', 'office']);
+
+/** "the ministry", "the group": the organisation named last before it whose name has that word ("group" fits any). */
+function resolveOrgDescriptor(head: string, state: State, before: number): string | null {
+  let best: string | null = null;
+  let bestAt = -1;
+  for (const [entity, at] of state.lastNamed) {
+    const info = state.names[entity];
+    if (at >= before || info?.type !== 'organization') continue;
+    if (head !== 'group' && !info.name.toLowerCase().includes(head)) continue;
+    if (at > bestAt) {
+      best = entity;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
 /** "the spokesman", "Russian top diplomat": the person named before whose corpus role fits the words best. */
 function resolveDescriptor(
   modifiers: string,
@@ -231,6 +288,7 @@ function resolveDescriptor(
   roles: ReadonlyMap<string, string[]>,
   lastNamed: Map<string, number>,
   before: number,
+  names: State['names'],
 ): string | null {
   const headWords = HEAD_ROLE_WORDS[head] ?? [head];
   const words = modifiers.toLowerCase().split(/\s+/).filter((w) => w && w !== 'the');
@@ -238,7 +296,7 @@ function resolveDescriptor(
   let bestScore = 0;
   let bestAt = -1;
   for (const [entity, at] of lastNamed) {
-    if (at >= before) continue;
+    if (at >= before || names[entity]?.type === 'organization') continue;
     const entityRoles = roles.get(entity) ?? [];
     const fits = headWords.length === 0 || entityRoles.some((r) => headWords.some((h) => r.includes(h)));
     if (!fits) continue;
@@ -276,7 +334,9 @@ function speakerOf(
     return following.speaker;
   }
   const preceding = frames[lowerBound(frames, (f) => f.end, quote.start + 1) - 1];
-  if (preceding) return preceding.speaker;
+  // "called on world powers … after missiles emblazoned with "…"": a call or a condemnation quotes only what follows it closely.
+  const weak = preceding && WEAK_VERB.test(masked.slice(preceding.start - offset, preceding.end - offset));
+  if (preceding && !(weak && quote.start - preceding.end > WEAK_NEAR)) return preceding.speaker;
   if (following) return following.speaker;
   // A quotation that opens a sentence with no one named goes on with the speaker just before it.
   const opensSentence = leadStart === 0 && ONLY_PUNCTUATION.test(lead);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from './corpus';
+
+/** Builds a one-article corpus with no curated names: every speaker must come from discovery. */
+function speakers(text: string): [string, string | null][] {
+  const enc = new TextEncoder();
+  const corpus = buildCorpus([
+    { name: 'entities.json', bytes: enc.encode('{"entities": []}') },
+    { name: 'a.txt', bytes: enc.encode(text) },
+  ]);
+  const name = (id: string | null) => (id ? (corpus.entities.find((e) => e.id === id)?.name ?? id) : null);
+  return corpus.statements.flatMap((s) => s.quotes.map((q) => [q.text, name(q.speaker)] as [string, string | null]));
+}
+
+describe('quotes on articles the engine has never seen', () => {
+  it('gives a quote to a speaker named with a role in apposition before the verb', () => {
+    expect(speakers('"The breach will happen very soon," Hadi al-Ameri, a senior commander in the paramilitary force, told Iraqi television.')).toEqual([
+      ['The breach will happen very soon,', 'Hadi al-Ameri'],
+    ]);
+  });
+  it('gives "was quoted as saying" to the person quoted, not the agency', () => {
+    expect(speakers('"Iraq is facing many problems," Iraqi MP Nada Shaker Jawdat was quoted as saying by Al-Maalouma news agency.')).toEqual([
+      ['Iraq is facing many problems,', 'Nada Shaker Jawdat'],
+    ]);
+  });
+  it('lets organisations speak, and "it" and "the statement" go back to them', () => {
+    const text = [
+      '"This is one of many operations," the Kurdistan Region Security Council said in a statement.',
+      '"We condemn these attacks," it said.',
+      '"Our response will be direct," the statement added.',
+    ].join('\n');
+    expect(speakers(text).map(([, s]) => s)).toEqual(['Kurdistan Region Security Council', 'Kurdistan Region Security Council', 'Kurdistan Region Security Council']);
+  });
+  it('gives no speaker to an anonymous source or to an ambassador the text does not name', () => {
+    expect(speakers('Iraqi Prime Minister Mohammed al-Sudani attended. "Iraq pledges it," said an Iraqi official who was present.').map(([, s]) => s)).toEqual([null]);
+    expect(speakers('United Nations Secretary-General Ban Ki-moon spoke, and the U.S. ambassador to the United Nations said the launches were "provocative."').map(([, s]) => s)).toEqual([null]);
+  });
+  it('does not give a call the words of a phrase far after it', () => {
+    expect(speakers('Israeli Prime Minister Benjamin Netanyahu called on world powers to punish Iran after the country test-fired two ballistic missiles emblazoned with the phrase "Israel must be wiped out" in Hebrew.').map(([, s]) => s)).toEqual([null]);
+  });
+});
