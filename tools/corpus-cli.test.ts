@@ -20,6 +20,28 @@ describe('corpus CLI contracts', () => {
     });
     expect(quotes.find((q: { quote: string }) => q.quote === 'some medical tests.').speaker).toBeNull();
   });
+  it('entities --json lists curated and discovered entities in the contract shape, and detect finds discovered names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iic-entities-'));
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(dir, f));
+    writeFileSync(join(dir, 'new.txt'), 'Iraqi Deputy Foreign Minister Nazar Khairallah said the visit would be "historic."\n');
+    const entities = JSON.parse(corpus(['entities', '--seeds', dir, '--json']));
+    const khairallah = entities.find((e: { name: string }) => e.name === 'Nazar Khairallah');
+    expect(khairallah).toEqual({
+      id: 'nazar-khairallah',
+      name: 'Nazar Khairallah',
+      type: 'person',
+      aliases: [],
+      weakAliases: ['Khairallah'],
+      roles: [{ text: 'Iraqi Deputy Foreign Minister', article: 'new' }],
+      articles: ['new'],
+      source: 'discovered',
+    });
+    expect(entities.find((e: { id: string }) => e.id === 'mohammad-javad-zarif').source).toBe('curated');
+    const quotes = JSON.parse(corpus(['quotes', '--seeds', dir, '--json']));
+    expect(quotes.find((q: { quote: string }) => q.quote === 'historic.').speaker).toBe('Nazar Khairallah');
+    const found = JSON.parse(corpus(['detect', '--seeds', dir, '--json', '-'], 'Then Nazar Khairallah left.'));
+    expect(found.map((m: { entity: string }) => m.entity)).toEqual(['Nazar Khairallah']);
+  });
   it('detect --json reads standard input and reports UTF-16 offsets', () => {
     const text = '😀 Zarif met al-Kadhimi; the hook held.';
     const found = JSON.parse(corpus(['detect', '--json', '-'], text));

@@ -15,6 +15,7 @@ const USAGE = `usage: npm run --silent corpus -- <command> [options]
   quotes [--json]                  every direct quote with its speaker
   detect [--json] FILE|-           the names the extension would underline in a text
   lookup QUERY [--json]            an entity and its statements, or search results
+  entities [--json]                every entity, curated and discovered, with aliases, roles and articles
   build [--seeds DIR] [--out FILE] [--json]   build the index and report each file
 common: --seeds DIR (default: seeds/)`;
 
@@ -113,6 +114,22 @@ function lookup(corpus: BuiltCorpus, query: string | undefined, json: boolean): 
   });
 }
 
+function entities(corpus: BuiltCorpus, json: boolean): void {
+  const rows = corpus.entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    weakAliases: e.weakAliases,
+    roles: e.roles.map((r) => ({ text: r.text, article: r.article })),
+    articles: e.articles,
+    source: e.source,
+  }));
+  print(rows, json, () =>
+    table([['id', 'type', 'source', 'articles', 'roles'], ...rows.map((r) => [r.id, r.type, r.source, String(r.articles.length), r.roles.map((x) => x.text).join('; ')])]),
+  );
+}
+
 function build(corpus: BuiltCorpus, args: Args): void {
   const json = serializeBundle(corpus);
   if (args.out) writeFileSync(args.out, json);
@@ -127,16 +144,25 @@ function build(corpus: BuiltCorpus, args: Args): void {
       sentences: statements.length,
       quotes: statements.reduce((n, s) => n + s.quotes.length, 0),
       entities: new Set(statements.flatMap((s) => s.entities)).size,
+      curated: corpus.entities.filter((e) => e.source === 'curated' && e.articles.includes(a.id)).map((e) => e.name),
+      discovered: corpus.entities.filter((e) => e.source === 'discovered' && e.articles.includes(a.id)).map((e) => e.name),
     };
   });
-  const result = { seeds: resolve(args.seeds), out: args.out, bytes: json.length, articles: report, problems: corpus.problems };
+  const names = new Map(corpus.entities.map((e) => [e.id, e]));
+  const review = corpus.review.map((id) => ({ id, name: names.get(id)?.name ?? id, article: names.get(id)?.articles[0] ?? null }));
+  const result = { seeds: resolve(args.seeds), out: args.out, bytes: json.length, articles: report, review, problems: corpus.problems };
   print(result, args.json, () => {
     const rows = report.map((r) => [r.file, r.date ?? 'undated', r.outlet ?? '(unknown)', String(r.sentences), String(r.quotes), String(r.entities)]);
     const problems = corpus.problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
     return [
       table([['file', 'date', 'outlet', 'sentences', 'quotes', 'entities'], ...rows]),
       '',
-      `${report.length} articles, ${corpus.entities.length} entities, index ${json.length} bytes${args.out ? ` → ${args.out}` : ''}`,
+      ...report.map((r) => `  ${r.file}: curated ${r.curated.join(', ') || '—'}; discovered ${r.discovered.join(', ') || '—'}`),
+      '',
+      `${report.length} articles, ${corpus.entities.length} entities (${corpus.entities.filter((e) => e.source === 'discovered').length} discovered), index ${json.length} bytes${args.out ? ` → ${args.out}` : ''}`,
+      ...(review.length
+        ? [`to review (named once, no role: confirm in entities.json or add to its blockers):`, ...review.map((r) => `  ${r.name} (${r.article})`)]
+        : []),
       ...(problems.length ? ['problems:', ...problems] : ['no problems']),
     ].join('\n');
   });
@@ -153,6 +179,7 @@ function main(): void {
   else if (args.command === 'detect') detect(corpus, args.positional[0], args.json);
   else if (args.command === 'lookup') lookup(corpus, args.positional.join(' ') || undefined, args.json);
   else if (args.command === 'build') build(corpus, args);
+  else if (args.command === 'entities') entities(corpus, args.json);
   else fail(`unknown command ${args.command}`);
 }
 
