@@ -176,6 +176,30 @@ describe('popup page sections', () => {
     expect((await screen.findAllByRole('option')).length).toBeGreaterThan(0);
   });
 
+  it('says underlining is off everywhere, instead of the page’s names, and turns it back on', async () => {
+    const api = fakePopupApi({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    render(<App api={api} />);
+    expect(await screen.findByText('Underlining is switched off everywhere in the options.')).toBeTruthy();
+    const section = document.getElementById('page-names');
+    expect(section?.dataset.state).toBe('off-everywhere');
+    expect(section?.textContent).not.toContain('news.example');
+    // This site's switch would change nothing while everything is off: the button in its place is the way back.
+    expect(document.getElementById('site-switch')).toBeNull();
+    await expectNoSeriousAxeViolations(document.body);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn underlining on' }));
+    await waitFor(() => expect(api.calls.saved.at(-1)).toEqual(DEFAULT_SETTINGS));
+    await waitFor(() => expect(section?.dataset.state).toBe('ready'));
+    expect(screen.queryByText('Underlining is switched off everywhere in the options.')).toBeNull();
+    expect(((await screen.findByRole('switch', { name: 'Underline names on news.example' })) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says underlining is off everywhere even on a page it cannot read', async () => {
+    render(<App api={fakePopupApi({ page: 'unreadable', settings: { ...DEFAULT_SETTINGS, enabled: false } })} />);
+    expect(await screen.findByText('Underlining is switched off everywhere in the options.')).toBeTruthy();
+    expect(screen.queryByText("Names can't be read on this page.")).toBeNull();
+    expect(screen.getByRole('button', { name: 'Turn underlining on' })).toBeTruthy();
+  });
+
   it('switches the site off and on, and shows the settings notice once', async () => {
     const api = fakePopupApi({ notice: 'Some of your settings were damaged and were reset to the defaults.' });
     render(<App api={api} />);
