@@ -55,6 +55,43 @@ describe('popup search', () => {
     expect(statement.textContent).toContain('undated');
   });
 
+  it('marks a result found only through a close spelling, and lists it after exact ones', async () => {
+    render(<App api={fakePopupApi()} />);
+    // No seed says "sanctions"; a Rouhani sentence says "functions".
+    type('sanctions');
+    await found('#search-results[data-query="sanctions"]');
+    expect(options().map((o) => o.dataset.kind)).toContain('statement');
+    for (const option of options()) {
+      expect(option.dataset.approximate, option.dataset.id).toBe('true');
+      expect(option.textContent).toContain('approximate match');
+      if (option.dataset.kind === 'statement') expect(marks(option)).toEqual(['functions']);
+    }
+    // Kanaani is held as typed: those hits come first and are not marked; the "functions" ones follow, marked.
+    type('Kanaani sanctions');
+    await found('#search-results[data-query="Kanaani sanctions"]');
+    const statements = [...document.querySelectorAll<HTMLElement>('[data-group="statements"] [role=option]')];
+    const approximate = statements.map((o) => o.dataset.approximate === 'true');
+    expect(approximate[0]).toBe(false);
+    expect(approximate).toEqual([...approximate].sort((a, b) => Number(a) - Number(b)));
+    expect(statements.filter((o) => o.dataset.approximate !== 'true').every((o) => !o.textContent?.includes('approximate match'))).toBe(true);
+    // The exact name is never marked.
+    type('Soleimani');
+    await found('#search-results[data-query="Soleimani"] [data-id="qassem-soleimani"]');
+    expect(options().some((o) => o.dataset.approximate)).toBe(false);
+    await expectNoSeriousAxeViolations(document.body);
+  });
+
+  it('offers no suggestion that repeats the query’s own spellings', async () => {
+    render(<App api={fakePopupApi()} />);
+    type('Soleimani');
+    await found('#search-results[data-query="Soleimani"]');
+    expect(document.querySelectorAll('[data-suggestion]')).toHaveLength(0);
+    // A real completion is still offered.
+    type('US troo');
+    await found('#search-results[data-query="US troo"]');
+    expect([...document.querySelectorAll<HTMLElement>('[data-suggestion]')].map((b) => b.dataset.suggestion)).toContain('us troops');
+  });
+
   it('drops a slow answer to an earlier query', async () => {
     const api = fakePopupApi({ searchDelay: (q) => (q === 'Kanaani' ? 300 : 0) });
     render(<App api={api} />);
