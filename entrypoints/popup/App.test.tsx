@@ -163,6 +163,13 @@ describe('popup search', () => {
     expect(box().value).toBe('Nasser Kanaani');
     await waitFor(() => expect(options()[0]?.dataset.id).toBe('nasser-kanaani'));
   });
+  it('with nothing close, says nothing matched and offers no names', async () => {
+    render(<App api={fakePopupApi()} />);
+    type('xyzzy');
+    const empty = await found('#search-empty');
+    expect(empty.textContent).toBe('No results for “xyzzy”.');
+    expect(empty.querySelectorAll('button')).toHaveLength(0);
+  });
 });
 
 describe('popup page sections', () => {

@@ -143,15 +143,22 @@ export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8):
   };
 }
 
-/** Names closest to a query that found nothing: what "did you mean" offers. */
+/**
+ * Names close to a query that found nothing: what "did you mean" offers. Close
+ * means within two edits in five letters of how a name (or one of its aliases)
+ * begins: "Kanaanyyyy" is Kanaani, "Khamenie" Khamenei; a query near no name
+ * ("xyzzy", "weather") gets none, never whatever names happen to be least far.
+ */
 export function closestNames(corpus: LoadedCorpus, query: string, count = 3): string[] {
   const q = foldForSearch(query.trim());
   if (!q) return [];
+  const allowed = Math.max(1, Math.round(q.length * 0.4));
   const scored = corpus.entities
     .filter((e) => e.type !== 'place')
     .map((e) => {
       const best = Math.min(...[e.name, ...e.aliases].map((a) => editDistance(q, foldForSearch(a).slice(0, q.length + 2))));
       return { name: e.name, best };
-    });
+    })
+    .filter((s) => s.best <= allowed);
   return scored.sort((a, b) => a.best - b.best || (a.name < b.name ? -1 : 1)).slice(0, count).map((s) => s.name);
 }

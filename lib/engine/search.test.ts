@@ -72,6 +72,10 @@ describe('search', () => {
     const none = searchCorpus(corpus, 'xqzwv');
     expect(none.names.length + none.statements.length + none.articles.length).toBe(0);
     expect(closestNames(corpus, 'Kanaany')[0]).toBe('Nasser Kanaani');
+    expect(closestNames(corpus, 'Khamenie')).toEqual(['Ali Khamenei']);
+  });
+  it('offers no names when none is close', () => {
+    for (const q of ['xyzzy', 'xqzwv', 'weather', 'football', 'abc']) expect(closestNames(corpus, q), q).toEqual([]);
   });
 });
 
