@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands';
 import { corpusPlugin } from './modules/corpus-plugin';
 import { noInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
@@ -22,6 +23,10 @@ export default defineConfig({
     // script's match pattern is what lets it read pages, and it never sends them anywhere.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // Declared as commands, not only caught in the page, so the browser lists them
+    // (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts") and the reader can change them.
+    // The background relays each one to the active tab's content script (lib/commands.ts).
+    commands: manifestCommands(),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

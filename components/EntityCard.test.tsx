@@ -52,6 +52,15 @@ describe('EntityCard', () => {
     expect(first?.querySelector('.iic-quote')).not.toBeNull();
   });
 
+  it('shows the keys for the next and previous name in its footer, kept left to right', () => {
+    const shortcuts = { next: { keys: 'Alt+Shift+N', inPage: true }, previous: { keys: 'Ctrl+Shift+Y', inPage: false } };
+    const { container } = render(<EntityCard state={ready('mike-pompeo')} onOpen={() => {}} onClose={() => {}} shortcuts={shortcuts} />);
+    const footer = container.querySelector('footer');
+    expect(footer?.textContent).toBe('Alt+Shift+N next nameCtrl+Shift+Y previous name');
+    expect([...(footer?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'N', 'Ctrl', 'Shift', 'Y']);
+    expect([...(footer?.querySelectorAll('bdi') ?? [])].map((b) => b.getAttribute('dir'))).toEqual(['ltr', 'ltr']);
+  });
+
   it('passes axe in every state', async () => {
     for (const state of [{ status: 'loading' } as const, { status: 'error' } as const, ready('mike-pompeo'), ready('nasser-kanaani')]) {
       const { container, unmount } = render(<EntityCard state={state} name="Pompeo" onOpen={() => {}} onClose={() => {}} />);

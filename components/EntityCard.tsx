@@ -1,8 +1,10 @@
+import type { NameDirection, Shortcut } from '../lib/commands';
 import type { EntityView } from '../lib/engine/lookup';
 import { t, uiDirection } from '../lib/i18n';
 import { Counts, countsText } from './Counts';
 import { entityTypeLabel } from './entity-type';
 import { RoleList } from './RoleList';
+import { ShortcutHint } from './ShortcutKeys';
 import { Skeleton } from './Skeleton';
 import { StatementList } from './StatementList';
 import { uiLang } from './ui-lang';
@@ -17,6 +19,8 @@ export interface EntityCardProps {
   name?: string;
   /** Statements shown; the rest are a click away in the reader. */
   limit?: number;
+  /** The keys for the next and previous name, shown in the footer (omitted where no keyboard navigation exists). */
+  shortcuts?: Record<NameDirection, Shortcut> | null;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface EntityCardProps {
  * Keep it mounted while the state changes: the status line is a live region and
  * only announces changes to a region that already exists.
  */
-export function EntityCard({ state, onOpen, onClose, name, limit = 4 }: EntityCardProps) {
+export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts }: EntityCardProps) {
   const entity = state.status === 'ready' ? state.entity : null;
   const title = entity?.name ?? name;
   const status = entity
@@ -67,6 +71,11 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4 }: EntityCa
         {state.status === 'loading' && <Skeleton lines={4} />}
         {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
       </div>
+      {shortcuts && (
+        <footer class="iic-card-foot">
+          <ShortcutHint shortcuts={shortcuts} />
+        </footer>
+      )}
     </div>
   );
 }

@@ -18,6 +18,12 @@ describe('Timeline', () => {
     expect(chart.getAttribute('aria-label')).toMatch(/^Statements about Iraq over time: \d+ dated from Aug 20, 2018 to Jul 22, 2020; \d+ undated$/);
     const labels = [...chart.querySelectorAll('text')].map((t) => t.textContent);
     expect(labels).toEqual(['Aug 20, 2018', 'Jul 22, 2020', 'undated']);
+    // Each label is its own left-to-right run in English, anchored at its end of the axis.
+    expect([...chart.querySelectorAll('text')].map((t) => [t.getAttribute('direction'), t.getAttribute('unicode-bidi'), t.getAttribute('text-anchor')])).toEqual([
+      ['ltr', 'isolate', 'start'],
+      ['ltr', 'isolate', 'end'],
+      ['ltr', 'isolate', 'middle'],
+    ]);
     expect((container.firstElementChild as HTMLElement).dataset.undated).toBe(String(undated.said + undated.about));
     const rows = [...container.querySelectorAll('tbody tr')].map((r) => r.textContent);
     expect(rows.at(-1)).toBe(`undated${undated.said}${undated.about}`);

@@ -1,5 +1,5 @@
 import type { TimelinePoint } from '../lib/messages';
-import { t } from '../lib/i18n';
+import { t, uiDirection } from '../lib/i18n';
 import { formatIsoDate } from './dates';
 import { formatCount } from './format';
 
@@ -41,6 +41,17 @@ function Bar({ x, point, scale }: { x: number; point: TimelinePoint; scale: numb
  * Statements about one name over the dates of their articles. Undated articles
  * get a column of their own past a break in the axis: they have no place in time.
  */
+/**
+ * A label's placement on the left-to-right time axis, whatever the direction
+ * of its words: SVG anchors "start" and "end" follow the text's direction, so
+ * a label that must hang rightwards from its point is "start" in a
+ * left-to-right language and "end" in a right-to-left one.
+ */
+function anchors(direction: 'ltr' | 'rtl') {
+  const rtl = direction === 'rtl';
+  return { rightwards: rtl ? 'end' : 'start', leftwards: rtl ? 'start' : 'end', centred: 'middle' } as const;
+}
+
 export function Timeline({ points, name }: { points: TimelinePoint[]; name: string }) {
   const dated = points.filter((p): p is Dated => p.date !== null).sort((a, b) => dayMs(a.date) - dayMs(b.date));
   const loose = points.filter((p) => p.date === null);
@@ -53,6 +64,11 @@ export function Timeline({ points, name }: { points: TimelinePoint[]; name: stri
   const span = dated.length ? dayMs(dated[dated.length - 1].date) - first : 0;
   const x = (p: Dated) => (span === 0 ? (PAD + right) / 2 : PAD + BAR_W / 2 + ((dayMs(p.date) - first) / span) * (right - PAD - BAR_W));
   const undatedX = W - PAD - UNDATED_W / 2;
+  // The chart runs left to right; each label is its own isolated run in the interface's direction,
+  // so a Persian or Arabic date reads in its own order ("۲۹ مرداد ۱۳۹۷"), not scrambled by the chart's.
+  const direction = uiDirection();
+  const anchor = anchors(direction);
+  const label = { class: 'iic-tl-label', direction, 'unicode-bidi': 'isolate', y: AXIS_Y + 16 } as const;
   return (
     <div class="iic-timeline" data-undated={undated ? String(undated.said + undated.about) : '0'}>
       <svg class="iic-timeline-chart" role="img" aria-label={summary(name, dated, undated)} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="xMidYMid meet">
@@ -61,22 +77,22 @@ export function Timeline({ points, name }: { points: TimelinePoint[]; name: stri
           <Bar key={p.date} x={x(p)} point={p} scale={scale} />
         ))}
         {dated.length === 1 && (
-          <text class="iic-tl-label" x={x(dated[0])} y={AXIS_Y + 16} text-anchor="middle">
+          <text {...label} x={x(dated[0])} text-anchor={anchor.centred}>
             {formatIsoDate(dated[0].date)}
           </text>
         )}
         {dated.length > 1 && (
           <>
-            <text class="iic-tl-label" x={PAD} y={AXIS_Y + 16} text-anchor="start">
+            <text {...label} x={PAD} text-anchor={anchor.rightwards}>
               {formatIsoDate(dated[0].date)}
             </text>
-            <text class="iic-tl-label" x={right} y={AXIS_Y + 16} text-anchor="end">
+            <text {...label} x={right} text-anchor={anchor.leftwards}>
               {formatIsoDate(dated[dated.length - 1].date)}
             </text>
           </>
         )}
         {dated.length === 0 && (
-          <text class="iic-tl-label" x={(PAD + right) / 2} y={AXIS_Y + 16} text-anchor="middle">
+          <text {...label} x={(PAD + right) / 2} text-anchor={anchor.centred}>
             {t('timelineNoDates')}
           </text>
         )}
@@ -85,7 +101,7 @@ export function Timeline({ points, name }: { points: TimelinePoint[]; name: stri
             <line class="iic-tl-break" x1={right + 10} x2={right + 10} y1={AXIS_Y - BAR_MAX} y2={AXIS_Y + 4} />
             <line class="iic-tl-axis" x1={undatedX - 14} x2={undatedX + 14} y1={AXIS_Y} y2={AXIS_Y} />
             <Bar x={undatedX} point={undated} scale={scale} />
-            <text class="iic-tl-label" x={undatedX} y={AXIS_Y + 16} text-anchor="middle">
+            <text {...label} x={undatedX} text-anchor={anchor.centred}>
               {t('undated')}
             </text>
           </>

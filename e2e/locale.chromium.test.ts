@@ -18,6 +18,25 @@ const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
 const LOCALES_DIR = '/usr/lib/chromium/locales';
 const hasLocales = existsSync(join(LOCALES_DIR, 'fa.pak')) && existsSync(join(LOCALES_DIR, 'ar.pak'));
 
+/**
+ * The timeline's first date label as drawn: whether its first character (the
+ * day) sits right of its last (the year's last digit), as a date reads in a
+ * right-to-left language, and whether it lies inside the chart.
+ */
+function firstTimelineLabel() {
+  const label = document.querySelector<SVGTextElement>('.iic-timeline-chart text');
+  const chart = document.querySelector('.iic-timeline-chart');
+  if (!label || !chart) return null;
+  const n = label.getNumberOfChars();
+  const box = label.getBoundingClientRect();
+  const frame = chart.getBoundingClientRect();
+  return {
+    text: label.textContent,
+    readsRightToLeft: label.getStartPositionOfChar(0).x > label.getStartPositionOfChar(n - 1).x,
+    inside: box.left >= frame.left - 1 && box.right <= frame.right + 1,
+  };
+}
+
 if (!hasChromium) console.warn(missingBrowserReason('chromium'));
 else if (!hasLocales) console.warn(`skipping the Persian and Arabic interface tests: no ${LOCALES_DIR}/fa.pak (apt-get install chromium-l10n)`);
 
@@ -52,6 +71,12 @@ describe.skipIf(!hasChromium || !hasLocales).each(['fa', 'ar'])('the interface i
     const firstName = await popup.$eval('#page-names li[data-entity] [dir="auto"]', (el) => el.textContent);
     expect(firstName).toBe('Mustafa al-Kadhimi');
     if (locale === 'fa') expect(await popup.textContent('#page-names')).toMatch(/[۰-۹]/);
+    // The timeline's dates are Persian or Arabic words and digits inside a left-to-right chart: each must still read in its own order.
+    await popup.click('#page-names li[data-entity="mike-pompeo"] .name-expand');
+    await popup.waitForSelector('.iic-timeline-chart text');
+    const label = await popup.evaluate(firstTimelineLabel);
+    expect(label, JSON.stringify(label)).toMatchObject({ readsRightToLeft: true, inside: true });
+    await popup.focus('#search');
     await popup.keyboard.type('Pompeo');
     await popup.waitForSelector('#search-results[data-query="Pompeo"]:not([aria-busy="true"]) [role=option][data-id="mike-pompeo"]');
     await popup.screenshot({ path: artifactPath(`popup-${locale}-chromium.png`) });

@@ -124,6 +124,26 @@ describe.skipIf(!hasChromium)('popup in Chromium', () => {
     await blank.page.close();
   });
 
+  it('with underlining off everywhere, says so and turns it back on', async () => {
+    const { page, popup } = await popupBeside(`${server.url}/news.html`);
+    await popup.evaluate(patchSettings, { enabled: false, disabledSites: [] });
+    // The page drops its underlines; the popup, opened afresh, says why and offers the way back.
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+    await popup.reload();
+    await popup.waitForSelector('#page-names[data-state="off-everywhere"]');
+    expect(await popup.$('#site-switch')).toBeNull();
+    await popup.screenshot({ path: artifactPath('popup-off-everywhere.png') });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(popup), scheme).toEqual([]);
+    }
+    await popup.click('#turn-on-everywhere');
+    await popup.waitForSelector('#page-names[data-state="ready"] li[data-entity="mustafa-al-kadhimi"]');
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+    await popup.close();
+    await page.close();
+  });
+
   it('the options page is accessible in both themes', async () => {
     const options = await ext.openExtensionPage('options.html');
     await options.waitForSelector('#opt-enabled');

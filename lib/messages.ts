@@ -4,6 +4,7 @@
  * script handles `ContentRequest`s from the popup. Validators reject anything
  * that is not exactly one of these shapes.
  */
+import type { AssignedShortcuts, NameDirection } from './commands';
 import type { EntityView, SearchView, ArticleRef } from './engine/lookup';
 import type { Article, EntityType, Statement } from './engine/types';
 
@@ -27,7 +28,9 @@ export type BackgroundRequest =
   | { type: 'list-articles' }
   | { type: 'timeline'; id: string }
   | { type: 'page-mentions'; distinct: number }
-  | { type: 'open-reader'; article: string; statement?: string };
+  | { type: 'open-reader'; article: string; statement?: string }
+  /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
+  | { type: 'name-shortcuts' };
 
 export interface TimelinePoint {
   date: string | null;
@@ -44,6 +47,7 @@ export interface BackgroundResponses {
   timeline: TimelinePoint[];
   'page-mentions': null;
   'open-reader': null;
+  'name-shortcuts': AssignedShortcuts;
 }
 
 export interface PageName {
@@ -61,11 +65,17 @@ export interface PageState {
   text: string;
 }
 
-export type ContentRequest = { type: 'page-state' } | { type: 'reveal-mention'; id: string };
+export type ContentRequest =
+  | { type: 'page-state' }
+  | { type: 'reveal-mention'; id: string }
+  /** A keyboard command, relayed by the background: move to the next or previous name and open its card. */
+  | { type: 'step-name'; direction: NameDirection };
 
 export interface ContentResponses {
   'page-state': PageState;
   'reveal-mention': boolean;
+  /** false when nothing moved: no names, or the reader is typing in a field. */
+  'step-name': boolean;
 }
 
 const isString = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
@@ -87,6 +97,7 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
     case 'timeline':
       return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
     case 'list-articles':
+    case 'name-shortcuts':
       return { type: m.type };
     case 'page-mentions':
       return Number.isInteger(m.distinct) && (m.distinct as number) >= 0 ? { type: m.type, distinct: m.distinct as number } : null;
@@ -104,5 +115,6 @@ export function parseContentRequest(value: unknown): ContentRequest | null {
   const m = value as Record<string, unknown>;
   if (m.type === 'page-state') return { type: 'page-state' };
   if (m.type === 'reveal-mention' && isString(m.id, 200)) return { type: 'reveal-mention', id: m.id };
+  if (m.type === 'step-name' && (m.direction === 'next' || m.direction === 'previous')) return { type: 'step-name', direction: m.direction };
   return null;
 }

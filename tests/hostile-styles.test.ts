@@ -43,7 +43,7 @@ describe('the <style> fallback', () => {
   const ours = () => document.querySelectorAll('style[data-iic-highlights]').length;
 
   it('adds at most one style element while on, and removes it when off', async () => {
-    const page = startPageContext(document, seedCorpus().table, DEFAULT_SETTINGS);
+    const page = startPageContext(document, seedCorpus().table, DEFAULT_SETTINGS, { shortcuts: () => null });
     await vi.waitFor(() => expect(page.names().map((n) => n.id)).toEqual(expect.arrayContaining(['mike-pompeo', 'mohammad-javad-zarif'])));
     expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(2);
     expect(ours()).toBeLessThanOrEqual(1);

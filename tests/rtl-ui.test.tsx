@@ -12,8 +12,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { EntityCard, type EntityCardState } from '../components/EntityCard';
+import { Timeline } from '../components/Timeline';
 import { expectNoSeriousAxeViolations } from '../components/test-support';
-import { articleHandler, listArticlesHandler, lookupHandler } from '../lib/background/handlers';
+import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../lib/background/handlers';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 import { App as PopupApp } from '../entrypoints/popup/App';
 import { fakePopupApi } from '../entrypoints/popup/fake-api';
@@ -109,6 +110,15 @@ const persianDigits = (n: number) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴
 
 describe('Persian interface', () => {
   useUi(fa, 'fa');
+
+  it('the timeline’s labels are each an isolated right-to-left run, still at their ends of the time axis', () => {
+    const { container } = render(<Timeline points={timelineHandler(corpus, 'iraq')} name="Iraq" />);
+    const labels = [...container.querySelectorAll('.iic-timeline-chart text')];
+    expect(labels.map((l) => l.textContent)).toEqual([expect.stringMatching(/^[۰-۹]+ [^0-9]+ [۰-۹]+$/), expect.stringMatching(/^[۰-۹]+ [^0-9]+ [۰-۹]+$/), m(fa, 'undated')]);
+    for (const l of labels) expect([l.getAttribute('direction'), l.getAttribute('unicode-bidi')], l.textContent ?? '').toEqual(['rtl', 'isolate']);
+    // Time still runs left to right: the first date hangs rightwards from the axis' start ("end" of a right-to-left run), the last leftwards from its end.
+    expect(labels.map((l) => l.getAttribute('text-anchor'))).toEqual(['end', 'start', 'middle']);
+  });
 
   it('the hover card is right to left in Persian; statements keep their English direction', () => {
     const state = ready('mike-pompeo');

@@ -94,6 +94,13 @@ export interface FirefoxExtension {
   /** Evaluate privileged JS in the browser window (needs systemAccess). `expression` may be async. */
   evaluateChrome<T = unknown>(expression: string): Promise<T>;
   /**
+   * Press a key combination such as 'Alt+Shift+N' as the browser window receives
+   * it (a trusted key event from nsITextInputProcessor; needs systemAccess). Unlike
+   * BiDi's input actions, which reach only the page, it also reaches Firefox's own
+   * shortcuts and extension commands, as a person's key press does.
+   */
+  pressBrowserKeys(combination: string): Promise<void>;
+  /**
    * Record requests of web pages, in current and future tabs (BiDi network
    * events; extension contexts are NOT reported: use `proxy.hits` for those).
    */
@@ -442,6 +449,25 @@ export async function launchFirefox(extensionDir: string, opts: FirefoxOptions =
     },
     backgroundState: () => evaluateChrome<string>(`${policyExpr}.extension.backgroundState`),
     evaluateChrome,
+    async pressBrowserKeys(combination: string) {
+      const parts = combination.split('+');
+      const letter = parts.pop() ?? '';
+      if (!/^[A-Z]$/.test(letter)) throw new Error(`pressBrowserKeys: one capital letter after the modifiers, not ${letter}`);
+      const modifiers = parts.map((m) => {
+        const known = ({ Alt: ['Alt', 'AltLeft', 18], Shift: ['Shift', 'ShiftLeft', 16], Ctrl: ['Control', 'ControlLeft', 17] } as const)[m];
+        if (!known) throw new Error(`pressBrowserKeys: unknown modifier ${m}`);
+        return { key: known[0], code: known[1], keyCode: known[2] };
+      });
+      const keys = [...modifiers, { key: letter, code: `Key${letter}`, keyCode: letter.charCodeAt(0) }];
+      await evaluateChrome(`(() => {
+        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+        const keys = ${JSON.stringify(keys)};
+        for (const k of keys) tip.keydown(new KeyboardEvent('', k));
+        for (const k of [...keys].reverse()) tip.keyup(new KeyboardEvent('', k));
+        return true;
+      })()`);
+    },
     recordRequests,
     proxy,
     launchMs: Date.now() - t0,

@@ -7,6 +7,7 @@ import bundleJson from 'virtual:corpus-bundle';
 import table from 'virtual:name-table';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
 import { type LoadedCorpus, loadBundle } from '../../lib/engine/bundle';
 import {
   articleHandler,
@@ -17,6 +18,7 @@ import {
   timelineHandler,
 } from '../../lib/background/handlers';
 import { type BackgroundRequest, type BackgroundResponses, parseBackgroundRequest } from '../../lib/messages';
+import { askTab } from '../../lib/messaging';
 
 let corpus: LoadedCorpus | null = null;
 /** Parsed on first use, not at start-up: most wake-ups (badge updates) never need it. */
@@ -68,14 +70,34 @@ async function handle(request: BackgroundRequest, sender: Browser.runtime.Messag
       await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
       return null;
     }
+    case 'name-shortcuts':
+      return assignedShortcuts(await browser.commands.getAll());
   }
 }
 
-export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!fromOurExtension(sender)) return reject('not from this extension');
-    const request = parseBackgroundRequest(message);
-    if (!request) return reject(`unknown shape ${JSON.stringify(message)?.slice(0, 80)}`);
-    return handle(request, sender);
-  });
+/** A next/previous-name command goes to the page the reader is looking at, whose content script moves the focus. */
+async function relayCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const direction = directionOfCommand(command);
+  if (!direction) return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  // Pages without our content script (browser pages, the web store) have nobody to answer: nothing to do there.
+  await askTab(tabId, { type: 'step-name', direction }).catch(() => false);
+}
+
+export default defineBackground({
+  // Firefox: an event page, like Chrome's service worker. Firefox wakes a stopped event page for the keyboard
+  // commands (it primes their listener), but not a stopped persistent page; and nothing here needs to stay in memory.
+  persistent: false,
+  main() {
+    browser.commands.onCommand.addListener((command: string, tab?: Browser.tabs.Tab) => {
+      void relayCommand(command, tab);
+    });
+    browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (!fromOurExtension(sender)) return reject('not from this extension');
+      const request = parseBackgroundRequest(message);
+      if (!request) return reject(`unknown shape ${JSON.stringify(message)?.slice(0, 80)}`);
+      return handle(request, sender);
+    });
+  },
 });

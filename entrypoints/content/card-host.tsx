@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import cardCss from '../../components/EntityCard.css?inline';
 import { EntityCard, type EntityCardState } from '../../components/EntityCard';
+import type { NameDirection, Shortcut } from '../../lib/commands';
 import { HOST_TAG } from './constants';
 
 export interface CardHost {
@@ -19,7 +20,14 @@ export interface CardHost {
 const GAP = 6;
 const MARGIN = 8;
 
-export function createCardHost(doc: Document, handlers: { onOpen(article: string, statement?: string): void; onClose(): void }): CardHost {
+export interface CardHandlers {
+  onOpen(article: string, statement?: string): void;
+  onClose(): void;
+  /** The keys for the next and previous name, for the card's footer; null while not known. */
+  shortcuts(): Record<NameDirection, Shortcut> | null;
+}
+
+export function createCardHost(doc: Document, handlers: CardHandlers): CardHost {
   let host: HTMLElement | null = null;
   let root: ShadowRoot | null = null;
   let open = false;
@@ -66,7 +74,7 @@ export function createCardHost(doc: Document, handlers: { onOpen(article: string
       const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
-      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} />, shadow);
+      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
       place(anchor);
       open = true;
       if (focus) (shadow.querySelector('[role="dialog"]') as HTMLElement | null)?.focus();

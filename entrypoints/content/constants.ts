@@ -1,8 +1,5 @@
 /** Our one element on a page; the DOM layer prunes it from scanning. */
 export const HOST_TAG = 'iran-iraq-context-ui';
-/** The documented keyboard shortcuts (README): next / previous mention. */
-export const NEXT_KEY = 'N';
-export const PREVIOUS_KEY = 'P';
 /** Pointer grace period before a card closes, so the pointer can travel to it. */
 export const LEAVE_GRACE_MS = 300;
 export const FLASH_MS = 1600;

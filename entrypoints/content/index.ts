@@ -6,7 +6,9 @@
 import table from 'virtual:name-table';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { AssignedShortcuts } from '../../lib/commands';
 import { type ContentResponses, parseContentRequest } from '../../lib/messages';
+import { ask } from '../../lib/messaging';
 import { isEnabledOn, type Settings } from '../../lib/settings';
 import { loadSettings, onSettingsChanged } from '../../lib/settings-store';
 import { type PageContext, startPageContext } from './page-context';
@@ -23,10 +25,28 @@ export default defineContentScript({
     // Same-origin frames are scanned from the top document; one context per tab is enough.
     const isTop = window.top === window;
 
+    // null until the background answers; meanwhile the page answers no key itself, so it never doubles one the browser acts on.
+    let shortcuts: AssignedShortcuts | null = null;
+    const readShortcuts = () => {
+      ask({ type: 'name-shortcuts' }).then(
+        (assigned) => {
+          if (assigned) shortcuts = assigned;
+        },
+        () => undefined,
+      );
+    };
+    if (isTop) {
+      readShortcuts();
+      // The reader changes shortcuts on another tab (chrome://extensions/shortcuts) and comes back: read them again then.
+      ctx.addEventListener(document, 'visibilitychange', () => {
+        if (document.visibilityState === 'visible') readShortcuts();
+      });
+    }
+
     const apply = () => {
       const on = isTop && isEnabledOn(settings, host);
       page?.stop();
-      page = on ? startPageContext(document, table, settings) : null;
+      page = on ? startPageContext(document, table, settings, { shortcuts: () => shortcuts }) : null;
     };
     apply();
     const unwatch = onSettingsChanged((next) => {
@@ -46,6 +66,7 @@ export default defineContentScript({
           text: (document.body?.innerText ?? '').slice(0, TEXT_FOR_RELATED),
         });
       }
+      if (request.type === 'step-name') return Promise.resolve(page?.step(request.direction) ?? false);
       return Promise.resolve(page?.reveal(request.id) ?? false);
     };
     browser.runtime.onMessage.addListener(onMessage);

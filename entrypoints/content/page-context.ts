@@ -3,6 +3,8 @@
  * scanning, underlining, the hover card, keyboard navigation and the badge.
  * `stop()` undoes all of it, leaving the page's DOM as it was.
  */
+import { type AssignedShortcuts, effectiveShortcuts, type NameDirection, pageFallbackDirection } from '../../lib/commands';
+import { isEditingText } from '../../lib/dom/editing';
 import { findMentions, type NameTable } from '../../lib/engine/matcher';
 import type { EntityType } from '../../lib/engine/types';
 import { createHighlighter } from '../../lib/dom/highlighter';
@@ -15,12 +17,19 @@ import { ask } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
 import { enabledTypes } from '../../lib/settings';
 import { createCardHost } from './card-host';
-import { FLASH_MS, HOST_TAG, LEAVE_GRACE_MS, NEXT_KEY, PREVIOUS_KEY } from './constants';
+import { FLASH_MS, HOST_TAG, LEAVE_GRACE_MS } from './constants';
 
 export interface PageContext {
   names(): PageName[];
   reveal(entity: string): boolean;
+  /** Moves to the next or previous name and opens its card with focus in it; false (nothing done) when the page has no names or the reader is typing. */
+  step(direction: NameDirection): boolean;
   stop(): void;
+}
+
+export interface KeyboardOptions {
+  /** The keys the browser holds for the two commands, as last read; null before the first answer. */
+  shortcuts(): AssignedShortcuts | null;
 }
 
 const FLASH = 'iic-flash';
@@ -30,7 +39,7 @@ function documentOrder(a: MentionRange, b: MentionRange): number {
   return composedOrder(a.range, b.range);
 }
 
-export function startPageContext(doc: Document, table: NameTable, settings: Settings): PageContext {
+export function startPageContext(doc: Document, table: NameTable, settings: Settings, keyboard: KeyboardOptions): PageContext {
   const win = doc.defaultView as Window;
   const types: EntityType[] = enabledTypes(settings);
   const confirmed = new Set<string>();
@@ -80,6 +89,10 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       ask({ type: 'open-reader', article, statement }).catch(() => {});
     },
     onClose: () => closeCard(true),
+    shortcuts: () => {
+      const assigned = keyboard.shortcuts();
+      return assigned && effectiveShortcuts(assigned);
+    },
   });
 
   let openToken = 0;
@@ -140,24 +153,31 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       }
     });
   };
+  function step(direction: NameDirection): boolean {
+    // Typing in a field, textarea or editor: the keys belong to what the reader writes, never to us.
+    if (isEditingText(doc)) return false;
+    const all = scanner.mentions().filter((m) => m.range.startContainer.ownerDocument === doc).sort(documentOrder);
+    if (all.length === 0) return false;
+    const forward = direction === 'next';
+    const at = current ? all.indexOf(current) : -1;
+    const next = all[(at + (forward ? 1 : -1) + all.length + (at < 0 && !forward ? 1 : 0)) % all.length];
+    if (!card.isOpen()) returnFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+    scrollToRange(next.range);
+    openCard(next, true);
+    return true;
+  }
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
     if (event.key === 'Escape' && card.isOpen()) {
       closeCard(true);
       return;
     }
-    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    const key = event.key.toUpperCase();
-    if (key !== NEXT_KEY && key !== PREVIOUS_KEY && event.code !== `Key${NEXT_KEY}` && event.code !== `Key${PREVIOUS_KEY}`) return;
-    const all = scanner.mentions().filter((m) => m.range.startContainer.ownerDocument === doc).sort(documentOrder);
-    if (all.length === 0) return;
-    event.preventDefault();
-    const forward = key === NEXT_KEY || event.code === `Key${NEXT_KEY}`;
-    const at = current ? all.indexOf(current) : -1;
-    const next = all[(at + (forward ? 1 : -1) + all.length + (at < 0 && !forward ? 1 : 0)) % all.length];
-    if (!card.isOpen()) returnFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
-    scrollToRange(next.range);
-    openCard(next, true);
+    // The commands (lib/commands.ts) arrive from the background as step-name messages. This listener stays only
+    // for a command the browser holds no key for — Chromium refuses Alt+Shift+N and Alt+Shift+P to extensions —
+    // so the documented keys work everywhere, and stops answering a key once the reader gives the command one.
+    const assigned = keyboard.shortcuts();
+    const direction = assigned && pageFallbackDirection(event, assigned);
+    if (direction && step(direction)) event.preventDefault();
   };
   const onScroll = () => {
     // A card left behind by scrolling would point at the wrong line; keyboard-opened cards stay.
@@ -204,6 +224,7 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       }
       return true;
     },
+    step,
     stop() {
       closeCard();
       win.clearTimeout(hoverTimer);

@@ -1,10 +1,11 @@
 /** @vitest-environment happy-dom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoSeriousAxeViolations, useEnglishUi } from '../../components/test-support';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { OptionsApp } from './App';
+import type { ShortcutsApi } from './Shortcuts';
 
 useEnglishUi();
 beforeEach(() => fakeBrowser.reset());
@@ -63,6 +64,27 @@ describe('options page', () => {
     await screen.findByText('No sites are switched off.');
     await store({ ...DEFAULT_SETTINGS, disabledSites: ['c.example'] });
     expect(await screen.findByRole('button', { name: 'Remove c.example' })).toBeTruthy();
+  });
+
+  it('shows the keyboard shortcuts as the browser holds them, and opens the browser’s page to change them', async () => {
+    let assigned = { next: 'Alt+Shift+N', previous: null as string | null };
+    const api: ShortcutsApi = { read: vi.fn(async () => assigned), openBrowserSettings: vi.fn(async () => {}) };
+    render(<OptionsApp shortcutsApi={api} />);
+    const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(2));
+    const [next, previous] = within(section).getAllByRole('listitem');
+    expect(next.textContent).toBe('Alt+Shift+N next name');
+    // No key in the browser (Chromium keeps Alt+Shift+P for itself): the page answers it, and the page says so.
+    expect(previous.textContent).toBe('Alt+Shift+P previous name (not set in the browser; the page answers this key itself)');
+    expect(section.textContent).toContain('The shortcuts do nothing while you type in a text field or editor.');
+    fireEvent.click(within(section).getByRole('button', { name: 'Change the shortcuts in the browser' }));
+    expect(api.openBrowserSettings).toHaveBeenCalledTimes(1);
+    // Back from the browser's page with a new key: the page shows it.
+    assigned = { next: 'Ctrl+Shift+Y', previous: 'Alt+Shift+P' };
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(within(section).getAllByRole('listitem')[0].textContent).toBe('Ctrl+Shift+Y next name'));
+    expect(within(section).getAllByRole('listitem')[1].textContent).toBe('Alt+Shift+P previous name');
+    await expectNoSeriousAxeViolations(document.body);
   });
 
   it('shows the notice left by repaired settings', async () => {

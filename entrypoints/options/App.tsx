@@ -6,6 +6,7 @@ import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
 import { DelayField } from './DelayField';
 import { DisabledSites } from './DisabledSites';
+import { Shortcuts, type ShortcutsApi } from './Shortcuts';
 
 const TYPES: { type: EntityType; label: string }[] = [
   { type: 'person', label: 'typesPeople' },
@@ -19,7 +20,7 @@ const STYLES: { style: UnderlineStyle; label: string }[] = [
 ];
 
 /** Every setting saves the moment it changes; there is no Save button to forget. */
-export function OptionsApp() {
+export function OptionsApp({ shortcutsApi }: { shortcutsApi?: ShortcutsApi } = {}) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -89,6 +90,7 @@ export function OptionsApp() {
             </fieldset>
             <DelayField value={settings.hoverDelayMs} onChange={(ms) => update({ ...settings, hoverDelayMs: ms })} />
             <DisabledSites sites={settings.disabledSites} onRemove={(host) => update({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })} />
+            <Shortcuts api={shortcutsApi} />
           </form>
         )}
         <p class="save-status iic-muted" role="status" id="save-status">

@@ -55,6 +55,43 @@ describe('popup search', () => {
     expect(statement.textContent).toContain('undated');
   });
 
+  it('marks a result found only through a close spelling, and lists it after exact ones', async () => {
+    render(<App api={fakePopupApi()} />);
+    // No seed says "sanctions"; a Rouhani sentence says "functions".
+    type('sanctions');
+    await found('#search-results[data-query="sanctions"]');
+    expect(options().map((o) => o.dataset.kind)).toContain('statement');
+    for (const option of options()) {
+      expect(option.dataset.approximate, option.dataset.id).toBe('true');
+      expect(option.textContent).toContain('approximate match');
+      if (option.dataset.kind === 'statement') expect(marks(option)).toEqual(['functions']);
+    }
+    // Kanaani is held as typed: those hits come first and are not marked; the "functions" ones follow, marked.
+    type('Kanaani sanctions');
+    await found('#search-results[data-query="Kanaani sanctions"]');
+    const statements = [...document.querySelectorAll<HTMLElement>('[data-group="statements"] [role=option]')];
+    const approximate = statements.map((o) => o.dataset.approximate === 'true');
+    expect(approximate[0]).toBe(false);
+    expect(approximate).toEqual([...approximate].sort((a, b) => Number(a) - Number(b)));
+    expect(statements.filter((o) => o.dataset.approximate !== 'true').every((o) => !o.textContent?.includes('approximate match'))).toBe(true);
+    // The exact name is never marked.
+    type('Soleimani');
+    await found('#search-results[data-query="Soleimani"] [data-id="qassem-soleimani"]');
+    expect(options().some((o) => o.dataset.approximate)).toBe(false);
+    await expectNoSeriousAxeViolations(document.body);
+  });
+
+  it('offers no suggestion that repeats the query’s own spellings', async () => {
+    render(<App api={fakePopupApi()} />);
+    type('Soleimani');
+    await found('#search-results[data-query="Soleimani"]');
+    expect(document.querySelectorAll('[data-suggestion]')).toHaveLength(0);
+    // A real completion is still offered.
+    type('US troo');
+    await found('#search-results[data-query="US troo"]');
+    expect([...document.querySelectorAll<HTMLElement>('[data-suggestion]')].map((b) => b.dataset.suggestion)).toContain('us troops');
+  });
+
   it('drops a slow answer to an earlier query', async () => {
     const api = fakePopupApi({ searchDelay: (q) => (q === 'Kanaani' ? 300 : 0) });
     render(<App api={api} />);
@@ -126,6 +163,13 @@ describe('popup search', () => {
     expect(box().value).toBe('Nasser Kanaani');
     await waitFor(() => expect(options()[0]?.dataset.id).toBe('nasser-kanaani'));
   });
+  it('with nothing close, says nothing matched and offers no names', async () => {
+    render(<App api={fakePopupApi()} />);
+    type('xyzzy');
+    const empty = await found('#search-empty');
+    expect(empty.textContent).toBe('No results for “xyzzy”.');
+    expect(empty.querySelectorAll('button')).toHaveLength(0);
+  });
 });
 
 describe('popup page sections', () => {
@@ -174,6 +218,30 @@ describe('popup page sections', () => {
     await expectNoSeriousAxeViolations(document.body);
     type('Zarif');
     expect((await screen.findAllByRole('option')).length).toBeGreaterThan(0);
+  });
+
+  it('says underlining is off everywhere, instead of the page’s names, and turns it back on', async () => {
+    const api = fakePopupApi({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    render(<App api={api} />);
+    expect(await screen.findByText('Underlining is switched off everywhere in the options.')).toBeTruthy();
+    const section = document.getElementById('page-names');
+    expect(section?.dataset.state).toBe('off-everywhere');
+    expect(section?.textContent).not.toContain('news.example');
+    // This site's switch would change nothing while everything is off: the button in its place is the way back.
+    expect(document.getElementById('site-switch')).toBeNull();
+    await expectNoSeriousAxeViolations(document.body);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn underlining on' }));
+    await waitFor(() => expect(api.calls.saved.at(-1)).toEqual(DEFAULT_SETTINGS));
+    await waitFor(() => expect(section?.dataset.state).toBe('ready'));
+    expect(screen.queryByText('Underlining is switched off everywhere in the options.')).toBeNull();
+    expect(((await screen.findByRole('switch', { name: 'Underline names on news.example' })) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says underlining is off everywhere even on a page it cannot read', async () => {
+    render(<App api={fakePopupApi({ page: 'unreadable', settings: { ...DEFAULT_SETTINGS, enabled: false } })} />);
+    expect(await screen.findByText('Underlining is switched off everywhere in the options.')).toBeTruthy();
+    expect(screen.queryByText("Names can't be read on this page.")).toBeNull();
+    expect(screen.getByRole('button', { name: 'Turn underlining on' })).toBeTruthy();
   });
 
   it('switches the site off and on, and shows the settings notice once', async () => {

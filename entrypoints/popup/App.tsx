@@ -54,7 +54,16 @@ export function App({ api }: { api: PopupApi }) {
     api.saveSettings(next).then(() => setTimeout(reloadPage, 250), () => undefined);
   };
 
+  const turnOnEverywhere = () => {
+    if (!settings) return;
+    const next = { ...settings, enabled: true };
+    setSettings(next);
+    // As for the site switch: the content script starts on the storage change, then the names list can be asked for.
+    api.saveSettings(next).then(() => setTimeout(reloadPage, 250), () => undefined);
+  };
+
   const searching = search.query.trim() !== '';
+  const offEverywhere = settings !== null && !settings.enabled;
   const searchWithClear = { ...search, setQuery };
   const listboxShown = searching && !expanded && search.items.length > 0 && !search.failed;
   return (
@@ -88,7 +97,7 @@ export function App({ api }: { api: PopupApi }) {
           />
         )}
         <div class="page-sections" hidden={searching}>
-          <PageNames api={api} page={page} onOpen={openReader} />
+          <PageNames api={api} page={page} offEverywhere={offEverywhere} onTurnOnEverywhere={turnOnEverywhere} onOpen={openReader} />
           {page.status === 'ready' && page.page.text.trim() !== '' && <RelatedArticles api={api} text={page.page.text} onOpen={(id) => openReader(id)} />}
         </div>
       </main>

@@ -10,18 +10,36 @@ import { formatCount } from '../../components/format';
 interface Props {
   api: PopupApi;
   page: PageStatus;
+  /** The options' global switch is off: no page is underlined, whatever this one could say. */
+  offEverywhere: boolean;
+  onTurnOnEverywhere(): void;
   onOpen(article: string, statement?: string): void;
 }
 
 /** "On this page": the names the content script underlined, most mentioned first. */
-export function PageNames({ api, page, onOpen }: Props) {
-  const state =
-    page.status !== 'ready' ? page.status : !page.page.enabled ? 'off' : page.page.names.length === 0 ? 'empty' : 'ready';
+export function PageNames({ api, page, offEverywhere, onTurnOnEverywhere, onOpen }: Props) {
+  const state = offEverywhere
+    ? 'off-everywhere'
+    : page.status !== 'ready'
+      ? page.status
+      : !page.page.enabled
+        ? 'off'
+        : page.page.names.length === 0
+          ? 'empty'
+          : 'ready';
   return (
     <section id="page-names" class="section" aria-labelledby="page-names-title" data-state={state}>
       <h2 id="page-names-title">{t('onThisPage')}</h2>
-      {page.status === 'loading' && <Skeleton lines={3} />}
-      {page.status === 'unreadable' && <p class="empty">{t('pageUnreadable')}</p>}
+      {state === 'off-everywhere' && (
+        <div class="off-everywhere">
+          <p class="empty">{t('offEverywhere')}</p>
+          <button type="button" id="turn-on-everywhere" class="turn-on" onClick={onTurnOnEverywhere}>
+            {t('turnOnEverywhere')}
+          </button>
+        </div>
+      )}
+      {state === 'loading' && <Skeleton lines={3} />}
+      {state === 'unreadable' && <p class="empty">{t('pageUnreadable')}</p>}
       {page.status === 'ready' && state === 'off' && <p class="empty">{t('pageOff', page.page.host)}</p>}
       {page.status === 'ready' && state === 'empty' && <p class="empty">{t('pageNoNames')}</p>}
       {page.status === 'ready' && state === 'ready' && (

@@ -52,6 +52,7 @@ export function SearchResults({ query, items, active, busy, onChoose, onHover }:
                 class={index === active ? 'option is-active' : 'option'}
                 data-kind={item.kind}
                 data-id={item.entry.id}
+                data-approximate={item.entry.approximate ? 'true' : undefined}
                 // Keep focus in the box, so the arrow keys go on working after a click.
                 onMouseDown={(event) => event.preventDefault()}
                 onMouseMove={() => index !== active && onHover(index)}
@@ -67,6 +68,20 @@ export function SearchResults({ query, items, active, busy, onChoose, onHover }:
   );
 }
 
+/**
+ * Said in words, inside the option, so a screen reader hears it with the
+ * result: this hit only matched a spelling close to what was typed.
+ */
+function Approximate({ shown }: { shown: boolean }) {
+  if (!shown) return null;
+  return (
+    <>
+      <span class="option-approximate">{t('approximateMatch')}</span>
+      {' · '}
+    </>
+  );
+}
+
 function OptionBody({ item }: { item: SearchItem }) {
   switch (item.kind) {
     case 'name':
@@ -76,6 +91,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Highlighted text={item.entry.name} terms={item.entry.terms} />
           </span>
           <span class="option-meta">
+            <Approximate shown={item.entry.approximate} />
             {entityTypeLabel(item.entry.type)}
             {item.entry.role && (
               <>
@@ -93,6 +109,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Highlighted text={item.entry.text} terms={item.entry.terms} lead={60} />
           </span>
           <span class="option-meta">
+            <Approximate shown={item.entry.approximate} />
             <span dir="auto">{item.entry.article.outlet ?? t('outletUnknown')}</span>
             <SourcesText sources={item.entry.article.sources} />
             {' · '}
@@ -107,6 +124,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Highlighted text={item.entry.title} terms={item.entry.terms} />
           </span>
           <span class="option-meta">
+            <Approximate shown={item.entry.approximate} />
             <span dir="auto">{item.entry.outlet ?? t('outletUnknown')}</span>
             <SourcesText sources={item.entry.sources} />
             {' · '}

@@ -6,7 +6,7 @@ import { lookupHandler, relatedArticlesHandler, searchHandler, timelineHandler }
 import type { LoadedCorpus } from '../../lib/engine/bundle';
 import { findMentions } from '../../lib/engine/matcher';
 import type { PageName, PageState } from '../../lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '../../lib/settings';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { PopupApi } from './api';
 
@@ -65,7 +65,10 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
     related: (text) => later(() => relatedArticlesHandler(c, text)),
     pageState() {
       const page = options.page ?? pageShowingArticle('002_4150bcee245c5d5c');
-      return page === 'unreadable' ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : later(() => page);
+      if (page === 'unreadable') return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+      // As the content script does: a page the settings switch off reports no names.
+      const on = page.enabled && isEnabledOn(settings, page.host);
+      return later(() => (on ? page : { ...page, enabled: false, names: [] }));
     },
     async revealMention(id) {
       calls.revealed.push(id);

@@ -18,6 +18,8 @@ describe('background handlers', () => {
     const result = searchHandler(corpus, 'Kanaanyyyy');
     expect(result.closest[0]).toBe('Nasser Kanaani');
     expect(searchHandler(corpus, 'Zarif').closest).toEqual([]);
+    // Nothing found and no name near it: say nothing matched, offer no names.
+    expect(searchHandler(corpus, 'xyzzy').closest).toEqual([]);
   });
   it('puts undated statements apart at the end of a timeline', () => {
     const points = timelineHandler(corpus, 'iraq');

@@ -5,7 +5,7 @@
 import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { relatedStatements } from './related';
-import { type DocKind, searchWithSuggestions } from './search';
+import { type DocKind, editDistance, searchWithSuggestions } from './search';
 import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
@@ -38,11 +38,18 @@ export interface EntityView {
   statements: StatementView[];
 }
 
+/** How a search result matched: the words it marks, and whether it took a close spelling of a query word. */
+export interface SearchMatch {
+  terms: string[];
+  /** Matched only through a spelling close to a word of the query that nothing holds as typed: shown as approximate, after exact hits. */
+  approximate: boolean;
+}
+
 export interface SearchView {
   query: string;
-  names: { id: string; name: string; type: EntityType; role: string | null; terms: string[] }[];
-  statements: (StatementView & { terms: string[] })[];
-  articles: (ArticleRef & { terms: string[] })[];
+  names: ({ id: string; name: string; type: EntityType; role: string | null } & SearchMatch)[];
+  statements: (StatementView & SearchMatch)[];
+  articles: (ArticleRef & SearchMatch)[];
   suggestions: string[];
 }
 
@@ -125,42 +132,36 @@ export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8):
     query,
     names: of('entity').flatMap((h) => {
       const e = entities.get(h.id);
-      return e ? [{ id: e.id, name: e.name, type: e.type, role: e.roles[0]?.text ?? null, terms: h.terms }] : [];
+      return e ? [{ id: e.id, name: e.name, type: e.type, role: e.roles[0]?.text ?? null, terms: h.terms, approximate: h.approximate }] : [];
     }),
     statements: of('statement').flatMap((h) => {
       const s = statements.get(h.id);
-      return s ? [{ ...view(s, 'match'), terms: h.terms }] : [];
+      return s ? [{ ...view(s, 'match'), terms: h.terms, approximate: h.approximate }] : [];
     }),
     articles: of('article').flatMap((h) => {
       const a = articles.get(h.id);
-      return a ? [{ ...articleRef(a), terms: h.terms }] : [];
+      return a ? [{ ...articleRef(a), terms: h.terms, approximate: h.approximate }] : [];
     }),
     suggestions,
   };
 }
 
-/** Names closest to a query that found nothing: what "did you mean" offers. */
+/**
+ * Names close to a query that found nothing: what "did you mean" offers. Close
+ * means within two edits in five letters of how a name (or one of its aliases)
+ * begins: "Kanaanyyyy" is Kanaani, "Khamenie" Khamenei; a query near no name
+ * ("xyzzy", "weather") gets none, never whatever names happen to be least far.
+ */
 export function closestNames(corpus: LoadedCorpus, query: string, count = 3): string[] {
   const q = foldForSearch(query.trim());
   if (!q) return [];
+  const allowed = Math.max(1, Math.round(q.length * 0.4));
   const scored = corpus.entities
     .filter((e) => e.type !== 'place')
     .map((e) => {
       const best = Math.min(...[e.name, ...e.aliases].map((a) => editDistance(q, foldForSearch(a).slice(0, q.length + 2))));
       return { name: e.name, best };
-    });
+    })
+    .filter((s) => s.best <= allowed);
   return scored.sort((a, b) => a.best - b.best || (a.name < b.name ? -1 : 1)).slice(0, count).map((s) => s.name);
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
 }

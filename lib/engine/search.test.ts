@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../tests/seeds';
-import { buildIndex, loadIndex, relatedArticles, SEARCH_OPTIONS, search, suggest } from './search';
+import { buildIndex, loadIndex, relatedArticles, search, suggest } from './search';
 import { closestNames, lookupEntity, resolveName, searchCorpus } from './lookup';
 
 describe('index round-trip', () => {
@@ -32,12 +32,36 @@ describe('search', () => {
     const hits = searchCorpus(corpus, 'US troops');
     expect(hits.statements[0].text).toMatch(/2500 US troops/);
   });
-  it('suggests what MiniSearch autoSuggest would, from the same search', () => {
-    for (const q of ['zar', 'kadhem', 'US troo', 'Pompeo Iraq', 'foreign minis', 'xqzwv']) {
-      const reference = corpus.index.autoSuggest(q, { ...SEARCH_OPTIONS, combineWith: 'AND' }).slice(0, 5).map((s) => s.suggestion);
-      expect(suggest(corpus.index, q), q).toEqual(reference);
-    }
+  it('suggests completions and corrections of the query, never the query itself or one word’s variants', () => {
     expect(suggest(corpus.index, 'US troo')).toContain('us troops');
+    expect(suggest(corpus.index, 'zar')).toContain('zarif');
+    expect(suggest(corpus.index, 'Pompeio')).toEqual(['pompeo']);
+    // The index holds these as typed: nothing to suggest, least of all "soleimani solaimani suleimani".
+    for (const q of ['Soleimani', 'Suleimani', 'Pompeo Iraq', 'relations between the two countries']) {
+      expect(suggest(corpus.index, q), q).toEqual([]);
+    }
+    for (const q of ['zar', 'kadhem', 'US troo', 'foreign minis', 'Pompeio', 'Rohani']) {
+      for (const phrase of suggest(corpus.index, q)) expect(phrase.split(' ').length, `${q} → ${phrase}`).toBe(q.split(' ').length);
+    }
+  });
+  it('widens only the words no document holds as typed, and ranks what that finds after every exact hit, marked', () => {
+    // "sanctions" is in no seed; "functions" is, two letters away: found, but only as approximate.
+    const sanctions = search(corpus.index, 'sanctions');
+    expect(sanctions.length).toBeGreaterThan(0);
+    expect(sanctions.every((h) => h.approximate && h.terms.includes('functions'))).toBe(true);
+    expect(search(corpus.index, 'functions').every((h) => !h.approximate)).toBe(true);
+    // A word the index holds is not widened to its neighbours.
+    const soleimani = search(corpus.index, 'Soleimani');
+    expect(soleimani.length).toBeGreaterThan(0);
+    expect(soleimani.flatMap((h) => h.terms).sort()).toEqual(soleimani.map(() => 'soleimani'));
+    expect(soleimani.some((h) => h.approximate)).toBe(false);
+    // No document names Kanaani and says "functions": exact Kanaani hits first, the close spelling after.
+    const mixed = search(corpus.index, 'Kanaani sanctions');
+    const ranks = mixed.map((h) => h.approximate);
+    expect(ranks).toContain(true);
+    expect(ranks).toContain(false);
+    expect(ranks).toEqual([...ranks].sort((a, b) => Number(a) - Number(b)));
+    expect(mixed.filter((h) => !h.approximate).every((h) => h.terms.includes('kanaani'))).toBe(true);
   });
   it('completes only the word being typed', () => {
     const startsWithTro = (q: string) => search(corpus.index, q).some((h) => h.terms.some((t) => t.startsWith('tro')));
@@ -48,6 +72,10 @@ describe('search', () => {
     const none = searchCorpus(corpus, 'xqzwv');
     expect(none.names.length + none.statements.length + none.articles.length).toBe(0);
     expect(closestNames(corpus, 'Kanaany')[0]).toBe('Nasser Kanaani');
+    expect(closestNames(corpus, 'Khamenie')).toEqual(['Ali Khamenei']);
+  });
+  it('offers no names when none is close', () => {
+    for (const q of ['xyzzy', 'xqzwv', 'weather', 'football', 'abc']) expect(closestNames(corpus, q), q).toEqual([]);
   });
 });
 

@@ -36,12 +36,18 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   processTerm,
 };
 
+/** Typo tolerance for a query word that the searched documents do not hold as typed (see `searchWithSuggestions`). */
+const FUZZY_FRACTION = 0.2;
+const fuzzyFor = (term: string): number | false => (term.length >= 4 ? FUZZY_FRACTION : false);
+/** The edit distance MiniSearch allows for `fuzzyFor(term)`. */
+const maxEdits = (term: string) => Math.round(term.length * FUZZY_FRACTION);
+
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { names: 3, speaker: 2, title: 1.5, text: 1 },
   // Only the word being typed is a prefix: the words before it are whole, and expanding them
   // ("us" → use, used, usual…) was most of a query's cost on a large corpus.
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  fuzzy: fuzzyFor,
   combineWith: 'AND',
 };
 
@@ -95,6 +101,8 @@ export interface Hit {
   score: number;
   /** Folded query terms that matched, to mark in the result. */
   terms: string[];
+  /** Found only through a spelling close to a query word that no searched document holds as typed ("functions" for "sanctions"). */
+  approximate: boolean;
 }
 
 /** Searches; when every word cannot match together, falls back to any word. */
@@ -106,29 +114,95 @@ export function suggest(index: MiniSearch<IndexDoc>, query: string): string[] {
   return searchWithSuggestions(index, query).suggestions;
 }
 
+const tokenizeQuery = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** The query's words as the index sees them: folded, stop words dropped, in order. */
+export function queryWords(query: string): string[] {
+  return tokenizeQuery(query).flatMap((word) => processTerm(word) ?? []);
+}
+
 /**
- * The hits, and up to five completions of the query. The completions are what
- * MiniSearch's autoSuggest would give (the matched terms of the all-words
- * results, grouped, by mean score), taken from the same results instead of a
- * second search, which doubled the cost of every keystroke.
+ * The hits, and up to five suggestions (completions or corrections of the query).
+ *
+ * Typos are forgiven only where they must be. A query word that some searched
+ * document holds as typed (the last word also as the start of a word, since it
+ * is being typed) is matched as typed; only the other words are matched to
+ * close spellings, and a hit that needed one is approximate and ranks after
+ * every exact hit. So "sanctions", which no article holds, still finds
+ * "functions", but marked; and "Soleimani", which the index holds, is not
+ * widened to "Solaimani" and "Suleimani".
+ *
+ * Hits hold every word when some document does, else any word. Most queries
+ * take one search: when the words as typed are found together, each of them is
+ * held somewhere and nothing is widened.
  */
 export function searchWithSuggestions(index: MiniSearch<IndexDoc>, query: string, kinds?: DocKind[]): { hits: Hit[]; suggestions: string[] } {
+  const words = queryWords(query);
+  if (words.length === 0) return { hits: [], suggestions: [] };
   const filter = kinds ? (r: SearchResult) => kinds.includes(r.kind as DocKind) : undefined;
-  const all = index.search(query, { ...SEARCH_OPTIONS, filter });
-  const results = all.length > 0 ? all : index.search(query, { ...SEARCH_OPTIONS, combineWith: 'OR', filter });
+  const run = (fuzzy: SearchOptions['fuzzy'], combineWith: 'AND' | 'OR') => index.search(query, { ...SEARCH_OPTIONS, fuzzy, combineWith, filter });
+  let fuzzed = new Set<string>();
+  let allWords = run(false, 'AND');
+  let results = allWords;
+  if (allWords.length === 0) {
+    const held = new Set(words).size > 1 ? wordsHeld(index, query, filter) : new Set<string>();
+    fuzzed = new Set(words.filter((w) => !held.has(w) && fuzzyFor(w) !== false));
+    const fuzzy = (term: string) => fuzzed.has(term) && fuzzyFor(term);
+    allWords = fuzzed.size > 0 ? run(fuzzy, 'AND') : [];
+    results = allWords.length > 0 ? allWords : run(fuzzy, 'OR');
+  }
   const hits = results.map((r) => ({
     kind: r.kind as DocKind,
     id: String(r.id).slice(String(r.id).indexOf(':') + 1),
     score: r.score,
     terms: r.terms,
+    approximate: r.queryTerms.some((q) => fuzzed.has(q)),
   }));
-  return { hits, suggestions: completions(all) };
+  // Stable: by score within each rank, as MiniSearch sorted them.
+  if (fuzzed.size > 0) hits.sort((a, b) => Number(a.approximate) - Number(b.approximate));
+  return { hits, suggestions: completions(allWords, words, fuzzed) };
 }
 
-function completions(results: SearchResult[]): string[] {
+/** The query words some searched document holds as typed (the last also as a word's start). */
+function wordsHeld(index: MiniSearch<IndexDoc>, query: string, filter: ((r: SearchResult) => boolean) | undefined): Set<string> {
+  const held = new Set<string>();
+  // The filter only records: no result list is kept or sorted, which on a large corpus is most of an OR search's cost.
+  index.search(query, {
+    ...SEARCH_OPTIONS,
+    fuzzy: false,
+    combineWith: 'OR',
+    filter: (r) => {
+      if (!filter || filter(r)) for (const term of r.queryTerms) held.add(term);
+      return false;
+    },
+  });
+  return held;
+}
+
+/**
+ * Up to five phrases that complete or correct the query, best first: each
+ * query word replaced by the one indexed word it matched in a result (the
+ * typed word's completion, or its close spelling), grouped over the results by
+ * mean score. Never the query itself, and never one word's variants side by
+ * side ("soleimani solaimani suleimani").
+ */
+function completions(results: SearchResult[], words: string[], fuzzed: ReadonlySet<string>): string[] {
+  const asTyped = words.join(' ');
+  const last = words.length - 1;
   const phrases = new Map<string, { score: number; count: number }>();
+  // Thousands of results share a handful of matched terms: measure each word–term pair once.
+  const distances = new Map<string, number>();
+  const distance = (word: string, term: string) => {
+    const key = `${word} ${term}`;
+    const known = distances.get(key);
+    if (known !== undefined) return known;
+    const measured = editDistance(word, term);
+    distances.set(key, measured);
+    return measured;
+  };
   for (const { score, terms } of results) {
-    const phrase = terms.join(' ');
+    const phrase = words.map((word, i) => matchedTermFor(word, terms, i === last, fuzzed.has(word), distance)).join(' ');
+    if (phrase === asTyped) continue;
     const seen = phrases.get(phrase);
     if (seen) {
       seen.score += score;
@@ -137,9 +211,35 @@ function completions(results: SearchResult[]): string[] {
   }
   return [...phrases]
     .map(([phrase, { score, count }]) => ({ phrase, score: score / count }))
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1))
     .slice(0, 5)
     .map((s) => s.phrase);
+}
+
+/** The document term a query word matched: itself, else its shortest completion, else its closest spelling. */
+function matchedTermFor(word: string, terms: readonly string[], completing: boolean, fuzzy: boolean, distance: (word: string, term: string) => number): string {
+  if (terms.includes(word)) return word;
+  let best: { term: string; rank: number } | null = null;
+  for (const term of terms) {
+    const rank =
+      completing && term.startsWith(word) ? term.length : fuzzy && distance(word, term) <= maxEdits(word) ? 1000 + distance(word, term) * 100 + term.length : null;
+    if (rank !== null && (!best || rank < best.rank || (rank === best.rank && term < best.term))) best = { term, rank };
+  }
+  return best?.term ?? word;
+}
+
+/** Levenshtein distance; long strings are not compared (a name is never that long) but scored as far apart. */
+export function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 export interface RelatedArticle {
