@@ -7,8 +7,8 @@ if (!present) console.warn(`skipping the corpus evaluation: ${SHARED_CORPUS} is 
 
 /**
  * What the engine learns from 24 real articles it was not written for, scored
- * against hand-made gold. The floors are what the engine reaches today (and the
- * issue's targets where it reaches them), so any change that loses ground fails.
+ * against hand-made gold. The floors are the issue's targets, so a change that
+ * falls below one fails.
  */
 describe.skipIf(!present)('the engine on the real articles of ../shared/corpus', () => {
   const score = present ? evaluate() : null;
@@ -25,7 +25,7 @@ describe.skipIf(!present)('the engine on the real articles of ../shared/corpus',
     if (!score) return;
     const q = score.quotes;
     expect(q.wrong.length / q.scored, report(score, true)).toBeLessThanOrEqual(0.02);
-    expect(q.right / q.scored, report(score, true)).toBeGreaterThanOrEqual(0.8);
+    expect(q.right / q.scored, report(score, true)).toBeGreaterThanOrEqual(0.9);
   });
   it('states no wrong date or publisher', () => {
     if (!score) return;

@@ -38,4 +38,19 @@ describe('quotes on articles the engine has never seen', () => {
   it('does not give a call the words of a phrase far after it', () => {
     expect(speakers('Israeli Prime Minister Benjamin Netanyahu called on world powers to punish Iran after the country test-fired two ballistic missiles emblazoned with the phrase "Israel must be wiped out" in Hebrew.').map(([, s]) => s)).toEqual([null]);
   });
+  it('goes on with the speaker through ", calling on", past a parenthesis and a weekday', () => {
+    const text =
+      'The Kurdistan Regional Government (KRG) on Wednesday denounced the attacks as a "violation of sovereignty", calling on the world to take "serious stances".';
+    expect(speakers(text).map(([, s]) => s)).toEqual(['Kurdistan Regional Government', 'Kurdistan Regional Government']);
+    const later = 'Safeen Dizayee, Head of the Foreign Relations Department on Monday condemned the attacks.\nHe underlined that they are a "violation of sovereignty."';
+    expect(speakers(later).map(([, s]) => s)).toEqual(['Safeen Dizayee']);
+  });
+  it('reads a phrase in curly single quotes as a quote, and a closing mark typed as an opening one', () => {
+    expect(speakers('Iraqi lawmaker Hassan Fadam stressed that the act is ‘binding’ on the government.')).toEqual([['binding', 'Hassan Fadam']]);
+    expect(speakers('“We will not allow it,” the group said. “They should withdraw before we force them.“').map(([q]) => q)).toEqual([
+      'We will not allow it,',
+      'They should withdraw before we force them.',
+    ]);
+  });
 });
+

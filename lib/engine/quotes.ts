@@ -33,7 +33,12 @@ const SPEECH_VERB =
  */
 const GAP = String.raw`(?:\s*,\s*in (?:his|her|its) part,)?\s+(?:(?:also|then|later|further|elsewhere|reportedly|once|again|had|has|have|previously|earlier|on \w+day|statement|in a statement|in its statement|in an interview)\s+)*`;
 /** "Hadi al-Ameri, a senior commander in the Hashed, told …": a name, a phrase in commas, then the verb. */
-const AFTER_SUBJECT = new RegExp(`^(?:\\s*(?:\\([^)]{1,40}\\)\\s*)?,[^,;"\u201c\u201d]{1,140},)?${GAP}$`, 'u');
+const AFTER_SUBJECT = new RegExp(
+  `^(?:\\s*\\([^)]{1,40}\\))?(?:\\s*,[^,;"\u201c\u201d]{1,140},|\\s*,[^,;"\u201c\u201d]{1,140}?(?=\\s+on \\w+day\\s)|\\s*,)?${GAP}$`,
+  'u',
+);
+/** ", calling on …", ", adding that …": the sentence's speaker goes on. */
+const PARTICIPLE = /,\s+(?:calling on|calling for|adding|stressing|noting|saying|warning|urging|insisting)\b/g;
 const PRONOUN_SUBJECT = new RegExp(`(?:^|[^\\p{L}])([Hh]e|[Ss]he|[Ii]t)${GAP}$`, 'u');
 const STATEMENT_SUBJECT = new RegExp(`(?:^|[^\\p{L}])(?:[Tt]he|[Ii]ts) statement${GAP}$`, 'u');
 const DESCRIPTOR_SUBJECT = new RegExp(
@@ -209,6 +214,18 @@ function readFrames(
       },
     });
   }
+  PARTICIPLE.lastIndex = 0;
+  for (let p = PARTICIPLE.exec(masked); p !== null; p = PARTICIPLE.exec(masked)) {
+    const at = p.index;
+    const end = at + p[0].length;
+    events.push({
+      at: offset + at,
+      run: () => {
+        const previous = frames[frames.length - 1];
+        if (previous?.speaker) frames.push({ start: offset + at, end: offset + end, speaker: previous.speaker });
+      },
+    });
+  }
   events.sort((a, b) => a.at - b.at);
   for (const e of events) e.run();
   return frames;
@@ -218,6 +235,23 @@ function readFrames(
 function setSubject(state: State, entity: string): void {
   if (state.names[entity]?.type === 'organization') state.orgSubject = entity;
   else state.subject = entity;
+}
+
+/**
+ * The name that heads "X said": the nearest one before the verb joined to it by
+ * nothing but a phrase in commas and adverbs, skipping names inside that phrase
+ * ("Hadi al-Ameri, a senior commander in the Hashed, told") and after a preposition.
+ */
+function subjectBefore(masked: string, offset: number, verbAt: number, people: Mention[]): Mention | null {
+  const last = lowerBound(people, (p) => p.end - offset, verbAt + 1) - 1;
+  for (let i = last; i >= 0 && i > last - 4; i--) {
+    const named = people[i];
+    if (verbAt - (named.end - offset) > 3 * NEAR) return null;
+    // "the U.S. ambassador to the United Nations said": a name after a preposition is no subject.
+    const objectOfPreposition = /\b(?:to|of|at|for|from|in|with|by)\s+(?:the\s+)?$/i.test(masked.slice(Math.max(0, named.start - offset - 12), named.start - offset));
+    if (!objectOfPreposition && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) return named;
+  }
+  return null;
 }
 
 function frameAt(
@@ -230,10 +264,8 @@ function frameAt(
   state: State,
 ): Frame | null {
   const before = masked.slice(Math.max(0, verbAt - NEAR), verbAt);
-  const named = people[lowerBound(people, (p) => p.end - offset, verbAt + 1) - 1];
-  // "the U.S. ambassador to the United Nations said": a name after a preposition is no subject.
-  const objectOfPreposition = named && /\b(?:to|of|at|for|from|in|with|by)\s+(?:the\s+)?$/i.test(masked.slice(Math.max(0, named.start - offset - 12), named.start - offset));
-  if (named && !objectOfPreposition && verbAt - (named.end - offset) <= 3 * NEAR && AFTER_SUBJECT.test(masked.slice(named.end - offset, verbAt))) {
+  const named = subjectBefore(masked, offset, verbAt, people);
+  if (named) {
     return { start: named.start, end: offset + verbEnd, speaker: named.entity };
   }
   const pronoun = PRONOUN_SUBJECT.exec(before);
@@ -261,7 +293,7 @@ function frameAt(
   return null;
 }
 
-const WEAK_VERB = /(?:called on|called for|denounced|condemned|expressed|issued a statement|released a statement)$/;
+const WEAK_VERB = /(?:called on|called for|denounced|condemned|expressed)$/;
 const WEAK_NEAR = 100;
 const ORG_HEADS = new Set(['group', 'ministry', 'government', 'council', 'command', 'movement', 'office']);
 

@@ -32,6 +32,11 @@ describe('splitSentences', () => {
 });
 
 describe('findQuoteSpans', () => {
+  it('never takes apostrophes for single quotation marks', () => {
+    expect(findQuoteSpans('Iran’s move and Zarif’s reply, the ministers’ meeting.')).toEqual([]);
+    const text = 'He called the act ‘binding’ and Iran’s ‘maximum pressure’ policy a failure.';
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['‘binding’', '‘maximum pressure’']);
+  });
   it('pairs curly, straight and mixed marks', () => {
     const text = 'said: "Military cooperation.” and “a milestone” and "x"';
     expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['"Military cooperation.”', '“a milestone”', '"x"']);

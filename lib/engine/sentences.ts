@@ -25,12 +25,45 @@ export function findQuoteSpans(text: string): Span[] {
     const ch = text[i];
     if (open < 0) {
       if (OPENERS.has(ch) || ch === STRAIGHT) open = i;
-    } else if (CLOSERS.has(ch) || ch === STRAIGHT) {
+    } else if (CLOSERS.has(ch) || ch === STRAIGHT || typedAsOpener(text, i)) {
       spans.push({ start: open, end: i + 1 });
       open = -1;
     }
   }
-  return spans;
+  return withSingleQuotes(text, spans);
+}
+
+/** "… from the country.“" at a paragraph's end: a closing mark typed as an opening one, after the sentence's stop. */
+function typedAsOpener(text: string, i: number): boolean {
+  return text[i] === '\u201c' && /[.!?,]/.test(text[i - 1] ?? '') && (i + 1 === text.length || /\s/.test(text[i + 1]));
+}
+
+/**
+ * ‘binding’: curly single quotes around a phrase, outside any double quotation.
+ * The closing mark is also the apostrophe, so it closes only where no letter follows ("Iran’s" does not).
+ */
+function withSingleQuotes(text: string, doubles: Span[]): Span[] {
+  const singles: Span[] = [];
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (d < doubles.length && doubles[d].end <= i) d++;
+    if (d < doubles.length && doubles[d].start <= i) {
+      i = doubles[d].end - 1;
+      continue;
+    }
+    if (text[i] !== '\u2018' || /[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) continue;
+    const limit = Math.min(text.length, i + 200);
+    for (let j = i + 2; j < limit; j++) {
+      if (text[j] === '\u2018' || text[j] === '\u201c' || text[j] === '"') break;
+      if (text[j] === '\u2019' && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) {
+        singles.push({ start: i, end: j + 1 });
+        i = j;
+        break;
+      }
+    }
+  }
+  if (singles.length === 0) return doubles;
+  return [...doubles, ...singles].sort((a, b) => a.start - b.start);
 }
 
 const ABBREVIATIONS = new Set(
