@@ -15,6 +15,8 @@ export interface Found {
   kind: FoundKind;
   /** The name as written, words joined by single spaces ("Fuad Hussein", "Fatah Alliance"). */
   name: string;
+  /** The shorter form the text uses, when `name` is completed from context ("Foreign Ministry" of "Iranian Foreign Ministry"). */
+  alsoNamed?: string;
   /** An acronym the article defines for it: "Kurdistan Regional Government (KRG)". */
   acronym?: string;
   /** Roles in the article's words, each a substring of the paragraph. */
@@ -34,6 +36,7 @@ export interface Claimed {
 
 /** Words that describe a group ("Shia militias") rather than name one. */
 const ADJECTIVES = new Set(['Shia', 'Shiite', 'Sunni', 'Islamist', 'Jihadist', 'Kurdish', 'Arab', 'Muslim', 'Christian', 'Western', 'Armed', 'Rebel', 'Opposition']);
+const CREDIT_MARKER = /\b(?:additional\s+)?(?:reporting|editing|writing|compiled|translated)\s+by\b/i;
 const GENERIC_BODY_WORDS = new Set(['foreign', 'interior', 'defense', 'defence', 'finance', 'oil', 'health', 'justice', 'revolutionary', 'armed', 'security', 'intelligence', 'national', 'supreme', 'central', 'state']);
 const ACRONYM_AFTER = /^ \(([\p{Lu}][\p{L}]{1,7})\)/u;
 const ORG_NOUN_AFTER = /^ ((?:news|[a-z]+)(?: agency| channel| network)?)\b/;
@@ -48,6 +51,9 @@ const CLAUSE_BEFORE = /(?:^|[,;:]\s*|[.!?]\s+)(?:and\s+|while\s+|whereas\s+)?((?
 
 /** The credit tail of a paragraph ("– Ammar Karim with Layal Abou Rahal in Beirut, AFP"): names there are journalists. */
 function creditStart(paragraph: string): number {
+  // "(Additional reporting by A, B and C; Editing by D)": every name after the marker is a journalist.
+  const marker = CREDIT_MARKER.exec(paragraph);
+  if (marker) return marker.index;
   const dash = Math.max(paragraph.lastIndexOf(' \u2013 '), paragraph.lastIndexOf(' \u2014 '), paragraph.lastIndexOf(' - '));
   if (dash < 0) return paragraph.length;
   const tokens = paragraph.slice(dash + 3).split(/[\s,/]+/).filter((w) => w && !w.includes('.'));
@@ -160,13 +166,15 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   const nounAfter = ORG_NOUN_AFTER.exec(after)?.[1];
   const mediaBefore = MEDIA_BEFORE.test(before);
   const single = unit.words.length === 1;
+  // "Local television showed …": a capital that opens a sentence says nothing about a name.
+  const opensSentence = /(?:^|[.!?:]["\u201d\u2019]?\s+|["\u201c]\s*)$/.test(paragraph.slice(0, start)) && !/\p{Lu}.*\p{Lu}/u.test(name);
 
   if (unit.kind === 'organization') {
     const f = orgFound(unit.words, index);
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
     const place = possessivePlaceBefore(paragraph, start);
-    if (place && genericBody(unit.words)) f.name = `${DEMONYMS[place]} ${name}`;
-    out.push(f);
+    // "Iran's Foreign Ministry" is the Iranian Foreign Ministry, and also what the article calls it.
+    out.push(place && genericBody(unit.words) ? { ...f, name: `${DEMONYMS[place]} ${name}`, alsoNamed: name } : f);
     return out;
   }
 
@@ -198,7 +206,10 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   const orgEvidence =
     medium ||
     (acronym !== undefined && !personEvidence) ||
-    (nounAfter !== undefined && (ORG_NOUNS_AFTER.has(nounAfter) || MEDIA_NOUNS.has(nounAfter.split(' ')[0])) && !personEvidence && !(single && ADJECTIVES.has(name))) ||
+    (nounAfter !== undefined &&
+      (ORG_NOUNS_AFTER.has(nounAfter) || MEDIA_NOUNS.has(nounAfter.split(' ')[0])) &&
+      !personEvidence &&
+      !(single && (ADJECTIVES.has(name.replace(/['\u2019]/g, '')) || opensSentence))) ||
     (mediaBefore && !personEvidence) ||
     (single && PLATFORMS.has(name)) ||
     (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)));

@@ -47,6 +47,11 @@ describe('names in one sentence', () => {
   it('leaves journalists in credit lines out', () => {
     expect(find('"We expect more," said Nasr Muflahi. – Ammar Karim with Layal Abou Rahal in Beirut, AFP')).toEqual(['person:Nasr Muflahi']);
     expect(find('Reporting by John Smith; Editing by Mary Jones')).toEqual([]);
+    expect(find('(Additional reporting by Saif Hameed, Kareem Raheem and Ahmed Saad; Writing by Stephen Kalin)')).toEqual([]);
+  });
+  it('reads nothing into the capital that opens a sentence', () => {
+    expect(find('Local television showed them chanting.')).toEqual([]);
+    expect(find('Iraqi Shi’ite militia groups said so.')).toEqual([]);
   });
 });
 
@@ -57,6 +62,7 @@ describe('one person, one entity', () => {
     expect(personKey('Hossein Amir-Abdollahian')).toBe(personKey('Hussein Amir Abdullahian'));
     expect(personKey('Mohammed Shia’ Sabbar al-Sudani')).toBe(personKey('Mohammed al-Sudani'));
     expect(personKey('Saddam Hussein')).not.toBe(personKey('Fuad Hussein'));
+    expect(personKey('Ahmed Saad')).not.toBe(personKey('Ahmed al-Assadi'));
     expect(orgKey("Kata'ib Hezbollah")).toBe(orgKey('Kataib Hezbollah'));
     expect(orgKey('Islamic Revolutionary Guards Corps')).toBe(orgKey('Islamic Revolutionary Guard Corps'));
   });

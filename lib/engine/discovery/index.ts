@@ -128,6 +128,7 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       const key = orgKey(f.name);
       const g = groups.get(`org:${key}`) ?? { type: 'organization', key, name: f.name, forms: [], surnames: [], roles: [] };
       g.forms.push(f.name);
+      if (f.alsoNamed) g.forms.push(f.alsoNamed);
       if (f.acronym) g.acronym = f.acronym;
       groups.set(`org:${key}`, g);
     }
@@ -146,6 +147,16 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       g.forms.push(s.name);
       g.roles.push(...s.roles);
       groups.set(`person:${key}`, g);
+    }
+  }
+  // "Abd al-Mahdi" after "Adil Abd al-Mahdi": the end of a person's name the article gave in full.
+  const persons = [...groups.entries()].filter(([, g]) => g.type === 'person');
+  for (const [k, g] of persons) {
+    const longer = persons.find(([k2, o]) => k2 !== k && groups.has(k2) && o.name.endsWith(` ${g.name}`));
+    if (longer) {
+      longer[1].forms.push(...g.forms);
+      longer[1].roles.push(...g.roles);
+      groups.delete(k);
     }
   }
   // "Security Council" after "U.N. Security Council": a shorter form of a name the article gave in full.

@@ -7,7 +7,7 @@
 
 const MARKS = /\p{M}/gu;
 
-/** The consonant skeleton of one word: "Abdollahian" and "Abdullahian" → "bdlhn". */
+/** The consonant skeleton of one word: "Abdollahian" and "Abdullahian" → "Vbdlhn". */
 export function skeleton(word: string): string {
   const w = word
     .normalize('NFD')
@@ -23,6 +23,8 @@ export function skeleton(word: string): string {
     .replace(/ph/g, 'f')
     .replace(/[qc]/g, 'k')
     .replace(/z/g, 'd')
+    // A first vowel counts, whichever it is (Ebrahim/Ibrahim), so Assadi and Saad stay apart.
+    .replace(/^[aeiou]/, 'V')
     .replace(/[aeiouyw-]/g, '')
     .replace(/(.)\1+/g, '$1');
   return w || word.toLowerCase();

@@ -134,7 +134,8 @@ export const THING_WORDS = words(`
   plan program programme operation operations city district airport square street bridge palace hotel hospital camp
   base mountains river region province governorate zone building compound mosque shrine election elections day week
   year month crisis protest protests uprising campaign strike attack attacks offensive pandemic virus talks state
-  republic kingdom emirate
+  republic kingdom emirate hall prayer stadium museum school library prison port station tower complex park garden gate
+  center centre square avenue road highway island bay sea lake valley
 `);
 
 /** Lines of credit, not names of the story: "Reporting by …", "Editing by …". */

@@ -116,7 +116,10 @@ function readSegment(seg: Word[]): Unit[] {
       break;
     }
   }
-  if (t < 0 && (isOrgHead(seg[seg.length - 1]) || (firstConnector > 0 && isOrgHead(seg[firstConnector - 1])))) {
+  // "United Nations General Assembly" is an organisation though "General" heads titles; "Head of the … Department" is a title.
+  const titleRunsOn = t >= 0 && firstConnector > t;
+  const orgHeaded = isOrgHead(seg[seg.length - 1]) || (t < 0 && firstConnector > 0 && isOrgHead(seg[firstConnector - 1]));
+  if (orgHeaded && !titleRunsOn) {
     return organization(seg) ? [{ kind: 'organization', words: seg, title: [] }] : [];
   }
   if (t >= 0) {
