@@ -52,5 +52,14 @@ describe('quotes on articles the engine has never seen', () => {
       'They should withdraw before we force them.',
     ]);
   });
+  it('gives an unnamed "senior State Department official" no speaker, nor a slogan in capitals', () => {
+    const text = [
+      'U.S. Secretary of State John Kerry said he called Zarif.',
+      '"At that point," the senior State Department official said, "Foreign Minister Zarif said to the secretary that they would be free."',
+      'President Fuad Massoum urged politicians: "Burying the quotas cannot be delayed."',
+      '"GREAT POPULAR UPRISING"',
+    ].join('\n');
+    expect(speakers(text).map(([, s]) => s)).toEqual([null, null, 'Fuad Massoum', null]);
+  });
 });
 

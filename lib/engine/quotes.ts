@@ -69,7 +69,8 @@ const HEAD_ROLE_WORDS: Record<string, string[]> = {
   advisor: ['advisor', 'adviser'],
   adviser: ['advisor', 'adviser'],
   commander: ['commander'],
-  official: [],
+  // "the senior State Department official" is somebody the text does not name, unless a role says official.
+  official: ['official'],
 };
 
 /** Index of the first item whose key is >= value, in a list sorted by that key. */
@@ -106,6 +107,7 @@ interface State {
   /** Who issued the statement "the statement said" quotes. */
   statementBy: string | null;
   names: Readonly<Record<string, { name: string; type: string }>>;
+  text: string;
 }
 
 /** Attributes every quote in an article; returns one speaker (entity id or null) per quote. */
@@ -119,6 +121,7 @@ export function attributeQuotes(input: AttributionInput): (string | null)[] {
     orgSubject: null,
     statementBy: null,
     names: input.names ?? {},
+    text: input.text,
   };
   let q = 0;
   let m = 0;
@@ -372,7 +375,10 @@ function speakerOf(
   if (following) return following.speaker;
   // A quotation that opens a sentence with no one named goes on with the speaker just before it.
   const opensSentence = leadStart === 0 && ONLY_PUNCTUATION.test(lead);
-  if (opensSentence && state.lastSpeaker && paragraph - state.lastSpeakerParagraph <= 1) {
+  // A slogan in capitals ("GREAT POPULAR UPRISING") is a banner or a chant, not more of anyone's words.
+  const words = state.text.slice(quote.start, quote.end);
+  const slogan = !/\p{Ll}/u.test(words) && /\p{Lu}/u.test(words);
+  if (opensSentence && !slogan && state.lastSpeaker && paragraph - state.lastSpeakerParagraph <= 1) {
     return state.lastSpeaker;
   }
   return null;
