@@ -1,4 +1,5 @@
 /** Turns the measurements into tables and checks them against the issues' targets. */
+import type { NameTableRow } from './name-table';
 import type { IncrementalSummary } from './incremental';
 import type { ScanRow } from './page-scan';
 import type { PopupResult } from './popup';
@@ -33,6 +34,7 @@ export interface Results {
   weight: { contentScript: SizeInfo | null; heap: HeapRow[]; seedBundle: BundleLoad } | null;
   popup: PopupResult | null;
   search: SearchScaleRow[];
+  names: NameTableRow[];
   targets: TargetCheck[];
 }
 
@@ -110,6 +112,17 @@ export function weightRows(w: NonNullable<Results['weight']>): Row[] {
   rows.push({ measure: 'seeds bundle raw / gzip', value: `${bytes(b.size.raw)} / ${bytes(b.size.gzip)}` });
   rows.push({ measure: 'seeds bundle loadBundle (Node): time, heap', value: `${ms(b.loadMs)} ms, ${mb(b.heapBytes)} MB` });
   return rows;
+}
+
+export function nameTableRows(rows: readonly NameTableRow[]): Row[] {
+  return rows.map((r) => ({
+    entities: count(r.entities),
+    'table raw': bytes(r.raw),
+    'table gzip': bytes(r.gzip),
+    'parse ms': ms(r.parseMs),
+    'first scan ms': ms(r.firstScanMs),
+    'warm scan ms': ms(r.scanMs),
+  }));
 }
 
 export function searchRows(rows: readonly SearchScaleRow[]): Row[] {

@@ -6,7 +6,7 @@
  *
  *   npm run bench                   full run (~12 min on 2 cores)
  *   npm run bench -- --smoke        one small page, one corpus size, one run (~25 s; for CI)
- *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search
+ *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names
  *   npm run bench -- --markdown     also print the tables as markdown (for the README)
  *
  * It never builds: sections that need the extension use a copy of
@@ -19,6 +19,7 @@ import { type ChromiumExtension, launchChromium } from '../e2e/support/chromium'
 import { launchPlain } from './browser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, gitCommit, RESULTS_FILE, snapshotBuild } from './env';
 import { measureIncremental } from './incremental';
+import { measureNameTables } from './name-table';
 import { pageScripts } from './page-bundle';
 import { measurePageScan } from './page-scan';
 import { type BenchPage, generatedPages, sharedPages } from './pages';
@@ -29,7 +30,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -138,8 +139,10 @@ async function main(): Promise<void> {
 
   const search = (await section('search', async () => (smoke ? [100] : [100, 1000, 5000]).map((n) => measureSearchAt(n, smoke ? 10 : 30, log)))) ?? [];
 
+  const names = (await section('names', async () => measureNameTables(smoke ? [1000] : [1000, 5000], smoke ? 3 : 15))) ?? [];
+
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -159,6 +162,7 @@ function print(r: report.Results): void {
     ['5. Search at scale (Node)', report.searchRows(r.search)],
     ['5. Query latency (searchCorpus, warm p50/p95)', report.queryRows(r.search)],
     ['Popup first results (from navigation start)', r.popup ? report.popupRows(r.popup) : []],
+    ['6. Name table in the content script (Node; first row: the seeds, the baseline)', report.nameTableRows(r.names)],
     ['Targets', report.targetRows(r.targets)],
   ];
   const m = r.machine;
