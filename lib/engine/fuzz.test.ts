@@ -11,6 +11,7 @@ import { foldToken, tokenize } from './normalize';
 import { attributeQuotes } from './quotes';
 import { findQuoteSpans, splitSentences } from './sentences';
 import { parseArticle } from './article';
+import { articleNames } from './discovery/article-names';
 
 const table = seedCorpus().table;
 const hostileChar = fc.oneof(
@@ -28,9 +29,11 @@ function pipeline(text: string) {
     sentences,
     paragraphOf: sentences.map(() => 0),
     quotes,
-    people: mentions.filter((m) => m.type === 'person'),
+    people: mentions.filter((m) => m.type !== 'place'),
     roles: new Map([['bahram-qassemi', ['iranian foreign ministry spokesman']]]),
+    names: table.entities,
   });
+  articleNames([text], [[]]);
   return { mentions, sentences };
 }
 
@@ -103,6 +106,9 @@ describe('linear time on pathological input', () => {
     ['dots and abbreviations', (n) => 'U.S. '.repeat(n / 5)],
     ['combining marks', (n) => 'a\u0301\u0302\u0303'.repeat(n / 4)],
     ['unclosed quotes and speech verbs', (n) => '"he said, the spokesman added '.repeat(n / 30)],
+    ['one endless chain of capitalised names and titles', (n) => 'Deputy Minister Abu Ali Al-Askari Regional Government of Kurdistan '.repeat(n / 66)],
+    ['name particles without a name', (n) => 'al bin al-Haq '.repeat(n / 14)],
+    ['appositions and curly single quotes', (n) => 'Nazar Khairallah, a senior commander of the ‘Council, said it ’s '.repeat(n / 64)],
   ];
   const timed = (text: string) => {
     const start = performance.now();

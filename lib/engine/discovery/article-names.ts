@@ -167,7 +167,7 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   const mediaBefore = MEDIA_BEFORE.test(before);
   const single = unit.words.length === 1;
   // "Local television showed …": a capital that opens a sentence says nothing about a name.
-  const opensSentence = /(?:^|[.!?:]["\u201d\u2019]?\s+|["\u201c]\s*)$/.test(paragraph.slice(0, start)) && !/\p{Lu}.*\p{Lu}/u.test(name);
+  const opensSentence = (start === 0 || /(?:[.!?:]["\u201d\u2019]?\s+|["\u201c]\s*)$/.test(paragraph.slice(Math.max(0, start - 6), start))) && !/\p{Lu}.*\p{Lu}/u.test(name);
 
   if (unit.kind === 'organization') {
     const f = orgFound(unit.words, index);

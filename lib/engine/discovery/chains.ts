@@ -70,8 +70,10 @@ export function chains(text: string, list: Word[] = words(text)): Chain[] {
   let current: Word[] = [];
   const close = () => {
     while (current.length > 0 && CONNECTORS.has(current[current.length - 1].text)) current.pop();
-    while (current.length > 0 && (CONNECTORS.has(current[0].text) || PARTICLES.has(current[0].text))) current.shift();
-    if (current.length > 0) out.push({ words: current, start: current[0].start, end: current[current.length - 1].end });
+    let first = 0;
+    while (first < current.length && (CONNECTORS.has(current[first].text) || PARTICLES.has(current[first].text))) first++;
+    const kept = first > 0 ? current.slice(first) : current;
+    if (kept.length > 0) out.push({ words: kept, start: kept[0].start, end: kept[kept.length - 1].end });
     current = [];
   };
   for (let i = 0; i < list.length; i++) {

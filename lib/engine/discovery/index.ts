@@ -133,42 +133,49 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       groups.set(`org:${key}`, g);
     }
   }
-  const people = [...groups.values()].filter((g) => g.type === 'person');
+  const bySurname = new Map<string, Group>();
+  for (const g of groups.values()) {
+    const sk = skeleton(surname(g.name));
+    if (g.type === 'person' && !bySurname.has(sk)) bySurname.set(sk, g);
+  }
   for (const s of singles) {
     const sk = skeleton(surname(s.name));
-    const owner = people.find((g) => skeleton(surname(g.name)) === sk);
+    const owner = bySurname.get(sk);
     if (owner) {
       owner.surnames.push(s.name);
       owner.roles.push(...s.roles);
     } else if (s.titled && !curatedSurnames.has(sk) && !GIVEN_NAMES.has(s.name)) {
       // "President Trump" alone: a titled surname is a person even without a first name.
-      const key = `${sk}`;
-      const g = groups.get(`person:${key}`) ?? { type: 'person', key, name: s.name, forms: [], surnames: [], roles: [] };
+      const g = groups.get(`person:${sk}`) ?? { type: 'person', key: sk, name: s.name, forms: [], surnames: [], roles: [] };
       g.forms.push(s.name);
       g.roles.push(...s.roles);
-      groups.set(`person:${key}`, g);
+      groups.set(`person:${sk}`, g);
     }
   }
-  // "Abd al-Mahdi" after "Adil Abd al-Mahdi": the end of a person's name the article gave in full.
-  const persons = [...groups.entries()].filter(([, g]) => g.type === 'person');
-  for (const [k, g] of persons) {
-    const longer = persons.find(([k2, o]) => k2 !== k && groups.has(k2) && o.name.endsWith(` ${g.name}`));
-    if (longer) {
+  // "Abd al-Mahdi" after "Adil Abd al-Mahdi", "Security Council" after "U.N. Security Council":
+  // the end of a name the article gave in full. Compared only within one last word, so the work stays linear in practice.
+  foldShorterForms(groups, 'person', (g) => g.name);
+  foldShorterForms(groups, 'organization', (g) => g.key);
+  return [...groups.values()];
+}
+
+function foldShorterForms(groups: Map<string, Group>, type: Group['type'], text: (g: Group) => string): void {
+  const byLastWord = new Map<string, [string, Group][]>();
+  for (const entry of groups) {
+    if (entry[1].type !== type) continue;
+    const last = text(entry[1]).split(' ').pop() ?? '';
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
+  }
+  for (const bucket of byLastWord.values()) {
+    if (bucket.length < 2) continue;
+    for (const [k, g] of bucket) {
+      const longer = bucket.find(([k2, o]) => k2 !== k && groups.has(k2) && text(o).endsWith(` ${text(g)}`));
+      if (!longer) continue;
       longer[1].forms.push(...g.forms);
       longer[1].roles.push(...g.roles);
       groups.delete(k);
     }
   }
-  // "Security Council" after "U.N. Security Council": a shorter form of a name the article gave in full.
-  const orgs = [...groups.entries()].filter(([, g]) => g.type === 'organization');
-  for (const [k, g] of orgs) {
-    const longer = orgs.find(([k2, o]) => k2 !== k && o.key.endsWith(` ${g.key}`) && groups.has(k2));
-    if (longer) {
-      longer[1].forms.push(...g.forms);
-      groups.delete(k);
-    }
-  }
-  return [...groups.values()];
 }
 
 function slug(name: string): string {

@@ -94,11 +94,15 @@ function segments(chain: Chain): Word[][] {
 /** Reads one chain into units. */
 export function readChain(chain: Chain): Unit[] {
   const units: Unit[] = [];
-  for (let seg of segments(chain)) {
-    while (seg.length > 0 && NON_NAME_WORDS.has(seg[0].text) && !isTitleHead(seg[0])) seg = seg.slice(1);
-    while (seg.length > 0 && NON_NAME_WORDS.has(seg[seg.length - 1].text)) seg = seg.slice(0, -1);
+  for (const whole of segments(chain)) {
+    // Trimmed by index, not by repeated slicing: a chain can be as long as a paragraph.
+    let from = 0;
+    let to = whole.length;
+    while (from < to && NON_NAME_WORDS.has(whole[from].text) && !isTitleHead(whole[from])) from++;
+    while (to > from && NON_NAME_WORDS.has(whole[to - 1].text)) to--;
     // "FINSTADJORDET, Norway U.S. Secretary of State": of a run of places before a title, only the last describes it.
-    while (seg.length > 2 && isPlace(seg[0]) && isPlace(seg[1])) seg = seg.slice(1);
+    while (to - from > 2 && isPlace(whole[from]) && isPlace(whole[from + 1])) from++;
+    const seg = whole.slice(from, to);
     if (seg.length === 0) continue;
     units.push(...readSegment(seg));
   }
