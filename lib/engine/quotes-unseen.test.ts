@@ -61,5 +61,13 @@ describe('quotes on articles the engine has never seen', () => {
     ].join('\n');
     expect(speakers(text).map(([, s]) => s)).toEqual([null, null, 'Fuad Massoum', null]);
   });
+  it('gives relayed words to who said them: "Tasnim quoted X as saying", "according to X", never the agency', () => {
+    const text = [
+      'Tasnim News Agency quoted Iraqi Foreign Minister Fuad Hussein as saying: "Iraq will not be a launch pad."',
+      '"The talks went well," according to Fuad Hussein.',
+      '"The talks went well," according to the Tasnim News Agency.',
+    ].join('\n');
+    expect(speakers(text).map(([, s]) => s)).toEqual(['Fuad Hussein', 'Fuad Hussein', null]);
+  });
 });
 

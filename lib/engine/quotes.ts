@@ -26,7 +26,7 @@ export interface AttributionInput {
 }
 
 const SPEECH_VERB =
-  /\b(?:was quoted as saying|issued a statement|released a statement|went on to say|went to say|pointed out|called on|called for|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes|underlined|underscored|expressed|affirmed|denounced|condemned|highlighted)\b/g;
+  /\b(?:was quoted as saying|according to|quoted|issued a statement|released a statement|went on to say|went to say|pointed out|called on|called for|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes|underlined|underscored|expressed|affirmed|denounced|condemned|highlighted)\b/g;
 /**
  * Words that may stand between a subject and its verb. Every repeated part must
  * consume a keyword, so the pattern cannot backtrack exponentially on runs of spaces.
@@ -241,6 +241,28 @@ function setSubject(state: State, entity: string): void {
 }
 
 /**
+ * "Tasnim quoted Zarif as saying": the words are Zarif's, not the agency's; "according to Zarif": his.
+ * An agency after "according to" only relays, and a "quoted" without "as saying" attributes nothing.
+ */
+function relayedFrame(
+  masked: string,
+  offset: number,
+  verbAt: number,
+  verbEnd: number,
+  verb: string,
+  people: Mention[],
+  state: State,
+): Frame | null {
+  const after = people[lowerBound(people, (p) => p.start - offset, verbEnd)];
+  // Between the verb and the name, only "the" or a title in capitals ("quoted Iraqi Foreign Minister Fuad Hussein").
+  if (!after || !/^\s{1,3}(?:the\s+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,5}$/u.test(masked.slice(verbEnd, after.start - offset))) return null;
+  if (verb === 'quoted' && !/^\s+as saying\b/.test(masked.slice(after.end - offset, after.end - offset + 16))) return null;
+  // "according to IRNA": a relay names no speaker, and the quote is not someone's earlier words going on either.
+  const speaker = verb === 'according to' && state.names[after.entity]?.type !== 'person' ? null : after.entity;
+  return { start: offset + verbAt, end: after.end, speaker };
+}
+
+/**
  * The name that heads "X said": the nearest one before the verb joined to it by
  * nothing but a phrase in commas and adverbs, skipping names inside that phrase
  * ("Hadi al-Ameri, a senior commander in the Hashed, told") and after a preposition.
@@ -266,6 +288,8 @@ function frameAt(
   roles: ReadonlyMap<string, string[]>,
   state: State,
 ): Frame | null {
+  const verb = masked.slice(verbAt, verbEnd);
+  if (verb === 'quoted' || verb === 'according to') return relayedFrame(masked, offset, verbAt, verbEnd, verb, people, state);
   const before = masked.slice(Math.max(0, verbAt - NEAR), verbAt);
   const named = subjectBefore(masked, offset, verbAt, people);
   if (named) {

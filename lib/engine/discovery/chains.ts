@@ -25,7 +25,7 @@ const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Brig|Adm|Capt|Sgt|Prof|Sen
 const POSSESSIVE = /['\u2019]s$/;
 const TRAILING_APOSTROPHE = /['\u2019]$/;
 /** Lower-case words that belong inside Arabic and European names. */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'van', 'von', 'der', 'du', 'le', 'la', 'ul', 'ad', 'as', 'ash', 'an']);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'de', 'van', 'von', 'der', 'ul']);
 /** Lower-case words that join the parts of an organisation's or a title's name. */
 export const CONNECTORS = new Set(['of', 'for', 'in', 'and', 'the', 'on', 'against']);
 const GAP = /^[ \u00a0]$/;

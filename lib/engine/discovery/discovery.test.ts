@@ -41,6 +41,9 @@ describe('names in one sentence', () => {
     expect(find('The President said on Monday that Iraq and Iran will meet in Baghdad in March.')).toEqual([]);
     expect(find('However, Washington has said Iran needs to do more.')).toEqual([]);
   });
+  it('never takes "as" or "an" for a name particle', () => {
+    expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
+  });
   it('splits two names in a row', () => {
     expect(find('The commanders of the Hashd al-Shaabi Abu Mahdi al-Muhandis and others.')).toContain('person:Abu Mahdi al-Muhandis');
   });
