@@ -69,5 +69,9 @@ describe('quotes on articles the engine has never seen', () => {
     ].join('\n');
     expect(speakers(text).map(([, s]) => s)).toEqual(['Fuad Hussein', 'Fuad Hussein', null]);
   });
+  it('gives the words of one speaker reporting another to the reporter', () => {
+    const text = 'U.S. Secretary of State John Kerry met Iranian Foreign Minister Mohammad Javad Zarif. Kerry said Zarif told him "the truce can be saved."';
+    expect(speakers(text).map(([, s]) => s)).toEqual(['John Kerry']);
+  });
 });
 

@@ -324,6 +324,20 @@ const WEAK_VERB = /(?:called on|called for|denounced|condemned|expressed)$/;
 const WEAK_NEAR = 100;
 const ORG_HEADS = new Set(['group', 'ministry', 'government', 'council', 'command', 'movement', 'office']);
 
+/**
+ * "Kerry said Zarif told him “…”": the frame right before the quote is reported by an earlier one
+ * ("Kerry said" + "that"?), so the words are the reporter's. Walks back while frames are nested so.
+ */
+function reporterOf(frames: Frame[], index: number, masked: string, offset: number): Frame | undefined {
+  let frame = frames[index];
+  for (let i = index - 1; frame && i >= Math.max(0, index - 3); i--) {
+    const outer = frames[i];
+    if (!/^\s+(?:that\s+)?$/.test(masked.slice(outer.end - offset, frame.start - offset))) break;
+    frame = outer;
+  }
+  return frame;
+}
+
 /** "the ministry", "the group": the organisation named last before it whose name has that word ("group" fits any). */
 function resolveOrgDescriptor(head: string, state: State, before: number): string | null {
   let best: string | null = null;
@@ -392,7 +406,7 @@ function speakerOf(
   if (following && following.start - quote.end <= NEAR && ONLY_PUNCTUATION.test(masked.slice(quote.end - offset, following.start - offset))) {
     return following.speaker;
   }
-  const preceding = frames[lowerBound(frames, (f) => f.end, quote.start + 1) - 1];
+  const preceding = reporterOf(frames, lowerBound(frames, (f) => f.end, quote.start + 1) - 1, masked, offset);
   // "called on world powers … after missiles emblazoned with "…"": a call or a condemnation quotes only what follows it closely.
   const weak = preceding && WEAK_VERB.test(masked.slice(preceding.start - offset, preceding.end - offset));
   if (preceding && !(weak && quote.start - preceding.end > WEAK_NEAR)) return preceding.speaker;
