@@ -5,20 +5,11 @@
  * that is not exactly one of these shapes.
  */
 import type { AssignedShortcuts, NameDirection } from './commands';
-import type { EntityView, SearchView, ArticleRef } from './engine/lookup';
-import type { Article, EntityType, Statement } from './engine/types';
+import type { ArticleRef, EntityView } from './engine/lookup';
+import type { EntityType } from './engine/types';
+import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
-export interface RelatedArticleView extends ArticleRef {
-  score: number;
-  shared: { id: string; name: string }[];
-}
-
-export interface ArticleWithStatements {
-  article: Article;
-  statements: Statement[];
-  /** Mentions per paragraph, as the matcher finds them, to underline in the reader. */
-  mentions: { paragraph: number; start: number; end: number; entity: string; type: EntityType }[];
-}
+export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
 
 export type BackgroundRequest =
   | { type: 'lookup-entity'; id: string; limit?: number }
@@ -32,15 +23,9 @@ export type BackgroundRequest =
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
   | { type: 'name-shortcuts' };
 
-export interface TimelinePoint {
-  date: string | null;
-  said: number;
-  about: number;
-}
-
 export interface BackgroundResponses {
   'lookup-entity': EntityView | null;
-  search: SearchView & { closest: string[] };
+  search: SearchAnswer;
   'related-articles': RelatedArticleView[];
   'get-article': ArticleWithStatements | null;
   'list-articles': ArticleRef[];

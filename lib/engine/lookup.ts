@@ -4,7 +4,7 @@
  */
 import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
-import { relatedStatements } from './related';
+import { type RelatedStatements, relatedStatements } from './related';
 import { type DocKind, editDistance, searchWithSuggestions } from './search';
 import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement } from './types';
 
@@ -95,12 +95,17 @@ function viewer(corpus: LoadedCorpus) {
 
 /** The entity with its cited roles and related statements (its quotes first). */
 export function lookupEntity(corpus: LoadedCorpus, id: string, limit = Number.POSITIVE_INFINITY): EntityView | null {
-  const entity = corpus.entities.find((e) => e.id === id);
-  if (!entity) return null;
+  const entity = byId(corpus).entities.get(id);
+  return entity ? entityView(corpus, entity, relatedStatements(corpus, id), limit) : null;
+}
+
+/** The card's view of an entity whose related statements are known (the build computes them for all entities in one pass). */
+export function entityView(corpus: LoadedCorpus, entity: Entity, related: RelatedStatements, limit = Number.POSITIVE_INFINITY): EntityView {
   const view = viewer(corpus);
   const { articles } = byId(corpus);
-  const related = relatedStatements(corpus, id);
-  const statements = [...related.said.map((s) => view(s, 'said')), ...related.about.map((s) => view(s, 'about'))];
+  const statements: StatementView[] = [];
+  for (const s of related.said) if (statements.length < limit) statements.push(view(s, 'said'));
+  for (const s of related.about) if (statements.length < limit) statements.push(view(s, 'about'));
   return {
     id: entity.id,
     name: entity.name,
@@ -108,17 +113,20 @@ export function lookupEntity(corpus: LoadedCorpus, id: string, limit = Number.PO
     aliases: entity.aliases,
     roles: entity.roles.map((r) => ({ text: r.text, statement: r.statement, article: articleRef(articles.get(r.article) as Article) })),
     counts: { said: related.said.length, about: related.about.length },
-    statements: statements.slice(0, limit),
+    statements,
   };
 }
 
 /** The entity a typed name means, when it is exactly one of its names (any case, folded). */
 export function resolveName(corpus: LoadedCorpus, query: string): string | null {
-  const key = tokenize(query).map((t) => foldForSearch(t.folded)).join(' ');
+  return resolveAmong(corpus.entities, query);
+}
+
+export function resolveAmong(entities: readonly Pick<Entity, 'id' | 'name' | 'aliases'>[], query: string): string | null {
+  const fold = (text: string) => tokenize(text).map((t) => foldForSearch(t.folded)).join(' ');
+  const key = fold(query);
   if (!key) return null;
-  const matches = corpus.entities.filter((e) =>
-    [e.name, ...e.aliases].some((alias) => tokenize(alias).map((t) => foldForSearch(t.folded)).join(' ') === key),
-  );
+  const matches = entities.filter((e) => [e.name, ...e.aliases].some((alias) => fold(alias) === key));
   return matches.length === 1 ? matches[0].id : null;
 }
 
@@ -153,10 +161,14 @@ export function searchCorpus(corpus: LoadedCorpus, query: string, perGroup = 8):
  * ("xyzzy", "weather") gets none, never whatever names happen to be least far.
  */
 export function closestNames(corpus: LoadedCorpus, query: string, count = 3): string[] {
+  return closestAmong(corpus.entities, query, count);
+}
+
+export function closestAmong(entities: readonly Pick<Entity, 'name' | 'aliases' | 'type'>[], query: string, count = 3): string[] {
   const q = foldForSearch(query.trim());
   if (!q) return [];
   const allowed = Math.max(1, Math.round(q.length * 0.4));
-  const scored = corpus.entities
+  const scored = entities
     .filter((e) => e.type !== 'place')
     .map((e) => {
       const best = Math.min(...[e.name, ...e.aliases].map((a) => editDistance(q, foldForSearch(a).slice(0, q.length + 2))));

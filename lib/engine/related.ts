@@ -43,3 +43,27 @@ export function relatedStatements(corpus: Pick<Corpus, 'articles' | 'statements'
   const order = byDateDescending(corpus);
   return { said: said.sort(order), about: about.sort(order) };
 }
+
+/** `relatedStatements` for every entity at once, in one pass over the statements: what the build needs for thousands of entities. */
+export function relatedStatementsByEntity(corpus: Pick<Corpus, 'articles' | 'statements'>): Map<string, RelatedStatements> {
+  const all = new Map<string, RelatedStatements>();
+  const of = (id: string) => {
+    let r = all.get(id);
+    if (!r) {
+      r = { said: [], about: [] };
+      all.set(id, r);
+    }
+    return r;
+  };
+  for (const s of corpus.statements) {
+    const speakers = new Set(s.quotes.map((q) => q.speaker).filter((x): x is string => x !== null));
+    for (const id of speakers) of(id).said.push(s);
+    for (const id of s.entities) if (!speakers.has(id)) of(id).about.push(s);
+  }
+  const order = byDateDescending(corpus);
+  for (const r of all.values()) {
+    r.said.sort(order);
+    r.about.sort(order);
+  }
+  return all;
+}

@@ -242,11 +242,30 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-export interface RelatedArticle {
-  article: Article;
+export interface RelatedArticle<A extends { id: string } = Article> {
+  article: A;
   score: number;
   /** Entities the page and the article share, most telling first. */
   shared: { id: string; name: string }[];
+}
+
+/** What related-article ranking needs to know of a corpus: its articles, who each names, and each name's kind. */
+export interface RelatedInput<A extends { id: string }> {
+  articles: readonly A[];
+  /** Entity ids each article names, by article id. */
+  namedIn: ReadonlyMap<string, ReadonlySet<string>>;
+  entities: ReadonlyMap<string, { name: string; type: Entity['type'] }>;
+}
+
+/** Who each article names, from its statements. */
+export function namedInArticles(statements: readonly Statement[]): Map<string, Set<string>> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const s of statements) {
+    const set = byArticle.get(s.article) ?? new Set();
+    for (const e of s.entities) set.add(e);
+    byArticle.set(s.article, set);
+  }
+  return byArticle;
 }
 
 /**
@@ -254,26 +273,20 @@ export interface RelatedArticle {
  * how rare each name is in the corpus, plus how well the page's own frequent
  * words search against the article text.
  */
-export function relatedArticles(
-  corpus: Pick<Corpus, 'articles' | 'statements' | 'entities'>,
+export function relatedArticles<A extends { id: string }>(
+  corpus: RelatedInput<A>,
   index: MiniSearch<IndexDoc>,
   table: NameTable,
   pageText: string,
   limit = 5,
-): RelatedArticle[] {
+): RelatedArticle<A>[] {
   const pageEntities = new Map<string, number>();
   for (const m of findMentions(pageText, table, { types: ALL_TYPES })) {
     pageEntities.set(m.entity, (pageEntities.get(m.entity) ?? 0) + 1);
   }
-  const byArticle = new Map<string, Set<string>>();
-  for (const s of corpus.statements) {
-    const set = byArticle.get(s.article) ?? new Set();
-    for (const e of s.entities) set.add(e);
-    byArticle.set(s.article, set);
-  }
   const df = new Map<string, number>();
-  for (const set of byArticle.values()) for (const e of set) df.set(e, (df.get(e) ?? 0) + 1);
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  for (const set of corpus.namedIn.values()) for (const e of set) df.set(e, (df.get(e) ?? 0) + 1);
+  const entities = corpus.entities;
   const n = corpus.articles.length;
   const textScores = new Map<string, number>();
   const words = topWords(pageText, 12);
@@ -283,9 +296,9 @@ export function relatedArticles(
     // One shared common word ("after", "time") is no relation; several of the page's topic words are.
     for (const h of hits) if (h.terms.length >= 3) textScores.set(String(h.id).slice('article:'.length), h.score / max);
   }
-  const ranked: RelatedArticle[] = [];
+  const ranked: RelatedArticle<A>[] = [];
   for (const article of corpus.articles) {
-    const inArticle = byArticle.get(article.id) ?? new Set<string>();
+    const inArticle = corpus.namedIn.get(article.id) ?? new Set<string>();
     const shared = [...pageEntities.keys()].filter((id) => inArticle.has(id));
     const weight = (id: string) => {
       const typeWeight = entities.get(id)?.type === 'place' ? 0.25 : 1;

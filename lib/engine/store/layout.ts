@@ -1,0 +1,129 @@
+/**
+ * The corpus as files in the extension package, so that no request loads what
+ * it does not need: a card reads one entity file, the reader one article file,
+ * search an article-level index and then the few articles it shows sentences
+ * from. Written by the build; the same corpus always gives the same bytes,
+ * file for file, and the build refuses to write a set whose files disagree.
+ */
+import type { BuiltCorpus } from '../corpus';
+import type { LoadedCorpus } from '../bundle';
+import { type ArticleRef, articleRef, entityView } from '../lookup';
+import { type RelatedStatements, relatedStatementsByEntity } from '../related';
+import type { EntityType, SeedProblem } from '../types';
+import { type ArticleWithStatements, articleMentions, type TimelinePoint, timelineOf } from '../views';
+import { buildArticleIndex } from './article-index';
+
+export const CORPUS_DIR = 'corpus';
+export const LAYOUT_VERSION = 1;
+/** Statements an entity file carries for the card; the rest are read from their articles when a view asks for more. */
+export const CARD_STATEMENTS = 8;
+
+export interface EntityEntry {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  role: string | null;
+}
+
+export interface CorpusMeta {
+  version: number;
+  /** In corpus order; an article's file is `articles/<its position>.json`. */
+  articles: ArticleRef[];
+  /** An entity's file is `entities/<its position>.json`. */
+  entities: EntityEntry[];
+  problems: SeedProblem[];
+  statements: number;
+}
+
+export interface EntityFile {
+  view: ReturnType<typeof entityView>;
+  /** Every statement id, quotes first then mentions, each newest first: what "all statements" pages through. */
+  said: string[];
+  about: string[];
+  timeline: TimelinePoint[];
+}
+
+export interface ArticleFile extends ArticleWithStatements {
+  /** Names of the entities its quotes are given to, so its statements can be shown without other files. */
+  names: Record<string, string>;
+}
+
+export interface RelatedFile {
+  /** Per article (by position), the positions of the entities it names. */
+  named: number[][];
+}
+
+export const paths = {
+  meta: `${CORPUS_DIR}/meta.json`,
+  search: `${CORPUS_DIR}/search.json`,
+  related: `${CORPUS_DIR}/related.json`,
+  entity: (n: number) => `${CORPUS_DIR}/entities/${n}.json`,
+  article: (n: number) => `${CORPUS_DIR}/articles/${n}.json`,
+};
+
+/** Every file of the packaged corpus, by path. Throws when the files would contradict each other. */
+export function corpusFiles(built: BuiltCorpus): Map<string, string> {
+  checkReferences(built);
+  const corpus = withoutIndex(built);
+  const relatedAll = relatedStatementsByEntity(built);
+  const dates = new Map(built.articles.map((a) => [a.id, a.date?.iso ?? null]));
+  const none: RelatedStatements = { said: [], about: [] };
+  const files = new Map<string, string>();
+  const entityAt = new Map(built.entities.map((e, i) => [e.id, i]));
+  const articleAt = new Map(built.articles.map((a, i) => [a.id, i]));
+  const meta: CorpusMeta = {
+    version: LAYOUT_VERSION,
+    articles: built.articles.map(articleRef),
+    entities: built.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, role: e.roles[0]?.text ?? null })),
+    problems: built.problems,
+    statements: built.statements.length,
+  };
+  files.set(paths.meta, JSON.stringify(meta));
+  built.entities.forEach((e, n) => {
+    const related = relatedAll.get(e.id) ?? none;
+    const view = entityView(corpus, e, related, CARD_STATEMENTS);
+    const file: EntityFile = { view, said: related.said.map((s) => s.id), about: related.about.map((s) => s.id), timeline: timelineOf(related, dates) };
+    files.set(paths.entity(n), JSON.stringify(file));
+  });
+  const byArticle = new Map<string, ArticleFile>();
+  for (const a of built.articles) byArticle.set(a.id, { article: a, statements: [], mentions: articleMentions(a, built.table), names: {} });
+  const names = new Map(built.entities.map((e) => [e.id, e.name]));
+  for (const s of built.statements) {
+    const file = byArticle.get(s.article) as ArticleFile;
+    file.statements.push(s);
+    for (const q of s.quotes) if (q.speaker) file.names[q.speaker] = names.get(q.speaker) ?? q.speaker;
+  }
+  built.articles.forEach((a, n) => {
+    files.set(paths.article(n), JSON.stringify(byArticle.get(a.id)));
+  });
+  const related: RelatedFile = { named: built.articles.map(() => []) };
+  for (const [article, file] of byArticle) {
+    const set = new Set<number>();
+    for (const s of file.statements) for (const e of s.entities) set.add(entityAt.get(e) ?? -1);
+    if (set.has(-1)) throw new Error(`an article names an entity the corpus does not list: ${article}`);
+    related.named[articleAt.get(article) as number] = [...set].sort((x, y) => x - y);
+  }
+  files.set(paths.related, JSON.stringify(related));
+  files.set(paths.search, JSON.stringify(buildArticleIndex(built)));
+  if (files.size !== 3 + built.articles.length + built.entities.length) throw new Error('corpus files: two articles or entities would share a file');
+  return files;
+}
+
+/** The built corpus as `LoadedCorpus` for the views that compute cards, without building the statement index they do not use. */
+function withoutIndex(built: BuiltCorpus): LoadedCorpus {
+  const { articles, entities, statements, problems, table } = built;
+  return { version: 1, articles, entities, statements, problems, table, index: null as unknown as LoadedCorpus['index'] };
+}
+
+/** Every role cites a statement of its own article, and every statement an article of the corpus: else the files would point nowhere. */
+function checkReferences(built: BuiltCorpus): void {
+  const statements = new Map(built.statements.map((s) => [s.id, s]));
+  const articles = new Set(built.articles.map((a) => a.id));
+  for (const s of built.statements) if (!articles.has(s.article)) throw new Error(`statement ${s.id} belongs to no article`);
+  for (const e of built.entities) {
+    for (const r of e.roles) {
+      if (statements.get(r.statement)?.article !== r.article) throw new Error(`${e.id}: role "${r.text}" cites ${r.statement}, which ${r.article} does not hold`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadedSeedCorpus, seedCorpus } from '../../../tests/seeds';
+import { corpusFiles, paths } from './layout';
+import { CorpusFileError, packagedStore, type ReadFile } from './packaged';
+import { memoryStore } from './store';
+
+const built = seedCorpus();
+const files = corpusFiles(built);
+const fromFiles =
+  (source: Map<string, string>): ReadFile =>
+  async (path) => {
+    const text = source.get(path);
+    if (text === undefined) throw new Error('no such file');
+    return text;
+  };
+
+describe('the packaged corpus answers as the whole corpus in memory does', () => {
+  const packaged = packagedStore(fromFiles(files), built.table);
+  const memory = memoryStore(loadedSeedCorpus());
+  it('for every card, full statement list, timeline and article', async () => {
+    for (const e of built.entities) {
+      expect(await packaged.entity(e.id, 4), e.id).toEqual(await memory.entity(e.id, 4));
+      expect(await packaged.entity(e.id), e.id).toEqual(await memory.entity(e.id));
+      expect(await packaged.timeline(e.id), e.id).toEqual(await memory.timeline(e.id));
+    }
+    for (const a of built.articles) expect(await packaged.article(a.id), a.id).toEqual(await memory.article(a.id));
+    expect(await packaged.articles()).toEqual(await memory.articles());
+    expect(await packaged.entity('nobody')).toBeNull();
+    expect(await packaged.article('nothing')).toBeNull();
+  });
+  it('for names typed exactly, related articles and "did you mean"', async () => {
+    for (const q of ['Zarif', 'kadhimi', 'Hassan Rouhani', 'Sadr']) expect(await packaged.resolve(q), q).toEqual(await memory.resolve(q));
+    const page = 'Iraqi Prime Minister Mustafa al-Kadhimi met President Hassan Rouhani in Tehran. Kadhimi said trade would grow.';
+    expect((await packaged.related(page)).map((r) => r.id)).toEqual((await memory.related(page)).map((r) => r.id));
+    expect((await packaged.search('Kanaanyyyy')).closest).toEqual(['Nasser Kanaani']);
+    expect((await packaged.search('xyzzy')).closest).toEqual([]);
+  });
+  it('for search: prefixes, typos, folding, the best statement and marks', async () => {
+    const top = async (q: string) => (await packaged.search(q)).names[0]?.id;
+    expect(await top('zari')).toBe('mohammad-javad-zarif');
+    expect(await top('kadhem')).toBe('mustafa-al-kadhimi');
+    expect(await top('Pompeio')).toBe('mike-pompeo');
+    expect(await top('Suleimani')).toBe('qassem-soleimani');
+    expect(await top('Kādhimi')).toBe('mustafa-al-kadhimi');
+    const troops = await packaged.search('US troops');
+    expect(troops.statements[0].text).toMatch(/2500 US troops/);
+    expect(troops.statements[0].terms).toEqual(expect.arrayContaining(['us', 'troops']));
+    expect((await packaged.search('Hashd al-Shaabi')).statements.map((s) => s.id)).toContain('003_3d90aa80119a4437#12');
+    // A word nothing holds as typed is matched by a close spelling, marked as such.
+    const sanctions = await packaged.search('sanctions');
+    expect(sanctions.statements.every((s) => s.approximate)).toBe(true);
+    expect((await packaged.search('Pompeio')).suggestions).toEqual(['pompeo']);
+  });
+});
+
+describe('the packaged corpus as files', () => {
+  it('is the same bytes, file for file, for the same seeds', () => {
+    const again = corpusFiles(seedCorpus());
+    expect([...again.keys()]).toEqual([...files.keys()]);
+    for (const [path, text] of files) expect(again.get(path), path).toBe(text);
+  });
+  it('refuses to write a corpus whose files would disagree', () => {
+    const broken = { ...built, entities: built.entities.map((e, i) => (i === 0 ? { ...e, roles: [{ text: 'x', article: 'a', statement: 'nowhere#1' }] } : e)) };
+    expect(() => corpusFiles(broken)).toThrow(/nowhere#1/);
+  });
+  it('fails only the request that needs a corrupt or missing file, naming it, and keeps the others working', async () => {
+    const zarif = built.entities.findIndex((e) => e.id === 'mohammad-javad-zarif');
+    const damaged = new Map(files);
+    damaged.set(paths.entity(zarif), '{"view": {');
+    damaged.delete(paths.article(0));
+    const store = packagedStore(fromFiles(damaged), built.table);
+    await expect(store.entity('mohammad-javad-zarif')).rejects.toThrow(new CorpusFileError(paths.entity(zarif), 'x').message.split(':')[0]);
+    await expect(store.entity('mohammad-javad-zarif')).rejects.toThrow(/not valid JSON/);
+    await expect(store.article(built.articles[0].id)).rejects.toThrow(/corpus file corpus\/articles\/0\.json: cannot be read/);
+    expect((await store.entity('hassan-rouhani', 2))?.name).toBe('Hassan Rouhani');
+    expect((await store.search('Rouhani')).names[0]?.id).toBe('hassan-rouhani');
+  });
+});

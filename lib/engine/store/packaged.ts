@@ -1,0 +1,184 @@
+/**
+ * The bundled corpus read from its files (see `layout.ts`), each only when a
+ * request needs it, and kept while the background lives: a card reads one
+ * entity file, the reader one article file, the popup's first search the
+ * article-level index. A file that is missing or corrupt fails that request
+ * with its name; every other request keeps working.
+ */
+import MiniSearch from 'minisearch';
+import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView } from '../lookup';
+import type { NameTable } from '../matcher';
+import { INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
+import type { Statement } from '../types';
+import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
+import { sentencesIn } from './article-index';
+import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile } from './layout';
+import type { CorpusStore } from './store';
+
+/** Reads one packaged file as text (`fetch(runtime.getURL(…))` in the extension, the file system in Node). */
+export type ReadFile = (path: string) => Promise<string>;
+
+export class CorpusFileError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`corpus file ${path}: ${reason}`);
+    this.name = 'CorpusFileError';
+  }
+}
+
+const PER_GROUP = 8;
+/** Articles whose sentences a search reads: the best ones, enough for a page of statements. */
+const ARTICLES_FOR_SENTENCES = 6;
+
+export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
+  const cache = new Map<string, Promise<unknown>>();
+  const load = <T>(path: string): Promise<T> => {
+    let pending = cache.get(path) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read(path).then(
+        (text) => {
+          try {
+            return JSON.parse(text) as T;
+          } catch (error) {
+            throw new CorpusFileError(path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+          }
+        },
+        (error: unknown) => {
+          throw error instanceof CorpusFileError ? error : new CorpusFileError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
+        },
+      );
+      // A failed read is not cached: the next request tries again.
+      pending.catch(() => cache.delete(path));
+      cache.set(path, pending);
+    }
+    return pending;
+  };
+  const meta = async () => {
+    const m = await load<CorpusMeta>(paths.meta);
+    if (m.version !== LAYOUT_VERSION) throw new CorpusFileError(paths.meta, `layout version ${m.version}, expected ${LAYOUT_VERSION}`);
+    return m;
+  };
+  let positions: Promise<{ entities: Map<string, number>; articles: Map<string, number> }> | null = null;
+  const position = () => {
+    positions ??= meta().then((m) => ({
+      entities: new Map(m.entities.map((e, i) => [e.id, i])),
+      articles: new Map(m.articles.map((a, i) => [a.id, i])),
+    }));
+    return positions;
+  };
+  let index: Promise<MiniSearch<IndexDoc>> | null = null;
+  const searchIndex = () => {
+    index ??= read(paths.search)
+      .then((json) => MiniSearch.loadJSON<IndexDoc>(json, INDEX_OPTIONS))
+      .catch((error: unknown) => {
+        index = null;
+        throw new CorpusFileError(paths.search, error instanceof Error ? error.message : String(error));
+      });
+    return index;
+  };
+  const articleFile = async (id: string): Promise<ArticleFile | null> => {
+    const n = (await position()).articles.get(id);
+    return n === undefined ? null : load<ArticleFile>(paths.article(n));
+  };
+  const statementView = (s: Statement, file: ArticleFile, ref: ArticleRef, relation: StatementView['relation']): StatementView => ({
+    id: s.id,
+    article: ref,
+    text: s.text,
+    relation,
+    quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker ? { id: q.speaker, name: file.names[q.speaker] ?? q.speaker } : null })),
+  });
+  /** Statement views for ids, reading each article's file once. */
+  const statementViews = async (ids: string[], relation: (id: string) => StatementView['relation']): Promise<StatementView[]> => {
+    const m = await meta();
+    const at = (await position()).articles;
+    const out: StatementView[] = [];
+    for (const id of ids) {
+      const article = id.slice(0, id.lastIndexOf('#'));
+      const n = at.get(article);
+      if (n === undefined) continue;
+      const file = await load<ArticleFile>(paths.article(n));
+      const s = file.statements.find((x) => x.id === id);
+      if (s) out.push(statementView(s, file, m.articles[n], relation(id)));
+    }
+    return out;
+  };
+  const entityFile = async (id: string): Promise<EntityFile | null> => {
+    const n = (await position()).entities.get(id);
+    return n === undefined ? null : load<EntityFile>(paths.entity(n));
+  };
+
+  return {
+    async entity(id, limit = Number.POSITIVE_INFINITY): Promise<EntityView | null> {
+      const file = await entityFile(id);
+      if (!file) return null;
+      if (limit <= file.view.statements.length) return { ...file.view, statements: file.view.statements.slice(0, limit) };
+      const total = file.said.length + file.about.length;
+      if (file.view.statements.length >= total) return file.view;
+      const said = new Set(file.said);
+      const ids = [...file.said, ...file.about].slice(0, Math.min(limit, total));
+      return { ...file.view, statements: await statementViews(ids, (s) => (said.has(s) ? 'said' : 'about')) };
+    },
+    async article(id): Promise<ArticleWithStatements | null> {
+      const file = await articleFile(id);
+      return file ? { article: file.article, statements: file.statements, mentions: file.mentions } : null;
+    },
+    async articles(): Promise<ArticleRef[]> {
+      return (await meta()).articles;
+    },
+    async timeline(id): Promise<TimelinePoint[]> {
+      return (await entityFile(id))?.timeline ?? [];
+    },
+    async search(query): Promise<SearchAnswer> {
+      const m = await meta();
+      const { entities: entityAt, articles: articleAt } = await position();
+      const empty = { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
+      if (!query.trim()) return empty;
+      const { hits, suggestions } = searchWithSuggestions(await searchIndex(), query);
+      const names = hits
+        .filter((h) => h.kind === 'entity')
+        .slice(0, PER_GROUP)
+        .flatMap((h) => {
+          const e = m.entities[entityAt.get(h.id) ?? -1];
+          return e ? [{ id: e.id, name: e.name, type: e.type, role: e.role, terms: h.terms, approximate: h.approximate }] : [];
+        });
+      const articleHits = hits.filter((h) => h.kind === 'article' && articleAt.has(h.id));
+      const read = await Promise.all(
+        articleHits.slice(0, ARTICLES_FOR_SENTENCES).map(async (hit) => ({ hit, file: (await articleFile(hit.id)) as ArticleFile })),
+      );
+      const nameOf = (id: string) => {
+        const e = m.entities[entityAt.get(id) ?? -1];
+        return e ? [e.name, ...e.aliases].join(' ') : '';
+      };
+      const sentences = sentencesIn(
+        query,
+        read.map((r) => ({ hit: r.hit, statements: r.file.statements })),
+        nameOf,
+      ).slice(0, PER_GROUP);
+      const fileOf = new Map(read.map((r) => [r.hit.id, r.file]));
+      const statements = sentences.map((s) => {
+        const file = fileOf.get(s.statement.article) as ArticleFile;
+        const ref = m.articles[articleAt.get(s.statement.article) as number];
+        return { ...statementView(s.statement, file, ref, 'match'), terms: s.terms, approximate: s.approximate };
+      });
+      const articles = articleHits.slice(0, PER_GROUP).map((h) => ({ ...m.articles[articleAt.get(h.id) as number], terms: h.terms, approximate: h.approximate }));
+      const nothing = names.length + statements.length + articles.length === 0;
+      return { query, names, statements, articles, suggestions, closest: nothing ? closestAmong(m.entities, query) : [] };
+    },
+    async related(text): Promise<RelatedArticleView[]> {
+      const m = await meta();
+      const file = await load<RelatedFile>(paths.related);
+      const namedIn = new Map(m.articles.map((a, i) => [a.id, new Set((file.named[i] ?? []).map((n) => m.entities[n]?.id))]));
+      const entities = new Map(m.entities.map((e) => [e.id, e]));
+      return relatedArticles({ articles: m.articles, namedIn, entities }, await searchIndex(), table, text).map((r) => ({
+        ...r.article,
+        score: r.score,
+        shared: r.shared,
+      }));
+    },
+    async resolve(name): Promise<string | null> {
+      return resolveAmong((await meta()).entities, name);
+    },
+  };
+}
