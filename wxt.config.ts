@@ -1,12 +1,19 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/commands';
-import { corpusPlugin } from './modules/corpus-plugin';
+import { corpusAssets, corpusPlugin } from './modules/corpus-plugin';
 import { noInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  // IIC_OUT: a build of another corpus (IIC_SEEDS) beside the usual one, for the large-corpus tests.
+  outDir: process.env.IIC_OUT ?? '.output',
+  hooks: {
+    // The corpus goes into the package as files the background reads on demand, not as a string inside background.js.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...corpusAssets());
+    },
+  },
   // The sources zip for addons.mozilla.org: what builds the extension, not test output.
   zip: { excludeSources: ['e2e/artifacts/**', 'bench/results.json', 'docs/**', '.output/**'] },
   vite: () => ({

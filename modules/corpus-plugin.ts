@@ -1,44 +1,53 @@
 /**
  * Builds the corpus from `seeds/` at every extension build, so a maintainer who
- * adds an article and rebuilds gets it everywhere. Two virtual modules:
- * `virtual:corpus-bundle` (articles, statements and the serialised index, for the
- * background) and `virtual:name-table` (only what detection needs, for the content script).
+ * adds an article and rebuilds gets it everywhere. The content script and the
+ * background import `virtual:name-table` (only what detection needs); the rest
+ * of the corpus is written into the package as files (`corpus/…`, see
+ * lib/engine/store/layout.ts) that the background reads when a request needs
+ * one. `IIC_SEEDS` builds from another folder (the large-corpus tests).
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { serializeBundle } from '../lib/engine/bundle';
 import type { BuiltCorpus } from '../lib/engine/corpus';
+import { corpusFiles } from '../lib/engine/store/layout';
 import { buildCorpusFromFolder } from '../tools/seed-folder';
 
-const BUNDLE = 'virtual:corpus-bundle';
 const TABLE = 'virtual:name-table';
 
-export function corpusPlugin(seedsDir = resolve(import.meta.dirname, '..', 'seeds')): Plugin {
-  let corpus: BuiltCorpus | null = null;
+export const seedsDir = process.env.IIC_SEEDS ? resolve(process.env.IIC_SEEDS) : resolve(import.meta.dirname, '..', 'seeds');
+
+let corpus: BuiltCorpus | null = null;
+/** One build of the seeds per extension build, shared by the name table and the corpus files. */
+function built(): BuiltCorpus {
+  corpus ??= buildCorpusFromFolder(seedsDir);
+  return corpus;
+}
+
+export function corpusPlugin(): Plugin {
   let reported = false;
-  const build = () => {
-    corpus ??= buildCorpusFromFolder(seedsDir);
-    return corpus;
-  };
   return {
     name: 'iic-corpus',
     buildStart() {
-      corpus = null;
       this.addWatchFile(seedsDir);
     },
     resolveId(id) {
-      return id === BUNDLE || id === TABLE ? `\0${id}` : null;
+      return id === TABLE ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== `\0${BUNDLE}` && id !== `\0${TABLE}`) return null;
-      const built = build();
+      if (id !== `\0${TABLE}`) return null;
+      const c = built();
       if (!reported) {
         reported = true;
-        for (const p of built.problems) this.warn(`seeds/${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+        for (const p of c.problems) this.warn(`seeds/${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
       }
-      if (id === `\0${TABLE}`) return `export default ${JSON.stringify(built.table)};`;
-      // A string literal, parsed once by loadJSON at first use: faster than evaluating an object literal.
-      return `export default ${JSON.stringify(serializeBundle(built))};`;
+      return `export default ${JSON.stringify(c.table)};`;
     },
   };
+}
+
+/** The corpus files for the package; the build fails (names the reason) rather than write an inconsistent set. */
+export function corpusAssets(): { relativeDest: string; contents: string }[] {
+  const files = corpusFiles(built());
+  corpus = null;
+  return [...files].map(([relativeDest, contents]) => ({ relativeDest, contents }));
 }

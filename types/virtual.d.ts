@@ -1,9 +1,3 @@
-declare module 'virtual:corpus-bundle' {
-  /** The serialised CorpusBundle (see lib/engine/bundle.ts). */
-  const bundle: string;
-  export default bundle;
-}
-
 declare module 'virtual:name-table' {
   import type { NameTable } from '../lib/engine/matcher';
   const table: NameTable;

@@ -1,30 +1,30 @@
 /**
- * Holds the corpus index and answers lookups. Chrome stops idle service
- * workers; nothing here lives only in memory that cannot be rebuilt from the
- * bundled JSON on the next message.
+ * Answers the extension's requests, one handler per type (lib/background/handler-table.ts).
+ * The corpus is read from the package's files as requests need them, so a
+ * stopped service worker wakes to answer a card by reading one small file, and
+ * nothing here lives only in memory.
  */
-import bundleJson from 'virtual:corpus-bundle';
 import table from 'virtual:name-table';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
-import { type LoadedCorpus, loadBundle } from '../../lib/engine/bundle';
-import {
-  articleHandler,
-  listArticlesHandler,
-  lookupHandler,
-  relatedArticlesHandler,
-  searchHandler,
-  timelineHandler,
-} from '../../lib/background/handlers';
-import { type BackgroundRequest, type BackgroundResponses, parseBackgroundRequest } from '../../lib/messages';
+import { corpusHandlers, dispatch, type HandlerTable } from '../../lib/background/handler-table';
+import { packagedStore } from '../../lib/engine/store/packaged';
+import type { CorpusStore } from '../../lib/engine/store/store';
+import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 
-let corpus: LoadedCorpus | null = null;
-/** Parsed on first use, not at start-up: most wake-ups (badge updates) never need it. */
-function loaded(): LoadedCorpus {
-  corpus ??= loadBundle(bundleJson, table);
-  return corpus;
+let store: CorpusStore | null = null;
+/** Made on first use; it reads each corpus file on first need and keeps it while the background lives. */
+function corpus(): CorpusStore {
+  store ??= packagedStore(async (path) => {
+    // The corpus files are written by the build, so WXT's list of public paths does not name them.
+    const url = (browser.runtime.getURL as (path: string) => string)(`/${path}`);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  }, table);
+  return store;
 }
 
 const loggedRejections = new Set<string>();
@@ -43,37 +43,23 @@ function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
   return ownPage || sender.tab !== undefined;
 }
 
-async function handle(request: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundResponses[BackgroundRequest['type']]> {
-  switch (request.type) {
-    case 'lookup-entity':
-      return lookupHandler(loaded(), request.id, request.limit);
-    case 'search':
-      return searchHandler(loaded(), request.query);
-    case 'related-articles':
-      return relatedArticlesHandler(loaded(), request.text);
-    case 'get-article':
-      return articleHandler(loaded(), request.id);
-    case 'list-articles':
-      return listArticlesHandler(loaded());
-    case 'timeline':
-      return timelineHandler(loaded(), request.id);
-    case 'page-mentions': {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) {
-        await browser.action.setBadgeBackgroundColor({ color: '#35506b', tabId });
-        await browser.action.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
-      }
-      return null;
+const handlers: HandlerTable = {
+  ...corpusHandlers(corpus),
+  'page-mentions': async (request, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) {
+      await browser.action.setBadgeBackgroundColor({ color: '#35506b', tabId });
+      await browser.action.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
     }
-    case 'open-reader': {
-      const hash = new URLSearchParams({ article: request.article, ...(request.statement ? { statement: request.statement } : {}) });
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
-      return null;
-    }
-    case 'name-shortcuts':
-      return assignedShortcuts(await browser.commands.getAll());
-  }
-}
+    return null;
+  },
+  'open-reader': async (request, sender) => {
+    const hash = new URLSearchParams({ article: request.article, ...(request.statement ? { statement: request.statement } : {}) });
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
+    return null;
+  },
+  'name-shortcuts': async () => assignedShortcuts(await browser.commands.getAll()),
+};
 
 /** A next/previous-name command goes to the page the reader is looking at, whose content script moves the focus. */
 async function relayCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
@@ -97,7 +83,7 @@ export default defineBackground({
       if (!fromOurExtension(sender)) return reject('not from this extension');
       const request = parseBackgroundRequest(message);
       if (!request) return reject(`unknown shape ${JSON.stringify(message)?.slice(0, 80)}`);
-      return handle(request, sender);
+      return dispatch(handlers, request, sender);
     });
   },
 });
