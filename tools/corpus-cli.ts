@@ -4,9 +4,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadBundle, serializeBundle } from '../lib/engine/bundle';
+import { serializeBundle } from '../lib/engine/bundle';
 import type { BuiltCorpus } from '../lib/engine/corpus';
-import { closestNames, lookupEntity, resolveName, searchCorpus } from '../lib/engine/lookup';
+import { corpusFiles } from '../lib/engine/store/layout';
+import { packagedStore } from '../lib/engine/store/packaged';
 import { findMentions } from '../lib/engine/matcher';
 import type { Article } from '../lib/engine/types';
 import { buildCorpusFromFolder } from './seed-folder';
@@ -55,10 +56,6 @@ function print(value: unknown, json: boolean, text: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
-function loaded(corpus: BuiltCorpus) {
-  return loadBundle(serializeBundle(corpus), corpus.table);
-}
-
 function dateText(a: Pick<Article, 'date'>): string {
   return a.date ? `${a.date.iso}${a.date.time ? ` ${a.date.time}` : ''}${a.date.zone ? ` ${a.date.zone}` : ''}` : 'undated';
 }
@@ -86,12 +83,22 @@ function detect(corpus: BuiltCorpus, file: string | undefined, json: boolean): v
   );
 }
 
-function lookup(corpus: BuiltCorpus, query: string | undefined, json: boolean): void {
+/** The CLI reads through the same store as the extension, from the same files the build writes. */
+function storeOf(corpus: BuiltCorpus) {
+  const files = corpusFiles(corpus);
+  return packagedStore(async (path) => {
+    const text = files.get(path);
+    if (text === undefined) throw new Error('no such file');
+    return text;
+  }, corpus.table);
+}
+
+async function lookup(corpus: BuiltCorpus, query: string | undefined, json: boolean): Promise<void> {
   if (!query) fail('lookup needs a name or words to search for');
-  const c = loaded(corpus);
-  const id = resolveName(c, query);
+  const store = storeOf(corpus);
+  const id = await store.resolve(query);
   if (id) {
-    const view = lookupEntity(c, id);
+    const view = await store.entity(id);
     print(view, json, () => {
       if (!view) return '';
       const roles = view.roles.map((r) => `  ${r.text} (${r.article.outlet ?? 'outlet unknown'}, ${dateText(r.article)}; ${r.statement})`);
@@ -100,11 +107,11 @@ function lookup(corpus: BuiltCorpus, query: string | undefined, json: boolean): 
     });
     return;
   }
-  const results = searchCorpus(c, query);
+  const { closest, ...results } = await store.search(query);
   const empty = results.names.length + results.statements.length + results.articles.length === 0;
-  const output = empty ? { ...results, closest: closestNames(c, query) } : results;
+  const output = empty ? { ...results, closest } : results;
   print(output, json, () => {
-    if (empty) return `nothing found for "${query}"; closest names: ${closestNames(c, query).join(', ')}`;
+    if (empty) return `nothing found for "${query}"; closest names: ${closest.join(', ')}`;
     const rows = [
       ...results.names.map((n) => ['name', n.name, n.role ?? '']),
       ...results.statements.map((s) => ['statement', s.text, `${s.article.outlet ?? ''} ${dateText(s.article)}`]),
@@ -133,8 +140,15 @@ function entities(corpus: BuiltCorpus, json: boolean): void {
 function build(corpus: BuiltCorpus, args: Args): void {
   const json = serializeBundle(corpus);
   if (args.out) writeFileSync(args.out, json);
+  const files = corpusFiles(corpus);
+  const packaged = [...files.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+  const statementsOf = new Map<string, typeof corpus.statements>();
+  for (const s of corpus.statements) statementsOf.set(s.article, [...(statementsOf.get(s.article) ?? []), s]);
+  const entitiesOf = new Map<string, typeof corpus.entities>();
+  for (const e of corpus.entities) for (const a of e.articles) entitiesOf.set(a, [...(entitiesOf.get(a) ?? []), e]);
   const report = corpus.articles.map((a) => {
-    const statements = corpus.statements.filter((s) => s.article === a.id);
+    const statements = statementsOf.get(a.id) ?? [];
+    const named = entitiesOf.get(a.id) ?? [];
     return {
       file: `${a.id}.txt`,
       date: a.date ? dateText(a) : null,
@@ -144,13 +158,21 @@ function build(corpus: BuiltCorpus, args: Args): void {
       sentences: statements.length,
       quotes: statements.reduce((n, s) => n + s.quotes.length, 0),
       entities: new Set(statements.flatMap((s) => s.entities)).size,
-      curated: corpus.entities.filter((e) => e.source === 'curated' && e.articles.includes(a.id)).map((e) => e.name),
-      discovered: corpus.entities.filter((e) => e.source === 'discovered' && e.articles.includes(a.id)).map((e) => e.name),
+      curated: named.filter((e) => e.source === 'curated').map((e) => e.name),
+      discovered: named.filter((e) => e.source === 'discovered').map((e) => e.name),
     };
   });
   const names = new Map(corpus.entities.map((e) => [e.id, e]));
   const review = corpus.review.map((id) => ({ id, name: names.get(id)?.name ?? id, article: names.get(id)?.articles[0] ?? null }));
-  const result = { seeds: resolve(args.seeds), out: args.out, bytes: json.length, articles: report, review, problems: corpus.problems };
+  const result = {
+    seeds: resolve(args.seeds),
+    out: args.out,
+    bytes: json.length,
+    package: { files: files.size, bytes: packaged },
+    articles: report,
+    review,
+    problems: corpus.problems,
+  };
   print(result, args.json, () => {
     const rows = report.map((r) => [r.file, r.date ?? 'undated', r.outlet ?? '(unknown)', String(r.sentences), String(r.quotes), String(r.entities)]);
     const problems = corpus.problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
@@ -159,7 +181,7 @@ function build(corpus: BuiltCorpus, args: Args): void {
       '',
       ...report.map((r) => `  ${r.file}: curated ${r.curated.join(', ') || '—'}; discovered ${r.discovered.join(', ') || '—'}`),
       '',
-      `${report.length} articles, ${corpus.entities.length} entities (${corpus.entities.filter((e) => e.source === 'discovered').length} discovered), index ${json.length} bytes${args.out ? ` → ${args.out}` : ''}`,
+      `${report.length} articles, ${corpus.entities.length} entities (${corpus.entities.filter((e) => e.source === 'discovered').length} discovered); in the package ${files.size} files, ${packaged} bytes${args.out ? `; bundle ${json.length} bytes → ${args.out}` : ''}`,
       ...(review.length
         ? [`to review (named once, no role: confirm in entities.json or add to its blockers):`, ...review.map((r) => `  ${r.name} (${r.article})`)]
         : []),
@@ -177,7 +199,7 @@ function main(): void {
   const corpus = buildCorpusFromFolder(args.seeds);
   if (args.command === 'quotes') quotes(corpus, args.json);
   else if (args.command === 'detect') detect(corpus, args.positional[0], args.json);
-  else if (args.command === 'lookup') lookup(corpus, args.positional.join(' ') || undefined, args.json);
+  else if (args.command === 'lookup') void lookup(corpus, args.positional.join(' ') || undefined, args.json);
   else if (args.command === 'build') build(corpus, args);
   else if (args.command === 'entities') entities(corpus, args.json);
   else fail(`unknown command ${args.command}`);
