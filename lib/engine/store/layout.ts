@@ -49,6 +49,12 @@ export interface ArticleFile extends ArticleWithStatements {
   names: Record<string, string>;
 }
 
+/** The statements' text comes back from the paragraphs when the file is read. */
+export function withStatementText(file: ArticleFile): ArticleFile {
+  for (const s of file.statements) s.text ??= file.article.paragraphs[s.paragraph]?.slice(s.start, s.end) ?? '';
+  return file;
+}
+
 export interface RelatedFile {
   /** Per article (by position), the positions of the entities it names. */
   named: number[][];
@@ -95,7 +101,10 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
     for (const q of s.quotes) if (q.speaker) file.names[q.speaker] = names.get(q.speaker) ?? q.speaker;
   }
   built.articles.forEach((a, n) => {
-    files.set(paths.article(n), JSON.stringify(byArticle.get(a.id)));
+    const file = byArticle.get(a.id) as ArticleFile;
+    // A statement's text is its paragraph's slice: stored once, in the paragraph (about a third of the package).
+    const statements = file.statements.map(({ text: _text, ...rest }) => rest);
+    files.set(paths.article(n), JSON.stringify({ ...file, statements }));
   });
   const related: RelatedFile = { named: built.articles.map(() => []) };
   for (const [article, file] of byArticle) {

@@ -12,7 +12,7 @@ import { INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } 
 import type { Statement } from '../types';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
-import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile } from './layout';
+import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, withStatementText } from './layout';
 import type { CorpusStore } from './store';
 
 /** Reads one packaged file as text (`fetch(runtime.getURL(…))` in the extension, the file system in Node). */
@@ -78,9 +78,10 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       });
     return index;
   };
+  const articleAt = async (n: number) => withStatementText(await load<ArticleFile>(paths.article(n)));
   const articleFile = async (id: string): Promise<ArticleFile | null> => {
     const n = (await position()).articles.get(id);
-    return n === undefined ? null : load<ArticleFile>(paths.article(n));
+    return n === undefined ? null : articleAt(n);
   };
   const statementView = (s: Statement, file: ArticleFile, ref: ArticleRef, relation: StatementView['relation']): StatementView => ({
     id: s.id,
@@ -98,7 +99,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       const article = id.slice(0, id.lastIndexOf('#'));
       const n = at.get(article);
       if (n === undefined) continue;
-      const file = await load<ArticleFile>(paths.article(n));
+      const file = await articleAt(n);
       const s = file.statements.find((x) => x.id === id);
       if (s) out.push(statementView(s, file, m.articles[n], relation(id)));
     }
