@@ -34,7 +34,8 @@ describe('EntityCard', () => {
     expect(container.textContent).toContain('Person');
     expect(container.textContent).toContain(`${said} quotes · ${about} mentions`);
     const role = screen.getByRole('button', { name: 'US Secretary of State' });
-    expect(role.parentElement?.textContent).toContain('as of Aug 20, 2018');
+    // The date is the article's: the role as that article described him, never "as of".
+    expect(role.parentElement?.textContent).toBe('US Secretary of State — as described on Aug 20, 2018');
     fireEvent.click(role);
     expect(onOpen).toHaveBeenCalledWith('000_e2b84ee6c719b08a', '000_e2b84ee6c719b08a#12');
     const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
@@ -46,7 +47,7 @@ describe('EntityCard', () => {
   it('says "undated" for roles and statements from an article without a date', () => {
     const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
     const role = screen.getByRole('button', { name: 'Iranian Foreign Ministry spokesman' });
-    expect(role.parentElement?.textContent).toContain('undated');
+    expect(role.parentElement?.textContent).toBe('Iranian Foreign Ministry spokesman — as described in an undated article');
     const first = container.querySelector('[data-statement]');
     expect(first?.textContent).toContain('undated');
     expect(first?.querySelector('.iic-quote')).not.toBeNull();

@@ -141,11 +141,11 @@ describe('Persian interface', () => {
     expect(announced.slice(before.length, announced.length - after.length).split(/،\u200f? /)).toEqual([quotes, mentions]);
     expect(container.querySelector('.iic-counts')?.textContent).not.toMatch(/[0-9]/);
 
-    // A role is corpus text; "as of <date>" is interface text around a Persian date.
+    // A role is corpus text; "as described on <date>" is interface text around a Persian date.
     const role = screen.getByRole('button', { name: 'US Secretary of State' });
     expect(role.getAttribute('dir')).toBe('auto');
     expect(role.getAttribute('title')).toMatch(new RegExp(`^${m(fa, 'roleSource', '')}`));
-    expect(role.parentElement?.textContent).toContain(m(fa, 'asOf', '').trim());
+    expect(role.parentElement?.textContent).toContain(m(fa, 'roleDescribedOn', '').trim());
 
     const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
     expect(items.length).toBeGreaterThan(0);
