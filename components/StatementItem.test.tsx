@@ -76,4 +76,33 @@ describe('StatementItem', () => {
     expect(container.querySelector('.iic-sources')?.textContent).toBe(' · with reporting from <b>IRNA</b>, Press TV');
     expect(container.querySelector('.iic-sources b')).toBeNull();
   });
+  it('cites the article by headline, publisher and date, and links the original only where the corpus has its address', () => {
+    const s = statementOf('nasser-kanaani', (t) => t.startsWith('Iranian Foreign Ministry spokesman'));
+    const { container, rerender } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('cite')?.textContent).toBe(s.article.title);
+    expect(container.querySelector('.iic-outlet')?.textContent).toBe('Shafaq News');
+    expect(container.querySelector('a')).toBeNull();
+    const withUrl = { ...s, article: { ...s.article, url: 'https://shafaq.com/en/Iraq/article' } };
+    rerender(
+      <ul>
+        <StatementItem statement={withUrl} onOpen={() => {}} />
+      </ul>,
+    );
+    const link = screen.getByRole('link', { name: /Original article/ });
+    expect(link.getAttribute('href')).toBe('https://shafaq.com/en/Iraq/article');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByRole('button', { name: 'Open in reader' })).toBeTruthy();
+    // An address that is not plain http(s) is never linked.
+    rerender(
+      <ul>
+        <StatementItem statement={{ ...s, article: { ...s.article, url: 'javascript:alert(1)' } }} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('a')).toBeNull();
+  });
 });

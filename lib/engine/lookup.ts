@@ -17,6 +17,8 @@ export interface ArticleRef {
   sources: ArticleSource[];
   /** null: the article's text gives no date ("undated"). */
   date: ArticleDate | null;
+  /** Where the original is published, when a sidecar gives it (an http(s) address); null otherwise. */
+  url: string | null;
 }
 
 export interface StatementView {
@@ -54,7 +56,7 @@ export interface SearchView {
 }
 
 export function articleRef(article: Article): ArticleRef {
-  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date };
+  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
 }
 
 interface ById {
