@@ -44,6 +44,21 @@ describe('EntityCard', () => {
     expect(items[0].querySelector('.iic-quote')).not.toBeNull();
   });
 
+  it('says in one quiet line how many of the corpus’s articles it rests on, and their years', () => {
+    const basis = (id: string) => {
+      const { container, unmount } = render(<EntityCard state={ready(id)} onOpen={() => {}} onClose={() => {}} />);
+      const text = container.querySelector('.iic-basis')?.textContent;
+      unmount();
+      return text;
+    };
+    // Spans come from Intl's date ranges, which set the dash between thin spaces.
+    expect(basis('mike-pompeo')).toMatch(/^From 3 of 5 articles in the corpus, 2018\s–\s2020$/u);
+    expect(basis('hassan-rouhani')).toBe('From 1 of 5 articles in the corpus, 2020');
+    // The span is of dated articles only, and the line says how many are not.
+    expect(basis('popular-mobilization-forces')).toBe('From 2 of 5 articles in the corpus, 2020 (1 undated)');
+    expect(basis('nasser-kanaani')).toBe('From 1 of 5 articles in the corpus, none of them dated');
+  });
+
   it('says "undated" for roles and statements from an article without a date', () => {
     const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
     const role = screen.getByRole('button', { name: 'Iranian Foreign Ministry spokesman' });

@@ -1,6 +1,7 @@
 import type { NameDirection, Shortcut } from '../lib/commands';
 import type { EntityView } from '../lib/engine/lookup';
 import { t, uiDirection } from '../lib/i18n';
+import { BasisLine } from './BasisLine';
 import { Counts, countsText } from './Counts';
 import { entityTypeLabel } from './entity-type';
 import { RoleList } from './RoleList';
@@ -86,6 +87,7 @@ function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: Entit
       <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
       <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
       <Counts said={entity.counts.said} about={entity.counts.about} />
+      <BasisLine basis={entity.basis} />
       {entity.statements.length > 0 ? (
         <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
       ) : (

@@ -17,3 +17,23 @@ export function formatIsoDate(iso: string, month: 'short' | 'long' = 'short'): s
   }
   return format.format(day);
 }
+
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The years two calendar dates fall in, as a span in the interface's calendar
+ * and digits ("2018 – 2020", Persian "۱۳۹۷ تا ۱۳۹۹"); one year when both share it.
+ * Computed from the dates, not from Gregorian years, since calendars' years do not line up.
+ */
+export function formatYearSpan(firstIso: string, lastIso: string): string {
+  const first = new Date(`${firstIso}T00:00:00Z`);
+  const last = new Date(`${lastIso}T00:00:00Z`);
+  if (Number.isNaN(first.getTime()) || Number.isNaN(last.getTime())) return firstIso === lastIso ? firstIso : `${firstIso}–${lastIso}`;
+  let format = yearFormats.get(uiLang());
+  if (!format) {
+    format = new Intl.DateTimeFormat(uiLang(), { year: 'numeric', timeZone: 'UTC' });
+    yearFormats.set(uiLang(), format);
+  }
+  // formatRange collapses a shared year to one and uses the language's own range words.
+  return format.formatRange(first, last);
+}

@@ -140,6 +140,8 @@ describe('Persian interface', () => {
     expect(announced.startsWith(before) && announced.endsWith(after)).toBe(true);
     expect(announced.slice(before.length, announced.length - after.length).split(/،\u200f? /)).toEqual([quotes, mentions]);
     expect(container.querySelector('.iic-counts')?.textContent).not.toMatch(/[0-9]/);
+    // What the card rests on: Persian digits, and years of the Persian calendar (2018–2020 is 1397–1399).
+    expect(container.querySelector('.iic-basis')?.textContent).toMatch(/^از ۳ مقاله از ۵ .*۱۳۹۷.*۱۳۹۹$/);
 
     // A role is corpus text; "as described on <date>" is interface text around a Persian date.
     const role = screen.getByRole('button', { name: 'US Secretary of State' });

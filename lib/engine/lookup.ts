@@ -37,7 +37,21 @@ export interface EntityView {
   aliases: string[];
   roles: { text: string; statement: string; article: ArticleRef }[];
   counts: { said: number; about: number };
+  /** What the card's statements rest on: how many articles of the corpus have them, and the span of their dates. */
+  basis: EntityBasis;
   statements: StatementView[];
+}
+
+export interface EntityBasis {
+  /** Articles that quote or name the entity. */
+  articles: number;
+  /** Articles in the whole corpus. */
+  corpusArticles: number;
+  /** The earliest and latest date among those articles that have one (YYYY-MM-DD); null when none is dated. */
+  first: string | null;
+  last: string | null;
+  /** Of `articles`, how many give no date: they are in the count but not in the span. */
+  undated: number;
 }
 
 /** How a search result matched: the words it marks, and whether it took a close spelling of a query word. */
@@ -110,8 +124,16 @@ export function lookupEntity(corpus: LoadedCorpus, id: string, limit = Number.PO
     aliases: entity.aliases,
     roles: entity.roles.map((r) => ({ text: r.text, statement: r.statement, article: articleRef(articles.get(r.article) as Article) })),
     counts: { said: related.said.length, about: related.about.length },
+    basis: basisOf(corpus, [...related.said, ...related.about]),
     statements: statements.slice(0, limit),
   };
+}
+
+function basisOf(corpus: LoadedCorpus, statements: Statement[]): EntityBasis {
+  const { articles } = byId(corpus);
+  const ids = new Set(statements.map((s) => s.article));
+  const dates = [...ids].flatMap((id) => articles.get(id)?.date?.iso ?? []).sort();
+  return { articles: ids.size, corpusArticles: corpus.articles.length, first: dates[0] ?? null, last: dates.at(-1) ?? null, undated: ids.size - dates.length };
 }
 
 /** The entity a typed name means, when it is exactly one of its names (any case, folded). */
