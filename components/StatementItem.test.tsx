@@ -1,5 +1,5 @@
 /** @vitest-environment happy-dom */
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { lookupHandler } from '../lib/background/handlers';
 import { loadedSeedCorpus } from '../tests/seeds';
@@ -104,5 +104,19 @@ describe('StatementItem', () => {
       </ul>,
     );
     expect(container.querySelector('a')).toBeNull();
+  });
+  it('copies the statement with its citation, in the interface’s words, and says so', async () => {
+    const s = statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues'));
+    vi.stubGlobal('ClipboardItem', undefined);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const { container } = render(
+      <ul>
+        <StatementItem statement={{ ...s, article: { ...s.article, url: 'https://example.org/kazemi' } }} onOpen={() => {}} />
+      </ul>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copy with citation' }));
+    await waitFor(() => expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe('Copied'));
+    expect(writeText).toHaveBeenCalledWith(`${s.text}\n— Mike Pompeo, “${s.article.title}”, Outlet unknown, April 18, 2020\nhttps://example.org/kazemi`);
+    vi.unstubAllGlobals();
   });
 });

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { StatementView } from '../lib/engine/lookup';
 import { originalUrl } from '../lib/citation';
 import { t } from '../lib/i18n';
+import { CopyCitation } from './CopyCitation';
 import { DateText } from './DateText';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
@@ -60,6 +61,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
             <span aria-hidden="true"> ↗</span>
           </a>
         )}
+        <CopyCitation statement={statement} describedBy={textId} />
       </p>
     </li>
   );
