@@ -59,6 +59,16 @@ describe('EntityCard', () => {
     expect(basis('nasser-kanaani')).toBe('From 1 of 5 articles in the corpus, none of them dated');
   });
 
+  it('links to every statement, saying how many there are, when the card can open them', () => {
+    const onOpenAll = vi.fn();
+    const { container, rerender } = render(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} />);
+    expect(container.querySelectorAll('[data-statement]')).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: /^All \d+ statements/ })).toBeNull();
+    rerender(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
+    fireEvent.click(screen.getByRole('button', { name: 'All 9 statements' }));
+    expect(onOpenAll).toHaveBeenCalledWith('hassan-rouhani');
+  });
+
   it('says "undated" for roles and statements from an article without a date', () => {
     const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
     const role = screen.getByRole('button', { name: 'Iranian Foreign Ministry spokesman' });

@@ -4,6 +4,7 @@ import { t, uiDirection } from '../lib/i18n';
 import { BasisLine } from './BasisLine';
 import { Counts, countsText } from './Counts';
 import { entityTypeLabel } from './entity-type';
+import { formatCount } from './format';
 import { RoleList } from './RoleList';
 import { ShortcutHint } from './ShortcutKeys';
 import { Skeleton } from './Skeleton';
@@ -20,6 +21,8 @@ export interface EntityCardProps {
   name?: string;
   /** Statements shown; the rest are a click away in the reader. */
   limit?: number;
+  /** Opens every statement about the entity (the reader's entity page); without it the card offers no such link. */
+  onOpenAll?(entityId: string): void;
   /** The keys for the next and previous name, shown in the footer (omitted where no keyboard navigation exists). */
   shortcuts?: Record<NameDirection, Shortcut> | null;
 }
@@ -30,7 +33,7 @@ export interface EntityCardProps {
  * Keep it mounted while the state changes: the status line is a live region and
  * only announces changes to a region that already exists.
  */
-export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts }: EntityCardProps) {
+export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts, onOpenAll }: EntityCardProps) {
   const entity = state.status === 'ready' ? state.entity : null;
   const title = entity?.name ?? name;
   const status = entity
@@ -70,7 +73,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts 
       </p>
       <div class="iic-card-body" aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Skeleton lines={4} />}
-        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
+        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} onOpenAll={onOpenAll} />}
       </div>
       {shortcuts && (
         <footer class="iic-card-foot">
@@ -81,7 +84,10 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts 
   );
 }
 
-function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number }) {
+type CardBodyProps = Pick<EntityCardProps, 'onOpen' | 'onOpenAll'> & { entity: EntityView; limit: number };
+
+function CardBody({ entity, onOpen, limit, onOpenAll }: CardBodyProps) {
+  const total = entity.counts.said + entity.counts.about;
   return (
     <>
       <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
@@ -92,6 +98,17 @@ function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: Entit
         <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
       ) : (
         <p class="iic-muted">{t('noStatements')}</p>
+      )}
+      {onOpenAll && total > 0 && (
+        // The card shows a few; the count says how many more there are, and where they all are.
+        <p class="iic-all-statements">
+          <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
+            {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
+            <span aria-hidden="true" class="iic-arrow">
+              {uiDirection() === 'rtl' ? ' ←' : ' →'}
+            </span>
+          </button>
+        </p>
       )}
     </>
   );

@@ -254,6 +254,8 @@ describe('Arabic interface', () => {
   const api: ReaderApi = {
     getArticle: async (id) => articleHandler(corpus, id),
     listArticles: async () => listArticlesHandler(corpus),
+    lookupEntity: async (id) => lookupHandler(corpus, id),
+    timeline: async (id) => timelineHandler(corpus, id),
   };
   const scrollIntoView = Element.prototype.scrollIntoView;
   beforeEach(() => {

@@ -19,6 +19,7 @@ import {
 } from '../../lib/background/handlers';
 import { type BackgroundRequest, type BackgroundResponses, parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
+import { entityHash } from '../reader/hash';
 
 let corpus: LoadedCorpus | null = null;
 /** Parsed on first use, not at start-up: most wake-ups (badge updates) never need it. */
@@ -70,6 +71,9 @@ async function handle(request: BackgroundRequest, sender: Browser.runtime.Messag
       await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
       return null;
     }
+    case 'open-entity-page':
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${entityHash(request.id)}`, index: sender.tab ? sender.tab.index + 1 : undefined });
+      return null;
     case 'name-shortcuts':
       return assignedShortcuts(await browser.commands.getAll());
   }

@@ -22,6 +22,8 @@ const MARGIN = 8;
 
 export interface CardHandlers {
   onOpen(article: string, statement?: string): void;
+  /** Opens every statement about the entity in the reader. */
+  onOpenAll(entity: string): void;
   onClose(): void;
   /** The keys for the next and previous name, for the card's footer; null while not known. */
   shortcuts(): Record<NameDirection, Shortcut> | null;
@@ -74,7 +76,7 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
       const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
-      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
+      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
       place(anchor);
       open = true;
       if (focus) (shadow.querySelector('[role="dialog"]') as HTMLElement | null)?.focus();

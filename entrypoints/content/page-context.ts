@@ -88,6 +88,9 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     onOpen: (article, statement) => {
       ask({ type: 'open-reader', article, statement }).catch(() => {});
     },
+    onOpenAll: (id) => {
+      ask({ type: 'open-entity-page', id }).catch(() => {});
+    },
     onClose: () => closeCard(true),
     shortcuts: () => {
       const assigned = keyboard.shortcuts();
