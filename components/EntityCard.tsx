@@ -36,6 +36,7 @@ export interface EntityCardProps {
 export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts, onOpenAll }: EntityCardProps) {
   const entity = state.status === 'ready' ? state.entity : null;
   const title = entity?.name ?? name;
+  const allLink = entity && onOpenAll && <AllStatementsLink entity={entity} onOpenAll={onOpenAll} />;
   const status = entity
     ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about))
     : t(state.status === 'loading' ? 'cardLoading' : 'cardError');
@@ -73,21 +74,19 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
       </p>
       <div class="iic-card-body" aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Skeleton lines={4} />}
-        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} onOpenAll={onOpenAll} />}
+        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
       </div>
-      {shortcuts && (
+      {(shortcuts || allLink) && (
         <footer class="iic-card-foot">
-          <ShortcutHint shortcuts={shortcuts} />
+          {allLink}
+          {shortcuts && <ShortcutHint shortcuts={shortcuts} />}
         </footer>
       )}
     </div>
   );
 }
 
-type CardBodyProps = Pick<EntityCardProps, 'onOpen' | 'onOpenAll'> & { entity: EntityView; limit: number };
-
-function CardBody({ entity, onOpen, limit, onOpenAll }: CardBodyProps) {
-  const total = entity.counts.said + entity.counts.about;
+function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number }) {
   return (
     <>
       <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
@@ -99,17 +98,20 @@ function CardBody({ entity, onOpen, limit, onOpenAll }: CardBodyProps) {
       ) : (
         <p class="iic-muted">{t('noStatements')}</p>
       )}
-      {onOpenAll && total > 0 && (
-        // The card shows a few; the count says how many more there are, and where they all are.
-        <p class="iic-all-statements">
-          <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
-            {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
-            <span aria-hidden="true" class="iic-arrow">
-              {uiDirection() === 'rtl' ? ' ←' : ' →'}
-            </span>
-          </button>
-        </p>
-      )}
     </>
+  );
+}
+
+/** "All 9 statements →": the card shows a few; this says how many there are, and opens them all. */
+function AllStatementsLink({ entity, onOpenAll }: { entity: EntityView; onOpenAll(entityId: string): void }) {
+  const total = entity.counts.said + entity.counts.about;
+  if (total === 0) return null;
+  return (
+    <p class="iic-all-statements">
+      <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
+        {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
+        <span aria-hidden="true">{uiDirection() === 'rtl' ? ' ←' : ' →'}</span>
+      </button>
+    </p>
   );
 }
