@@ -3,6 +3,7 @@ import type { EntityView } from '../lib/engine/lookup';
 import { t, uiDirection } from '../lib/i18n';
 import { BasisLine } from './BasisLine';
 import { Counts, countsText } from './Counts';
+import { EntityName, entityNameText } from './EntityName';
 import { entityTypeLabel } from './entity-type';
 import { formatCount } from './format';
 import { RoleList } from './RoleList';
@@ -35,7 +36,7 @@ export interface EntityCardProps {
  */
 export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts, onOpenAll }: EntityCardProps) {
   const entity = state.status === 'ready' ? state.entity : null;
-  const title = entity?.name ?? name;
+  const title = entity ? entityNameText(entity.name, entity.aliases) : name;
   const allLink = entity && onOpenAll && <AllStatementsLink entity={entity} onOpenAll={onOpenAll} />;
   const status = entity
     ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about))
@@ -60,7 +61,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
       <div class="iic-card-head">
         {title ? (
           <h2 class="iic-card-name" dir="auto">
-            {title}
+            {entity ? <EntityName name={entity.name} aliases={entity.aliases} /> : title}
           </h2>
         ) : (
           <span class="iic-card-name" />

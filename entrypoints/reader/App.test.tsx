@@ -88,7 +88,7 @@ describe('reader', () => {
     const related = await screen.findByRole('region', { name: 'Related headlines' });
     expect(within(related).getAllByRole('listitem')).toHaveLength(4);
     expect(related.querySelector('a')).toBeNull();
-    expect(document.querySelector('.byline')!.textContent).toContain('January 30, 2019, 17:41 (Asia/Tehran)');
+    expect(document.querySelector('.byline')!.textContent).toContain('January 30, 2019, 17:41 (Iran Standard Time)');
   });
 
   it('lists every article and follows the address when it changes', async () => {

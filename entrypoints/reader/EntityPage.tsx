@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BasisLine } from '../../components/BasisLine';
 import { Counts } from '../../components/Counts';
+import { EntityName, entityNameText } from '../../components/EntityName';
 import { entityTypeLabel } from '../../components/entity-type';
 import { formatCount } from '../../components/format';
 import { RoleList } from '../../components/RoleList';
@@ -37,7 +38,7 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
     };
   }, [api, id]);
   useEffect(() => {
-    if (loaded.status === 'ready') document.title = t('entityPageTitle', loaded.entity.name);
+    if (loaded.status === 'ready') document.title = t('entityPageTitle', entityNameText(loaded.entity.name, loaded.entity.aliases));
   }, [loaded]);
 
   if (loaded.status === 'loading') return <Skeleton lines={8} />;
@@ -52,7 +53,9 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
   return (
     <article class="entity-page" data-entity={entity.id}>
       <header class="article-head">
-        <h1 dir="auto">{entity.name}</h1>
+        <h1 dir="auto">
+          <EntityName name={entity.name} aliases={entity.aliases} />
+        </h1>
         <p class="byline">{entityTypeLabel(entity.type)}</p>
       </header>
       <RoleList roles={entity.roles} onOpen={open} />
