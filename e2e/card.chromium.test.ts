@@ -113,6 +113,20 @@ describe.skipIf(!hasChromium)('the card in Chromium', () => {
     expect(state?.text).toMatch(/From 1 of 5 articles in the corpus, 2020/);
     expect(state?.text).toContain('Copy with citation');
     expect(state?.text).toContain('All 9 statements');
+    // Copy with citation, from the page's closed card into the real clipboard: plain text and HTML.
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const copy = await inCard<Box>(page, `function () { const b = this.querySelector('[data-copy-citation]'); b.scrollIntoView({ block: 'center' }); const r = b.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }`);
+    if (!copy) throw new Error('no copy button');
+    await page.mouse.click((copy.left + copy.right) / 2, (copy.top + copy.bottom) / 2);
+    await expect.poll(() => inCard<string>(page, `function () { return this.querySelector('.iic-copy-status').textContent; }`)).toBe('Copied');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 3000 }).toContain('— Hassan Rouhani, “President Hassan Rouhani says Iran');
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item.types.includes('text/html') ? (await item.getType('text/html')).text() : null;
+    });
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('Outlet unknown, July 22, 2020');
+    // The card scrolled to its first statement's sources and actions, "Copied" beside them.
     await page.screenshot({ path: artifactPath('card-sources-chromium.png') });
     const all = (await cardBox(page))?.all;
     if (!all) throw new Error('no "All statements" link on the card');
