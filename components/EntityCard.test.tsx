@@ -34,7 +34,8 @@ describe('EntityCard', () => {
     expect(container.textContent).toContain('Person');
     expect(container.textContent).toContain(`${said} quotes · ${about} mentions`);
     const role = screen.getByRole('button', { name: 'US Secretary of State' });
-    expect(role.parentElement?.textContent).toContain('as of Aug 20, 2018');
+    // The date is the article's: the role as that article described him, never "as of".
+    expect(role.parentElement?.textContent).toBe('US Secretary of State — as described on Aug 20, 2018');
     fireEvent.click(role);
     expect(onOpen).toHaveBeenCalledWith('000_e2b84ee6c719b08a', '000_e2b84ee6c719b08a#12');
     const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
@@ -43,10 +44,35 @@ describe('EntityCard', () => {
     expect(items[0].querySelector('.iic-quote')).not.toBeNull();
   });
 
+  it('says in one quiet line how many of the corpus’s articles it rests on, and their years', () => {
+    const basis = (id: string) => {
+      const { container, unmount } = render(<EntityCard state={ready(id)} onOpen={() => {}} onClose={() => {}} />);
+      const text = container.querySelector('.iic-basis')?.textContent;
+      unmount();
+      return text;
+    };
+    // Spans come from Intl's date ranges, which set the dash between thin spaces.
+    expect(basis('mike-pompeo')).toMatch(/^From 3 of 5 articles in the corpus, 2018\s–\s2020$/u);
+    expect(basis('hassan-rouhani')).toBe('From 1 of 5 articles in the corpus, 2020');
+    // The span is of dated articles only, and the line says how many are not.
+    expect(basis('popular-mobilization-forces')).toBe('From 2 of 5 articles in the corpus, 2020 (1 undated)');
+    expect(basis('nasser-kanaani')).toBe('From 1 of 5 articles in the corpus, none of them dated');
+  });
+
+  it('links to every statement, saying how many there are, when the card can open them', () => {
+    const onOpenAll = vi.fn();
+    const { container, rerender } = render(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} />);
+    expect(container.querySelectorAll('[data-statement]')).toHaveLength(4);
+    expect(screen.queryByRole('button', { name: /^All \d+ statements/ })).toBeNull();
+    rerender(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
+    fireEvent.click(screen.getByRole('button', { name: 'All 9 statements' }));
+    expect(onOpenAll).toHaveBeenCalledWith('hassan-rouhani');
+  });
+
   it('says "undated" for roles and statements from an article without a date', () => {
     const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
     const role = screen.getByRole('button', { name: 'Iranian Foreign Ministry spokesman' });
-    expect(role.parentElement?.textContent).toContain('undated');
+    expect(role.parentElement?.textContent).toBe('Iranian Foreign Ministry spokesman — as described in an undated article');
     const first = container.querySelector('[data-statement]');
     expect(first?.textContent).toContain('undated');
     expect(first?.querySelector('.iic-quote')).not.toBeNull();

@@ -1,8 +1,11 @@
 import type { NameDirection, Shortcut } from '../lib/commands';
 import type { EntityView } from '../lib/engine/lookup';
 import { t, uiDirection } from '../lib/i18n';
+import { BasisLine } from './BasisLine';
 import { Counts, countsText } from './Counts';
+import { EntityName, entityNameText } from './EntityName';
 import { entityTypeLabel } from './entity-type';
+import { formatCount } from './format';
 import { RoleList } from './RoleList';
 import { ShortcutHint } from './ShortcutKeys';
 import { Skeleton } from './Skeleton';
@@ -19,6 +22,8 @@ export interface EntityCardProps {
   name?: string;
   /** Statements shown; the rest are a click away in the reader. */
   limit?: number;
+  /** Opens every statement about the entity (the reader's entity page); without it the card offers no such link. */
+  onOpenAll?(entityId: string): void;
   /** The keys for the next and previous name, shown in the footer (omitted where no keyboard navigation exists). */
   shortcuts?: Record<NameDirection, Shortcut> | null;
 }
@@ -29,9 +34,10 @@ export interface EntityCardProps {
  * Keep it mounted while the state changes: the status line is a live region and
  * only announces changes to a region that already exists.
  */
-export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts }: EntityCardProps) {
+export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts, onOpenAll }: EntityCardProps) {
   const entity = state.status === 'ready' ? state.entity : null;
-  const title = entity?.name ?? name;
+  const title = entity ? entityNameText(entity.name, entity.aliases) : name;
+  const allLink = entity && onOpenAll && <AllStatementsLink entity={entity} onOpenAll={onOpenAll} />;
   const status = entity
     ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about))
     : t(state.status === 'loading' ? 'cardLoading' : 'cardError');
@@ -55,7 +61,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts 
       <div class="iic-card-head">
         {title ? (
           <h2 class="iic-card-name" dir="auto">
-            {title}
+            {entity ? <EntityName name={entity.name} aliases={entity.aliases} /> : title}
           </h2>
         ) : (
           <span class="iic-card-name" />
@@ -71,9 +77,10 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts 
         {state.status === 'loading' && <Skeleton lines={4} />}
         {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
       </div>
-      {shortcuts && (
+      {(shortcuts || allLink) && (
         <footer class="iic-card-foot">
-          <ShortcutHint shortcuts={shortcuts} />
+          {allLink}
+          {shortcuts && <ShortcutHint shortcuts={shortcuts} />}
         </footer>
       )}
     </div>
@@ -86,11 +93,26 @@ function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: Entit
       <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
       <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
       <Counts said={entity.counts.said} about={entity.counts.about} />
+      <BasisLine basis={entity.basis} />
       {entity.statements.length > 0 ? (
         <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
       ) : (
         <p class="iic-muted">{t('noStatements')}</p>
       )}
     </>
+  );
+}
+
+/** "All 9 statements →": the card shows a few; this says how many there are, and opens them all. */
+function AllStatementsLink({ entity, onOpenAll }: { entity: EntityView; onOpenAll(entityId: string): void }) {
+  const total = entity.counts.said + entity.counts.about;
+  if (total === 0) return null;
+  return (
+    <p class="iic-all-statements">
+      <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
+        {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
+        <span aria-hidden="true">{uiDirection() === 'rtl' ? ' ←' : ' →'}</span>
+      </button>
+    </p>
   );
 }

@@ -4,8 +4,10 @@ import { formatIsoDate } from './dates';
 import { Message } from './Message';
 
 /**
- * Roles in the corpus's own words, each dated by the article that states it:
- * a role is what was true then, so it is never shown as current.
+ * Roles in the corpus's own words, each with the date of the article that
+ * states it. The date is the article's, not the role's: "Iran's top general"
+ * in an article of April 2020 about a man killed that January was not his role
+ * "as of" April, so the card says how an article of that date described him.
  */
 export function RoleList({ roles, onOpen }: { roles: EntityView['roles']; onOpen(articleId: string, statementId: string): void }) {
   if (roles.length === 0) return null;
@@ -19,7 +21,7 @@ export function RoleList({ roles, onOpen }: { roles: EntityView['roles']; onOpen
           <span class="iic-muted">
             {role.article.date ? (
               <Message
-                id="asOf"
+                id="roleDescribedOn"
                 args={[
                   <time key="d" dateTime={role.article.date.iso}>
                     {formatIsoDate(role.article.date.iso)}
@@ -27,7 +29,7 @@ export function RoleList({ roles, onOpen }: { roles: EntityView['roles']; onOpen
                 ]}
               />
             ) : (
-              t('undated')
+              t('roleDescribedUndated')
             )}
           </span>
         </li>

@@ -1,5 +1,5 @@
 /** @vitest-environment happy-dom */
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { lookupHandler } from '../lib/background/handlers';
 import { loadedSeedCorpus } from '../tests/seeds';
@@ -75,5 +75,48 @@ describe('StatementItem', () => {
     );
     expect(container.querySelector('.iic-sources')?.textContent).toBe(' · with reporting from <b>IRNA</b>, Press TV');
     expect(container.querySelector('.iic-sources b')).toBeNull();
+  });
+  it('cites the article by headline, publisher and date, and links the original only where the corpus has its address', () => {
+    const s = statementOf('nasser-kanaani', (t) => t.startsWith('Iranian Foreign Ministry spokesman'));
+    const { container, rerender } = render(
+      <ul>
+        <StatementItem statement={s} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('cite')?.textContent).toBe(s.article.title);
+    expect(container.querySelector('.iic-outlet')?.textContent).toBe('Shafaq News');
+    expect(container.querySelector('a')).toBeNull();
+    const withUrl = { ...s, article: { ...s.article, url: 'https://shafaq.com/en/Iraq/article' } };
+    rerender(
+      <ul>
+        <StatementItem statement={withUrl} onOpen={() => {}} />
+      </ul>,
+    );
+    const link = screen.getByRole('link', { name: /Original article/ });
+    expect(link.getAttribute('href')).toBe('https://shafaq.com/en/Iraq/article');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByRole('button', { name: 'Open in reader' })).toBeTruthy();
+    // An address that is not plain http(s) is never linked.
+    rerender(
+      <ul>
+        <StatementItem statement={{ ...s, article: { ...s.article, url: 'javascript:alert(1)' } }} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('a')).toBeNull();
+  });
+  it('copies the statement with its citation, in the interface’s words, and says so', async () => {
+    const s = statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues'));
+    vi.stubGlobal('ClipboardItem', undefined);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const { container } = render(
+      <ul>
+        <StatementItem statement={{ ...s, article: { ...s.article, url: 'https://example.org/kazemi' } }} onOpen={() => {}} />
+      </ul>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copy with citation' }));
+    await waitFor(() => expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe('Copied'));
+    expect(writeText).toHaveBeenCalledWith(`${s.text}\n— Mike Pompeo, “${s.article.title}”, Outlet unknown, April 18, 2020\nhttps://example.org/kazemi`);
+    vi.unstubAllGlobals();
   });
 });

@@ -1,6 +1,8 @@
 import { useId } from 'preact/hooks';
 import type { StatementView } from '../lib/engine/lookup';
+import { originalUrl } from '../lib/citation';
 import { t } from '../lib/i18n';
+import { CopyCitation } from './CopyCitation';
 import { DateText } from './DateText';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
@@ -12,10 +14,15 @@ export interface StatementItemProps {
   onOpen(articleId: string, statementId: string): void;
 }
 
-/** One sentence from the corpus with where it comes from. */
+/**
+ * One sentence from the corpus with what a reader needs to cite it: who said
+ * it, the article's headline, publisher (and the outlets it cites), date, and
+ * the way to the original where the corpus knows its address.
+ */
 export function StatementItem({ statement, onOpen }: StatementItemProps) {
   const textId = useId();
   const said = statement.relation === 'said';
+  const original = originalUrl(statement.article);
   const speakers = said ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
   return (
     <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={statement.relation}>
@@ -37,10 +44,24 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         </span>
         <SourcesText sources={statement.article.sources} />
         <span aria-hidden="true"> · </span>
-        <DateText date={statement.article.date} />{' '}
+        <DateText date={statement.article.date} />
+      </p>
+      <p class="iic-statement-meta">
+        <cite class="iic-headline" dir="auto">
+          {statement.article.title}
+        </cite>
+      </p>
+      <p class="iic-statement-actions">
         <button type="button" class="iic-link" aria-describedby={textId} onClick={() => onOpen(statement.article.id, statement.id)}>
           {t('openInReader')}
         </button>
+        {original && (
+          <a class="iic-link" href={original} target="_blank" rel="noopener noreferrer" aria-describedby={textId}>
+            {t('openOriginal')}
+            <span aria-hidden="true"> ↗</span>
+          </a>
+        )}
+        <CopyCitation statement={statement} describedBy={textId} />
       </p>
     </li>
   );

@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium || !hasLocales).each(['fa', 'ar'])('the interface i
     expect({ dir: card?.dir, lang: card?.lang }).toEqual({ dir: 'rtl', lang: locale });
     expect(card?.text).toContain(say('typePerson'));
     expect(card?.text).toContain('Iraqi Prime Minister');
+    // The name as entities.json spells it in the interface's script, the Latin form beside it.
+    expect(card?.name).toContain(locale === 'fa' ? 'مصطفی کاظمی (Mustafa al-Kadhimi)' : 'مصطفى الكاظمي (Mustafa al-Kadhimi)');
     await page.screenshot({ path: artifactPath(`card-${locale}-chromium.png`) });
     await page.close();
   });

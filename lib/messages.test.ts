@@ -8,6 +8,8 @@ describe('message validation', () => {
     expect(parseContentRequest({ type: 'reveal-mention', id: 'x' })).toEqual({ type: 'reveal-mention', id: 'x' });
     expect(parseContentRequest({ type: 'step-name', direction: 'previous' })).toEqual({ type: 'step-name', direction: 'previous' });
     expect(parseBackgroundRequest({ type: 'name-shortcuts' })).toEqual({ type: 'name-shortcuts' });
+    expect(parseBackgroundRequest({ type: 'open-entity-page', id: 'hassan-rouhani', extra: 1 })).toEqual({ type: 'open-entity-page', id: 'hassan-rouhani' });
+    expect(parseBackgroundRequest({ type: 'open-entity-page', id: 5 })).toBeNull();
   });
   it('rejects anything else', () => {
     for (const bad of [null, 'search', 1, [], {}, { type: 'eval', code: '1' }, { type: 'search', query: 5 }, { type: 'search', query: 'x'.repeat(501) },

@@ -20,6 +20,8 @@ export type BackgroundRequest =
   | { type: 'timeline'; id: string }
   | { type: 'page-mentions'; distinct: number }
   | { type: 'open-reader'; article: string; statement?: string }
+  /** Every statement about an entity, filterable, with its timeline: the reader's entity page. */
+  | { type: 'open-entity-page'; id: string }
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
   | { type: 'name-shortcuts' };
 
@@ -32,6 +34,7 @@ export interface BackgroundResponses {
   timeline: TimelinePoint[];
   'page-mentions': null;
   'open-reader': null;
+  'open-entity-page': null;
   'name-shortcuts': AssignedShortcuts;
 }
 
@@ -80,6 +83,7 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
       return isString(m.text, 500_000) ? { type: m.type, text: m.text } : null;
     case 'get-article':
     case 'timeline':
+    case 'open-entity-page':
       return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
     case 'list-articles':
     case 'name-shortcuts':

@@ -124,10 +124,14 @@ describe('Persian interface', () => {
     const state = ready('mike-pompeo');
     const entity = state.status === 'ready' ? state.entity : null;
     const { container } = render(<EntityCard state={state} onOpen={() => {}} onClose={() => {}} />);
-    const dialog = screen.getByRole('dialog', { name: m(fa, 'cardLabel', 'Mike Pompeo') });
+    // The name in Persian script, as entities.json spells it, with the corpus's Latin form beside it.
+    const dialog = screen.getByRole('dialog', { name: m(fa, 'cardLabel', 'پمپئو (Mike Pompeo)') });
     expectRtl(dialog, 'fa');
     expect(dialog).toBe(container.firstElementChild);
-    expect(screen.getByRole('heading', { name: 'Mike Pompeo' }).getAttribute('dir')).toBe('auto');
+    const heading = screen.getByRole('heading', { name: 'پمپئو Mike Pompeo' });
+    expect(heading.getAttribute('dir')).toBe('auto');
+    expect(heading.querySelector('[lang="fa"]')?.textContent).toBe('پمپئو');
+    expect(heading.querySelector('[lang="en"]')?.getAttribute('dir')).toBe('ltr');
     expect(screen.getByRole('button', { name: m(fa, 'close') })).toBeTruthy();
     expect(container.textContent).toContain(m(fa, 'typePerson'));
     const { said, about } = entity!.counts;
@@ -140,12 +144,14 @@ describe('Persian interface', () => {
     expect(announced.startsWith(before) && announced.endsWith(after)).toBe(true);
     expect(announced.slice(before.length, announced.length - after.length).split(/،\u200f? /)).toEqual([quotes, mentions]);
     expect(container.querySelector('.iic-counts')?.textContent).not.toMatch(/[0-9]/);
+    // What the card rests on: Persian digits, and years of the Persian calendar (2018–2020 is 1397–1399).
+    expect(container.querySelector('.iic-basis')?.textContent).toMatch(/^از ۳ مقاله از ۵ .*۱۳۹۷.*۱۳۹۹$/);
 
-    // A role is corpus text; "as of <date>" is interface text around a Persian date.
+    // A role is corpus text; "as described on <date>" is interface text around a Persian date.
     const role = screen.getByRole('button', { name: 'US Secretary of State' });
     expect(role.getAttribute('dir')).toBe('auto');
     expect(role.getAttribute('title')).toMatch(new RegExp(`^${m(fa, 'roleSource', '')}`));
-    expect(role.parentElement?.textContent).toContain(m(fa, 'asOf', '').trim());
+    expect(role.parentElement?.textContent).toContain(m(fa, 'roleDescribedOn', '').trim());
 
     const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
     expect(items.length).toBeGreaterThan(0);
@@ -247,11 +253,44 @@ describe('Persian interface', () => {
   });
 });
 
+describe('Persian reader', () => {
+  useUi(fa, 'fa');
+  const api: ReaderApi = {
+    getArticle: async (id) => articleHandler(corpus, id),
+    listArticles: async () => listArticlesHandler(corpus),
+    lookupEntity: async (id) => lookupHandler(corpus, id),
+    timeline: async (id) => timelineHandler(corpus, id),
+  };
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  it('gives the article’s time and zone in Persian, its IANA id only in the tooltip', async () => {
+    window.location.hash = `#${new URLSearchParams({ article: '001_2e552cf3305906f6' })}`;
+    const { container } = render(<ReaderApp api={api} />);
+    await screen.findByRole('heading', { level: 1 });
+    const byline = container.querySelector('.byline time')!;
+    expect(byline.textContent).toMatch(/۱۷:۴۱/);
+    expect(byline.textContent).toContain('ایران');
+    expect(byline.textContent).not.toMatch(/Asia\/Tehran|[0-9]/);
+    expect(byline.getAttribute('title')).toContain('Asia/Tehran');
+  });
+
+  it('names the entity page’s person in Persian script, the Latin form beside it', async () => {
+    window.location.hash = '#entity=hassan-rouhani';
+    render(<ReaderApp api={api} />);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe('حسن روحانی Hassan Rouhani');
+  });
+});
+
 describe('Arabic interface', () => {
   useUi(ar, 'ar');
   const api: ReaderApi = {
     getArticle: async (id) => articleHandler(corpus, id),
     listArticles: async () => listArticlesHandler(corpus),
+    lookupEntity: async (id) => lookupHandler(corpus, id),
+    timeline: async (id) => timelineHandler(corpus, id),
   };
   const scrollIntoView = Element.prototype.scrollIntoView;
   beforeEach(() => {
@@ -264,7 +303,9 @@ describe('Arabic interface', () => {
 
   it('the hover card is right to left in Arabic', () => {
     const { container } = render(<EntityCard state={ready('nasser-kanaani')} onOpen={() => {}} onClose={() => {}} />);
-    expectRtl(screen.getByRole('dialog', { name: m(ar, 'cardLabel', 'Nasser Kanaani') }), 'ar');
+    // Arabic spelling (ك, ي), never the Persian one (ک, ی).
+    expectRtl(screen.getByRole('dialog', { name: m(ar, 'cardLabel', 'كنعاني (Nasser Kanaani)') }), 'ar');
+    expect(screen.getByRole('heading', { name: 'كنعاني Nasser Kanaani' })).toBeTruthy();
     expect(screen.getByRole('button', { name: m(ar, 'close') })).toBeTruthy();
     const first = container.querySelector('[data-statement]')!;
     expect(first.textContent).toContain(m(ar, 'undated'));

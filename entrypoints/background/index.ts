@@ -8,11 +8,12 @@ import table from 'virtual:name-table';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
-import { corpusHandlers, dispatch, type HandlerTable } from '../../lib/background/handler-table';
+import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../lib/background/handler-table';
 import { packagedStore } from '../../lib/engine/store/packaged';
 import type { CorpusStore } from '../../lib/engine/store/store';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
+import { entityHash } from '../reader/hash';
 
 let store: CorpusStore | null = null;
 /** Made on first use; it reads each corpus file on first need and keeps it while the background lives. */
@@ -55,11 +56,20 @@ const handlers: HandlerTable = {
   },
   'open-reader': async (request, sender) => {
     const hash = new URLSearchParams({ article: request.article, ...(request.statement ? { statement: request.statement } : {}) });
-    await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}#${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
+    await openReader(`#${hash}`, sender);
+    return null;
+  },
+  'open-entity-page': async (request, sender) => {
+    await openReader(`#${entityHash(request.id)}`, sender);
     return null;
   },
   'name-shortcuts': async () => assignedShortcuts(await browser.commands.getAll()),
 };
+
+/** The reader opens beside the tab that asked, or at the end when a popup asked. */
+async function openReader(hash: string, sender: Sender): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}${hash}`, index: sender.tab ? sender.tab.index + 1 : undefined });
+}
 
 /** A next/previous-name command goes to the page the reader is looking at, whose content script moves the focus. */
 async function relayCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {

@@ -12,6 +12,12 @@ import { HOST_TAG } from './constants';
 export interface CardHost {
   show(state: EntityCardState, anchor: DOMRect, focus: boolean, name: string, anchorElement?: Element | null): void;
   hide(): void;
+  /**
+   * Keeps the open card beside its name after the page scrolled; false when it
+   * should close instead: the name left the viewport, or the page moved more
+   * than a small scroll since the card opened.
+   */
+  follow(anchor: DOMRect): boolean;
   isOpen(): boolean;
   contains(node: EventTarget | null): boolean;
   destroy(): void;
@@ -19,9 +25,15 @@ export interface CardHost {
 
 const GAP = 6;
 const MARGIN = 8;
+/** Below this the card would be a sliver: it then covers the name rather than shrink further. */
+const MIN_HEIGHT = 160;
+/** How far the page may scroll under an open card before it closes (a reader nudging the page keeps it). */
+const SCROLL_CLOSE_PX = 240;
 
 export interface CardHandlers {
   onOpen(article: string, statement?: string): void;
+  /** Opens every statement about the entity in the reader. */
+  onOpenAll(entity: string): void;
   onClose(): void;
   /** The keys for the next and previous name, for the card's footer; null while not known. */
   shortcuts(): Record<NameDirection, Shortcut> | null;
@@ -50,19 +62,36 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
   };
 
   let anchorElement: Element | null = null;
+  let openedTop = 0;
+  /**
+   * Beside the name, inside the viewport it opens in: below when the card fits
+   * there, above when it fits there instead, otherwise on the roomier side with
+   * its height capped to that room (the card scrolls inside).
+   */
   const place = (anchor: DOMRect) => {
     const card = root?.firstElementChild as HTMLElement | null;
     if (!card) return;
     const view = doc.documentElement;
+    card.style.maxHeight = '';
     const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    const below = anchor.bottom + GAP;
-    const top = below + height + MARGIN <= view.clientHeight || anchor.top - GAP - height < MARGIN ? below : anchor.top - GAP - height;
+    const natural = card.offsetHeight;
+    const below = view.clientHeight - anchor.bottom - GAP - MARGIN;
+    const above = anchor.top - GAP - MARGIN;
+    let height = natural;
+    let top: number;
+    if (natural <= below) top = anchor.bottom + GAP;
+    else if (natural <= above) top = anchor.top - GAP - natural;
+    else {
+      height = Math.min(natural, Math.max(below, above, MIN_HEIGHT), view.clientHeight - 2 * MARGIN);
+      top = below >= above ? anchor.bottom + GAP : anchor.top - GAP - height;
+    }
+    top = Math.min(Math.max(MARGIN, top), view.clientHeight - MARGIN - height);
     // On a right-to-left line the card hangs from the name's right edge, as the eye reads.
     const rtl = doc.defaultView?.getComputedStyle(anchorElement ?? view).direction === 'rtl';
     const start = rtl ? anchor.right - width : anchor.left;
     const left = Math.min(Math.max(MARGIN, start), Math.max(MARGIN, view.clientWidth - width - MARGIN));
     card.style.position = 'fixed';
+    if (height < natural) card.style.maxHeight = `${height}px`;
     card.style.top = `${Math.max(MARGIN, top)}px`;
     card.style.left = `${left}px`;
   };
@@ -74,14 +103,22 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
       const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
-      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
+      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
       place(anchor);
+      openedTop = anchor.top;
       open = true;
       if (focus) (shadow.querySelector('[role="dialog"]') as HTMLElement | null)?.focus();
     },
     hide() {
       if (root) render(null, root);
       open = false;
+    },
+    follow(anchor) {
+      if (!open) return false;
+      const outOfView = anchor.bottom <= 0 || anchor.top >= doc.documentElement.clientHeight || (anchor.width === 0 && anchor.height === 0);
+      if (outOfView || Math.abs(anchor.top - openedTop) > SCROLL_CLOSE_PX) return false;
+      place(anchor);
+      return true;
     },
     isOpen: () => open,
     contains(node) {

@@ -88,6 +88,9 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     onOpen: (article, statement) => {
       ask({ type: 'open-reader', article, statement }).catch(() => {});
     },
+    onOpenAll: (id) => {
+      ask({ type: 'open-entity-page', id }).catch(() => {});
+    },
     onClose: () => closeCard(true),
     shortcuts: () => {
       const assigned = keyboard.shortcuts();
@@ -180,8 +183,10 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     if (direction && step(direction)) event.preventDefault();
   };
   const onScroll = () => {
-    // A card left behind by scrolling would point at the wrong line; keyboard-opened cards stay.
-    if (card.isOpen() && !card.contains(doc.activeElement)) closeCard();
+    // Keyboard-opened cards stay. Others move with their name through small scrolls; one left behind
+    // would point at the wrong line, so it closes once the name leaves the view or the page moved far.
+    if (!card.isOpen() || card.contains(doc.activeElement)) return;
+    if (!current || !card.follow(current.range.getBoundingClientRect())) closeCard();
   };
   doc.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
   doc.addEventListener('keydown', onKeyDown, true);

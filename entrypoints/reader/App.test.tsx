@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoSeriousAxeViolations, useEnglishUi } from '../../components/test-support';
-import { articleHandler, listArticlesHandler } from '../../lib/background/handlers';
+import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../../lib/background/handlers';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { ReaderApi } from './api';
 import { ArticleDateLine } from './ArticleDateLine';
@@ -14,6 +14,8 @@ const corpus = loadedSeedCorpus();
 const api: ReaderApi = {
   getArticle: async (id) => articleHandler(corpus, id),
   listArticles: async () => listArticlesHandler(corpus),
+  lookupEntity: async (id) => lookupHandler(corpus, id),
+  timeline: async (id) => timelineHandler(corpus, id),
 };
 const scrolled = vi.fn();
 
@@ -86,7 +88,7 @@ describe('reader', () => {
     const related = await screen.findByRole('region', { name: 'Related headlines' });
     expect(within(related).getAllByRole('listitem')).toHaveLength(4);
     expect(related.querySelector('a')).toBeNull();
-    expect(document.querySelector('.byline')!.textContent).toContain('January 30, 2019, 17:41 (Asia/Tehran)');
+    expect(document.querySelector('.byline')!.textContent).toContain('January 30, 2019, 17:41 (Iran Standard Time)');
   });
 
   it('lists every article and follows the address when it changes', async () => {

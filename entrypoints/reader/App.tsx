@@ -7,6 +7,7 @@ import type { ArticleWithStatements } from '../../lib/messages';
 import type { ReaderApi } from './api';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
+import { EntityPage } from './EntityPage';
 import { parseHash } from './hash';
 
 type Shown = { status: 'none' } | { status: 'loading' } | { status: 'missing' } | { status: 'ready'; data: ArticleWithStatements };
@@ -47,15 +48,17 @@ export function ReaderApp({ api }: { api: ReaderApi }) {
   }, [api, target.article]);
 
   useEffect(() => {
+    // The entity page names itself once its entity is loaded.
+    if (target.entity && !target.article) return;
     document.title = shown.status === 'ready' ? t('readerTitleWith', shown.data.article.title) : t('readerTitle');
-  }, [shown]);
+  }, [shown, target]);
 
   return (
     <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
       <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
         {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} />}
         {shown.status === 'loading' && <Skeleton lines={8} />}
-        {shown.status === 'none' && <Placeholder text={t('readerChoose')} />}
+        {shown.status === 'none' && (target.entity ? <EntityPage api={api} id={target.entity} /> : <Placeholder text={t('readerChoose')} />)}
         {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}
       </main>
       <ArticleList articles={articles} current={target.article} />

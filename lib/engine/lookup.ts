@@ -17,6 +17,8 @@ export interface ArticleRef {
   sources: ArticleSource[];
   /** null: the article's text gives no date ("undated"). */
   date: ArticleDate | null;
+  /** Where the original is published, when a sidecar gives it (an http(s) address); null otherwise. */
+  url: string | null;
 }
 
 export interface StatementView {
@@ -35,7 +37,21 @@ export interface EntityView {
   aliases: string[];
   roles: { text: string; statement: string; article: ArticleRef }[];
   counts: { said: number; about: number };
+  /** What the card's statements rest on: how many articles of the corpus have them, and the span of their dates. */
+  basis: EntityBasis;
   statements: StatementView[];
+}
+
+export interface EntityBasis {
+  /** Articles that quote or name the entity. */
+  articles: number;
+  /** Articles in the whole corpus. */
+  corpusArticles: number;
+  /** The earliest and latest date among those articles that have one (YYYY-MM-DD); null when none is dated. */
+  first: string | null;
+  last: string | null;
+  /** Of `articles`, how many give no date: they are in the count but not in the span. */
+  undated: number;
 }
 
 /** How a search result matched: the words it marks, and whether it took a close spelling of a query word. */
@@ -54,7 +70,7 @@ export interface SearchView {
 }
 
 export function articleRef(article: Article): ArticleRef {
-  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date };
+  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
 }
 
 interface ById {
@@ -113,8 +129,16 @@ export function entityView(corpus: LoadedCorpus, entity: Entity, related: Relate
     aliases: entity.aliases,
     roles: entity.roles.map((r) => ({ text: r.text, statement: r.statement, article: articleRef(articles.get(r.article) as Article) })),
     counts: { said: related.said.length, about: related.about.length },
+    basis: basisOf(corpus, [...related.said, ...related.about]),
     statements,
   };
+}
+
+function basisOf(corpus: LoadedCorpus, statements: Statement[]): EntityBasis {
+  const { articles } = byId(corpus);
+  const ids = new Set(statements.map((s) => s.article));
+  const dates = [...ids].flatMap((id) => articles.get(id)?.date?.iso ?? []).sort();
+  return { articles: ids.size, corpusArticles: corpus.articles.length, first: dates[0] ?? null, last: dates.at(-1) ?? null, undated: ids.size - dates.length };
 }
 
 /** The entity a typed name means, when it is exactly one of its names (any case, folded). */

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Citation, formatCitation, originalUrl } from '../lib/citation';
+import { copyCitation } from '../lib/clipboard';
+import type { StatementView } from '../lib/engine/lookup';
+import { t } from '../lib/i18n';
+import { formatIsoDate } from './dates';
+import { formatList } from './format';
+
+/** The citation of a statement in the interface's words: its dates, list commas and "outlet unknown". */
+export function citationOf(statement: StatementView): Citation {
+  const speakers = statement.relation === 'said' ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
+  const { article } = statement;
+  return formatCitation(
+    {
+      sentence: statement.text,
+      speakers,
+      title: article.title,
+      outlet: article.outlet ?? t('outletUnknown'),
+      date: article.date ? formatIsoDate(article.date.iso, 'long') : t('undated'),
+      url: originalUrl(article),
+    },
+    formatList,
+  );
+}
+
+const CONFIRM_MS = 2500;
+
+/** "Copy with citation": the statement, who said it and where, on the clipboard; the result is said aloud. */
+export function CopyCitation({ statement, describedBy }: { statement: StatementView; describedBy: string }) {
+  const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!outcome) return;
+    const timer = setTimeout(() => setOutcome(null), CONFIRM_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+  return (
+    <>
+      <button
+        type="button"
+        class="iic-link"
+        aria-describedby={describedBy}
+        data-copy-citation=""
+        onClick={async () => setOutcome((await copyCitation(citationOf(statement))) ? 'copied' : 'failed')}
+      >
+        {t('copyCitation')}
+      </button>
+      <span class="iic-copy-status" aria-live="polite">
+        {outcome === 'copied' ? t('citationCopied') : outcome === 'failed' ? t('citationCopyFailed') : ''}
+      </span>
+    </>
+  );
+}
