@@ -1,0 +1,134 @@
+/**
+ * The corpus as files in the package (issue 11), in Chromium with the real
+ * build: a damaged or missing file fails only what needs it, with a message
+ * and never a blank card or a hang; and a build of a 1,000-article synthetic
+ * corpus, made here with the same command a maintainer runs, answers a card,
+ * a search and the reader.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticFiles } from '../bench/search-scale';
+import type { CorpusMeta } from '../lib/engine/store/layout';
+import { cardState } from './support/card-probe';
+import { type ChromiumExtension, launchChromium } from './support/chromium';
+import { hasChromium, missingBrowserReason } from './support/env';
+import { textBox } from './support/page-probes';
+import { type StaticServer, serveStatic } from './support/server';
+
+const ROOT = join(import.meta.dirname, '..');
+const BUILD = join(ROOT, '.output', 'chrome-mv3');
+if (!hasChromium) console.warn(missingBrowserReason('chromium'));
+
+async function hover(page: Page, text: string) {
+  const point = await page.evaluate(textBox, text);
+  if (!point) throw new Error(`no text ${text}`);
+  await page.mouse.move(point.x - 40, point.y - 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+}
+
+async function newsPage(ext: ChromiumExtension, url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, { timeout: 10_000 });
+  return page;
+}
+
+describe.skipIf(!hasChromium)('the packaged corpus in Chromium', () => {
+  let server: StaticServer;
+  const work = mkdtempSync(join(tmpdir(), 'iic-corpus-files-'));
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}: run npm run build first`);
+    server = await serveStatic(join(import.meta.dirname, 'fixtures'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('with a damaged corpus file and a missing search index', () => {
+    let ext: ChromiumExtension;
+    beforeAll(async () => {
+      const dir = join(work, 'damaged');
+      cpSync(BUILD, dir, { recursive: true });
+      const meta = JSON.parse(readFileSync(join(dir, 'corpus', 'meta.json'), 'utf8')) as CorpusMeta;
+      const zarif = meta.entities.findIndex((e) => e.id === 'mohammad-javad-zarif');
+      writeFileSync(join(dir, 'corpus', 'entities', `${zarif}.json`), '{"view": {"id": "mohammad-jav');
+      rmSync(join(dir, 'corpus', 'search.json'));
+      ext = await launchChromium(dir);
+    });
+    afterAll(async () => {
+      await ext?.close();
+    });
+
+    it('says so in that name’s card, and every other card still opens', async () => {
+      const page = await newsPage(ext, `${server.url}/news.html`);
+      await hover(page, 'Zarif');
+      await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('error');
+      expect((await cardState(page))?.text).toContain('could not be loaded');
+      await page.keyboard.press('Escape');
+      await hover(page, 'Rouhani');
+      await expect.poll(async () => (await cardState(page))?.status, { timeout: 5000 }).toBe('ready');
+      expect((await cardState(page))?.text).toContain('We hope to boost our cooperation');
+      await page.close();
+    });
+    it('says search is not available, and the reader still opens articles', async () => {
+      const popup = await ext.openExtensionPage('popup.html');
+      await popup.fill('#search', 'Rouhani');
+      await expect.poll(() => popup.textContent('body'), { timeout: 5000 }).toContain('Search is not available right now.');
+      await popup.close();
+      const reader = await ext.openExtensionPage('reader.html#article=002_4150bcee245c5d5c');
+      await reader.waitForSelector('article[data-article="002_4150bcee245c5d5c"]');
+      expect(await reader.textContent('article')).toContain('Rouhani');
+      await reader.close();
+    });
+  });
+
+  describe('built from 1,000 synthetic articles', () => {
+    let ext: ChromiumExtension;
+    let meta: CorpusMeta;
+    beforeAll(async () => {
+      const seeds = join(work, 'seeds-1000');
+      mkdirSync(seeds);
+      for (const f of syntheticFiles(1000)) writeFileSync(join(seeds, f.name), f.bytes);
+      const out = join(work, 'out-1000');
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'chrome'], {
+        cwd: ROOT,
+        env: { ...process.env, IIC_SEEDS: seeds, IIC_OUT: out },
+        stdio: 'pipe',
+        timeout: 300_000,
+      });
+      const dir = join(out, 'chrome-mv3');
+      meta = JSON.parse(readFileSync(join(dir, 'corpus', 'meta.json'), 'utf8')) as CorpusMeta;
+      ext = await launchChromium(dir);
+    }, 360_000);
+    afterAll(async () => {
+      await ext?.close();
+    });
+
+    it('packs every article and answers a card from a stopped service worker', async () => {
+      expect(meta.articles.length).toBe(1000);
+      expect(meta.statements).toBeGreaterThan(20_000);
+      const page = await newsPage(ext, `${server.url}/news.html`);
+      await ext.stopServiceWorker();
+      await hover(page, 'Rouhani');
+      await expect.poll(async () => (await cardState(page))?.status, { timeout: 10_000 }).toBe('ready');
+      expect((await cardState(page))?.name).toContain('Hassan Rouhani');
+      await page.close();
+    });
+    it('searches the 1,000 articles and opens a result in the reader', async () => {
+      const popup = await ext.openExtensionPage('popup.html');
+      await popup.fill('#search', 'US troops');
+      const statement = await popup.waitForSelector('#search-results[data-query="US troops"]:not([aria-busy="true"]) [role=option][data-kind="statement"]', { timeout: 15_000 });
+      expect((await statement.textContent())?.toLowerCase()).toContain('troops');
+      const [reader] = await Promise.all([ext.context.waitForEvent('page', { timeout: 10_000 }), statement.click()]);
+      await reader.waitForSelector('article[data-article]', { timeout: 10_000 });
+      expect(await reader.$eval('[data-statement][aria-current="true"]', (el) => el.textContent?.toLowerCase())).toContain('troops');
+      await popup.close();
+      await reader.close();
+    });
+  });
+});
