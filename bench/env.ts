@@ -11,6 +11,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEEDS_DIR = path.join(ROOT, 'seeds');
 /** Saved real news pages; absent on a user's machine (see ../shared/README.md). */
 export const SHARED_PAGES = path.resolve(ROOT, '..', 'shared', 'pages');
+export const SHARED_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'articles');
 export const BUILD_DIR = path.join(ROOT, '.output', 'chrome-mv3');
 /** Others rebuild `.output/` concurrently: every read of it holds this lock. */
 export const BUILD_LOCK = '/tmp/iic-build.lock';

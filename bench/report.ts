@@ -1,4 +1,5 @@
 /** Turns the measurements into tables and checks them against the issues' targets. */
+import type { StoreRow } from './corpus-store';
 import type { NameTableRow } from './name-table';
 import type { IncrementalSummary } from './incremental';
 import type { ScanRow } from './page-scan';
@@ -35,6 +36,7 @@ export interface Results {
   popup: PopupResult | null;
   search: SearchScaleRow[];
   names: NameTableRow[];
+  store: StoreRow[];
   targets: TargetCheck[];
 }
 

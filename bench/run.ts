@@ -6,7 +6,7 @@
  *
  *   npm run bench                   full run (~12 min on 2 cores)
  *   npm run bench -- --smoke        one small page, one corpus size, one run (~25 s; for CI)
- *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names
+ *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store
  *   npm run bench -- --markdown     also print the tables as markdown (for the README)
  *
  * It never builds: sections that need the extension use a copy of
@@ -18,6 +18,7 @@ import os from 'node:os';
 import { type ChromiumExtension, launchChromium } from '../e2e/support/chromium';
 import { launchPlain } from './browser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, gitCommit, RESULTS_FILE, snapshotBuild } from './env';
+import { measureStoreAt, storeRows, storeTargets } from './corpus-store';
 import { measureIncremental } from './incremental';
 import { measureNameTables } from './name-table';
 import { pageScripts } from './page-bundle';
@@ -30,7 +31,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -140,9 +141,19 @@ async function main(): Promise<void> {
   const search = (await section('search', async () => (smoke ? [100] : [100, 1000, 5000]).map((n) => measureSearchAt(n, smoke ? 10 : 30, log)))) ?? [];
 
   const names = (await section('names', async () => measureNameTables(smoke ? [1000] : [1000, 5000], smoke ? 3 : 15))) ?? [];
+  const store =
+    (await section('store', async () => {
+      const rows = [];
+      // The single-bundle baseline is not run at 20,000: it would hold well over a gigabyte, which is the point.
+      const sizes = smoke ? [{ n: 100, baseline: true, chromium: false }] : [1000, 5000, 20000].map((n) => ({ n, baseline: n <= 5000, chromium: true }));
+      for (const { n, baseline, chromium } of sizes) {
+        rows.push(await measureStoreAt(n, { reps: smoke ? 3 : 20, baseline, chromium: chromium ? { probe: scripts.popupProbe } : null, log }));
+      }
+      return rows;
+    })) ?? [];
 
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -163,6 +174,8 @@ function print(r: report.Results): void {
     ['5. Query latency (searchCorpus, warm p50/p95)', report.queryRows(r.search)],
     ['Popup first results (from navigation start)', r.popup ? report.popupRows(r.popup) : []],
     ['6. Name table in the content script (Node; first row: the seeds, the baseline)', report.nameTableRows(r.names)],
+    ['7. Packaged corpus store vs the single bundle (issue 11)', storeRows(r.store)],
+    ['7. Targets at 5,000 articles', storeTargets(r.store).map((c) => ({ target: c.target, measured: c.measured, result: c.met === null ? 'n/a' : c.met ? 'met' : 'MISSED' }))],
     ['Targets', report.targetRows(r.targets)],
   ];
   const m = r.machine;

@@ -1,5 +1,7 @@
 /**
- * Deterministic text built from the real seeds: their sentences (with names
+ * Deterministic text built from the real articles — the seeds and, when it is
+ * there, the 24 articles of ../shared/corpus, with the names discovery finds
+ * in them — their sentences (with names
  * swapped among entities of the same type and numbers varied), their own
  * vocabulary, and filler sentences drawn from a Zipf-distributed lexicon. The
  * lexicon continues past the seeds' ~1k words with pseudo-words, so a large
@@ -9,8 +11,11 @@
 import type { BuiltCorpus, SeedFile } from '../lib/engine/corpus';
 import { findMentions } from '../lib/engine/matcher';
 import type { EntityType, Mention } from '../lib/engine/types';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCorpus } from '../lib/engine/corpus';
 import { buildCorpusFromFolder, readSeedFolder } from '../tools/seed-folder';
-import { SEEDS_DIR } from './env';
+import { SEEDS_DIR, SHARED_CORPUS } from './env';
 
 export type Rng = () => number;
 
@@ -52,16 +57,26 @@ export function seedMaterial(): SeedMaterial {
   if (cached) return cached;
   const files = readSeedFolder(SEEDS_DIR);
   const corpus = buildCorpusFromFolder(SEEDS_DIR);
-  const sentences = corpus.statements
+  // Sentences and names from every real article at hand; the seeds alone when ../shared is absent.
+  const real = existsSync(SHARED_CORPUS)
+    ? buildCorpus([
+        ...files,
+        ...readdirSync(SHARED_CORPUS)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SHARED_CORPUS, name))) })),
+      ])
+    : corpus;
+  const sentences = real.statements
     .map((s) => s.text)
     .filter((text) => text.length >= 40)
-    .map((text) => ({ text, mentions: findMentions(text, corpus.table, { types: ALL_TYPES }) }));
+    .map((text) => ({ text, mentions: findMentions(text, real.table, { types: ALL_TYPES }) }));
   const names: Record<EntityType, string[][]> = { person: [], organization: [], place: [] };
-  for (const e of corpus.entities) {
+  for (const e of real.entities) {
     const latin = [e.name, ...e.aliases].filter((a) => LATIN.test(a));
     if (latin.length > 0) names[e.type].push(latin);
   }
-  const lexicon = buildLexicon(corpus.articles.flatMap((a) => a.paragraphs).join(' '));
+  const lexicon = buildLexicon(real.articles.flatMap((a) => a.paragraphs).join(' '));
   const cumulative = new Float64Array(lexicon.length);
   let total = 0;
   for (let r = 0; r < lexicon.length; r++) {

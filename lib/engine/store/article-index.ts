@@ -77,11 +77,7 @@ export function sentencesIn(
     const matched = new Set(hit.terms);
     for (const statement of statements) {
       const terms = new Set<string>();
-      const bag = [statement.text, ...statement.entities.map(entityNames)].join(' ');
-      for (const token of tokenizeText(bag)) {
-        const term = processTerm(token);
-        if (term && matched.has(term)) terms.add(term);
-      }
+      for (const term of termsOf(statement, entityNames)) if (matched.has(term)) terms.add(term);
       if (terms.size === 0) continue;
       const covered = words.filter((w, i) => [...terms].some((t) => t === w || (i === last && t.startsWith(w)) || closeSpelling(w, t))).length;
       found.push({ statement, terms: [...terms], covered, articleScore: hit.score, approximate: hit.approximate });
@@ -91,6 +87,19 @@ export function sentencesIn(
   return found
     .filter((f) => f.covered === best || best < words.length)
     .sort((a, b) => Number(a.approximate) - Number(b.approximate) || b.covered - a.covered || b.articleScore - a.articleScore);
+}
+
+const statementTerms = new WeakMap<Statement, string[]>();
+
+/** A statement's index terms, its entities' names included: worked out once per statement, not on every keystroke. */
+function termsOf(statement: Statement, entityNames: (id: string) => string): string[] {
+  let terms = statementTerms.get(statement);
+  if (!terms) {
+    const bag = [statement.text, ...statement.entities.map(entityNames)].join(' ');
+    terms = [...new Set(tokenizeText(bag).flatMap((token) => processTerm(token) ?? []))];
+    statementTerms.set(statement, terms);
+  }
+  return terms;
 }
 
 function closeSpelling(word: string, term: string): boolean {
