@@ -252,6 +252,7 @@ describe('Arabic interface', () => {
   const api: ReaderApi = {
     getArticle: async (id) => articleHandler(corpus, id),
     listArticles: async () => listArticlesHandler(corpus),
+    lookupEntity: async (id) => lookupHandler(corpus, id, 4),
   };
   const scrollIntoView = Element.prototype.scrollIntoView;
   beforeEach(() => {

@@ -2,18 +2,20 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoSeriousAxeViolations, useEnglishUi } from '../../components/test-support';
-import { articleHandler, listArticlesHandler } from '../../lib/background/handlers';
+import { articleHandler, listArticlesHandler, lookupHandler } from '../../lib/background/handlers';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { ReaderApi } from './api';
 import { ArticleDateLine } from './ArticleDateLine';
 import { ReaderApp } from './App';
 import { articleHref } from './hash';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 useEnglishUi();
 const corpus = loadedSeedCorpus();
 const api: ReaderApi = {
   getArticle: async (id) => articleHandler(corpus, id),
   listArticles: async () => listArticlesHandler(corpus),
+  lookupEntity: async (id) => lookupHandler(corpus, id, 4),
 };
 const scrolled = vi.fn();
 
@@ -111,6 +113,37 @@ describe('reader', () => {
     go('nope');
     render(<ReaderApp api={api} />);
     expect(await screen.findByText('This article is not in the corpus.')).toBeTruthy();
+  });
+
+  it('underlines places only when the Places option is on', async () => {
+    const id = '002_4150bcee245c5d5c';
+    go(id);
+    const { container, unmount } = render(<ReaderApp api={api} />);
+    await screen.findByRole('heading', { level: 1 });
+    const types = () => new Set([...container.querySelectorAll<HTMLElement>('.mention')].map((m) => m.dataset.type));
+    expect(types().has('person')).toBe(true);
+    expect(types().has('place')).toBe(false);
+    unmount();
+    const withPlaces = { ...DEFAULT_SETTINGS, types: { ...DEFAULT_SETTINGS.types, place: true } };
+    const again = render(<ReaderApp api={api} settings={withPlaces} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(again.container.querySelector('.mention[data-type="place"]')?.textContent).toMatch(/Iran|Iraq|Baghdad|Tehran/);
+  });
+
+  it('makes names focusable buttons that look up their card on focus', async () => {
+    go('002_4150bcee245c5d5c');
+    const lookupEntity = vi.fn(api.lookupEntity);
+    const { container } = render(<ReaderApp api={{ ...api, lookupEntity }} />);
+    await screen.findByRole('heading', { level: 1 });
+    const name = container.querySelector<HTMLElement>('.mention[data-entity="hassan-rouhani"]')!;
+    expect(name.getAttribute('role')).toBe('button');
+    expect(name.tabIndex).toBe(0);
+    name.focus();
+    // happy-dom's focus() fires no focusin; a browser's does.
+    fireEvent.focusIn(name);
+    await waitFor(() => expect(lookupEntity).toHaveBeenCalledWith('hassan-rouhani'));
+    // The card itself sits in a closed shadow root (its content and Enter's focus move are checked in e2e/reader).
+    expect(document.querySelector('iran-iraq-context-ui')).toBeTruthy();
   });
 
   it('says where a date came from when a maintainer supplied it', () => {

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Skeleton } from '../../components/Skeleton';
 import { uiLang } from '../../components/ui-lang';
 import type { ArticleRef } from '../../lib/engine/lookup';
 import { t, uiDirection } from '../../lib/i18n';
 import type { ArticleWithStatements } from '../../lib/messages';
+import { DEFAULT_SETTINGS, enabledTypes, type Settings } from '../../lib/settings';
 import type { ReaderApi } from './api';
 import { ArticleList } from './ArticleList';
-import { ArticleView } from './ArticleView';
-import { parseHash } from './hash';
+import { ArticleView, type NameCards } from './ArticleView';
+import { articleHref, parseHash } from './hash';
 
 type Shown = { status: 'none' } | { status: 'loading' } | { status: 'missing' } | { status: 'ready'; data: ArticleWithStatements };
 
@@ -21,8 +22,20 @@ function useHashTarget() {
   return target;
 }
 
-export function ReaderApp({ api }: { api: ReaderApi }) {
+export function ReaderApp({ api, settings = DEFAULT_SETTINGS }: { api: ReaderApi; settings?: Settings }) {
   const target = useHashTarget();
+  const types = useMemo(() => enabledTypes(settings), [settings]);
+  const cards = useMemo<NameCards>(
+    () => ({
+      hoverDelayMs: settings.hoverDelayMs,
+      lookup: api.lookupEntity,
+      // A link in the card opens its article right here, as the reader's own article list does.
+      openArticle: (article, statement) => {
+        location.hash = articleHref(article, statement);
+      },
+    }),
+    [api, settings.hoverDelayMs],
+  );
   const [shown, setShown] = useState<Shown>({ status: 'none' });
   const [articles, setArticles] = useState<ArticleRef[] | null>(null);
 
@@ -53,7 +66,7 @@ export function ReaderApp({ api }: { api: ReaderApi }) {
   return (
     <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
       <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
-        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} />}
+        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} types={types} cards={cards} />}
         {shown.status === 'loading' && <Skeleton lines={8} />}
         {shown.status === 'none' && <Placeholder text={t('readerChoose')} />}
         {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}
