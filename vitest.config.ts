@@ -8,5 +8,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'tests/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'modules/**/*.test.ts'],
     testTimeout: 30_000,
+    setupFiles: ['tests/setup-i18n.ts'],
   },
 });
