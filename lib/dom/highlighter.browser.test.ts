@@ -1,5 +1,8 @@
-/** @vitest-environment happy-dom */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+/**
+ * The highlighter in real Chromium: the browser's own Highlight objects and
+ * registry, constructable stylesheets, and the page's DOM left untouched.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildHighlightCss, injectHighlightStyles, installStyles } from './highlight-styles';
 import { createHighlighter } from './highlighter';
 import { collectText } from './page-text';
@@ -28,25 +31,15 @@ const MARKUP =
   '<p><b>Mohammad Javad</b> Zarif and al-<i>Kadhimi</i> spoke.</p>' +
   '<p>IRGCIRGC Baghdad<span> and IRGC</span></p>';
 
-class FakeHighlight extends Set<AbstractRange> {}
-type Stubbed = { Highlight?: unknown; CSS?: { highlights?: unknown } };
+const registry = CSS.highlights;
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  registry.clear();
+  document.adoptedStyleSheets = [];
+});
 
-describe('Highlight API mode', () => {
-  let registry: Map<string, FakeHighlight>;
-  beforeEach(() => {
-    registry = new Map();
-    const win = document.defaultView as unknown as Stubbed;
-    win.Highlight = FakeHighlight;
-    win.CSS = { highlights: registry };
-  });
-  afterEach(() => {
-    const win = document.defaultView as unknown as Stubbed;
-    delete win.Highlight;
-    delete win.CSS;
-    document.adoptedStyleSheets = [];
-  });
+describe('highlights', () => {
 
   it('registers one highlight per type and never touches the DOM', () => {
     const root = fixture(MARKUP);
@@ -60,6 +53,11 @@ describe('Highlight API mode', () => {
     expect(registry.get('iic-place')?.size).toBe(2);
     expect(document.adoptedStyleSheets.length).toBe(1);
     expect(root.isEqualNode(before)).toBe(true);
+    // The stylesheet reaches the highlight: Chromium reports its underline for the text's element.
+    const style = getComputedStyle(root.querySelector('p') as Element, '::highlight(iic-person)');
+    expect([style.textDecorationLine, style.textDecorationStyle]).toEqual(['underline', 'dotted']);
+    // Each range still reads the name it underlines.
+    expect([...(registry.get('iic-person') as Highlight)].map((r) => r.toString()).sort()).toEqual(['Mohammad Javad Zarif', 'Mohammad Javad Zarif', 'al-Kadhimi']);
 
     highlighter.remove(items.filter((i) => i.mention.type === 'place'));
     expect(registry.get('iic-place')?.size).toBe(0);
@@ -75,7 +73,7 @@ describe('Highlight API mode', () => {
     const highlighter = createHighlighter(document, { names: { person: 'x-person' } });
     highlighter.add(mentionRanges(root));
     expect(registry.has('x-person')).toBe(true);
-    const foreign = new FakeHighlight();
+    const foreign = new Highlight();
     registry.set('iic-place', foreign);
     highlighter.clear();
     expect(registry.get('iic-place')).toBe(foreign);
@@ -96,7 +94,7 @@ describe('stylesheet', () => {
   it('prefers adoptedStyleSheets and removes itself', () => {
     const remove = injectHighlightStyles(document);
     expect(document.adoptedStyleSheets.length).toBe(1);
-    expect(document.querySelector('style')).toBeNull();
+    expect(document.querySelector('style[data-iic-highlights]')).toBeNull();
     remove();
     expect(document.adoptedStyleSheets.length).toBe(0);
   });
