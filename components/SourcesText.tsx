@@ -9,8 +9,8 @@ import { formatList } from './format';
  */
 export function SourcesText({ sources }: { sources: readonly ArticleSource[] }) {
   const groups = [
-    { id: 'sourcesCited', kind: 'cited', names: sources.filter((s) => s.how !== 'contributed').map((s) => s.name) },
-    { id: 'sourcesContributed', kind: 'contributed', names: sources.filter((s) => s.how === 'contributed').map((s) => s.name) },
+    { id: 'sourcesCited' as const, kind: 'cited', names: sources.filter((s) => s.how !== 'contributed').map((s) => s.name) },
+    { id: 'sourcesContributed' as const, kind: 'contributed', names: sources.filter((s) => s.how === 'contributed').map((s) => s.name) },
   ].filter((g) => g.names.length > 0);
   return (
     <>

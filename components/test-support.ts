@@ -1,16 +1,12 @@
 /**
- * Shared set-up for component tests. WxtVitest installs a fake `browser` global
- * whose i18n methods throw; with the global gone, `t` reads the English
- * catalogue, as it does outside an extension.
+ * Shared set-up for component tests. The fake `browser` answers `i18n` in
+ * English (tests/setup-i18n.ts), as an English browser would.
  */
 import { cleanup } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
+/** Unmounts what each test rendered; the interface is English unless a test installs another language. */
 export function useEnglishUi(): void {
-  beforeEach(() => {
-    vi.stubGlobal('browser', undefined);
-    vi.stubGlobal('chrome', undefined);
-  });
   afterEach(() => cleanup());
 }
 

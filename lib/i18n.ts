@@ -1,11 +1,13 @@
 /**
- * Interface text through `browser.i18n` (`public/_locales/`). Outside an
- * extension (unit tests) the English catalogue is read directly, so components
- * render real words, never message keys.
+ * Interface text through `browser.i18n` (`public/_locales/`). Message keys are
+ * typed from the English catalogue, so a misspelt key fails `tsc`; the
+ * catalogue itself is never bundled (unit tests stub `browser.i18n`,
+ * tests/setup-i18n.ts).
  */
-import english from '../public/_locales/en/messages.json' with { type: 'json' };
+import type english from '../public/_locales/en/messages.json';
 
-type Catalogue = Record<string, { message: string }>;
+export type MessageKey = keyof typeof english;
+
 type I18n = { getMessage(key: string, substitutions?: string | string[]): string; getUILanguage(): string };
 
 function extensionI18n(): I18n | null {
@@ -13,7 +15,7 @@ function extensionI18n(): I18n | null {
   return g.browser?.i18n ?? g.chrome?.i18n ?? null;
 }
 
-/** Test doubles of `browser.i18n` may throw "not implemented": the catalogue answers instead. */
+/** Outside an extension, or with a test double that throws "not implemented", there is no answer. */
 function safely(read: () => string | undefined): string | undefined {
   try {
     return read() || undefined;
@@ -22,12 +24,9 @@ function safely(read: () => string | undefined): string | undefined {
   }
 }
 
-export function t(key: string, ...substitutions: string[]): string {
-  const fromBrowser = safely(() => extensionI18n()?.getMessage(key, substitutions));
-  if (fromBrowser) return fromBrowser;
-  const entry = (english as Catalogue)[key];
-  if (!entry) return key;
-  return entry.message.replace(/\$(\d)/g, (_, n) => substitutions[Number(n) - 1] ?? '');
+/** The message in the interface's language; the key itself where the browser has none, so a gap shows rather than hides. */
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  return safely(() => extensionI18n()?.getMessage(key, substitutions)) ?? key;
 }
 
 /** 'rtl' when the browser's interface language is written right to left. */

@@ -16,6 +16,7 @@ import { useEnglishUi } from '../components/test-support';
 import { Timeline } from '../components/Timeline';
 import { ArticleView } from '../entrypoints/reader/ArticleView';
 import { articleHandler, lookupHandler, searchHandler, timelineHandler } from '../lib/background/handlers';
+import { ALL_TYPES } from '../lib/engine/matcher';
 import { loadBundle, serializeBundle } from '../lib/engine/bundle';
 import { buildCorpus, type SeedFile } from '../lib/engine/corpus';
 import { readSeedFolder } from '../tools/seed-folder';
@@ -57,6 +58,8 @@ function hostileCorpus() {
 }
 
 const { built, corpus } = hostileCorpus();
+/** The reader's names, without cards: this test is about what the article renders. */
+const NO_CARDS = { hoverDelayMs: 0, lookup: async () => null, openArticle: () => {}, openAll: () => {} };
 
 /** Elements and attributes that would mean text became markup. */
 function markupFrom(root: Element): string[] {
@@ -144,7 +147,7 @@ describe('hostile corpus text renders as text', () => {
   it('the reader shows the hostile article as text', () => {
     const data = articleHandler(corpus, HOSTILE_ID);
     if (!data) throw new Error('no hostile article');
-    const { container } = render(<ArticleView data={data} target={null} />);
+    const { container } = render(<ArticleView data={data} target={null} types={ALL_TYPES} cards={NO_CARDS} />);
     const article = container.querySelector('article') as Element;
     expect(markupFrom(article)).toEqual([]);
     expect(unisolatedOverrides(article)).toEqual([]);

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { t } from '../lib/i18n';
 
 interface Entry {
   message: string;
@@ -136,5 +137,13 @@ describe('Persian and Arabic spelling', () => {
       const notEnglish = Object.entries(catalogue).filter(([, e]) => !e.description?.trim() || /[\u0600-\u06FF]/.test(e.description));
       expect(notEnglish.map(([k]) => `${locale}/${k}`)).toEqual([]);
     }
+  });
+});
+
+describe('message keys', () => {
+  it('are typed from the English catalogue, so a misspelt key fails tsc', () => {
+    // @ts-expect-error no such message: `npm run check` fails if t() accepts it.
+    expect(t('cardReadyy')).toBe('cardReadyy');
+    expect(t('close')).toBe('Close');
   });
 });

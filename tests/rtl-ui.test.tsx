@@ -6,8 +6,6 @@
  * language, while corpus text (English statements, names, titles) keeps its
  * own direction through dir="auto".
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -21,40 +19,12 @@ import { fakePopupApi } from '../entrypoints/popup/fake-api';
 import { OptionsApp } from '../entrypoints/options/App';
 import type { ReaderApi } from '../entrypoints/reader/api';
 import { ReaderApp } from '../entrypoints/reader/App';
+import { type Catalogue, catalogue, fakeI18n } from './fake-i18n';
 import { loadedSeedCorpus } from './seeds';
 
-interface Entry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-type Catalogue = Record<string, Entry>;
-
-const catalogue = (locale: string): Catalogue =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
 const fa = catalogue('fa');
 const ar = catalogue('ar');
 const en = catalogue('en');
-
-/**
- * `browser.i18n` as Chrome implements it for one locale: named placeholders
- * expand to their content, then `$1`…`$9` take the substitutions; an unknown
- * key answers the empty string.
- */
-function fakeI18n(messages: Catalogue, uiLanguage: string) {
-  return {
-    getMessage(key: string, substitutions?: string | string[]): string {
-      const entry = messages[key];
-      if (!entry) return '';
-      const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-      const named = entry.message.replace(/\$([A-Za-z_@][\w@]*)\$/g, (whole, name: string) => {
-        const found = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase());
-        return found ? found[1].content : whole;
-      });
-      return named.replace(/\$(\$|\d)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-    },
-    getUILanguage: () => uiLanguage,
-  };
-}
 
 /**
  * The interface in `locale`; `browser` and `chrome` come back as they were
@@ -258,7 +228,7 @@ describe('Persian reader', () => {
   const api: ReaderApi = {
     getArticle: async (id) => articleHandler(corpus, id),
     listArticles: async () => listArticlesHandler(corpus),
-    lookupEntity: async (id) => lookupHandler(corpus, id),
+    lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
     timeline: async (id) => timelineHandler(corpus, id),
   };
   afterEach(() => {
@@ -289,7 +259,7 @@ describe('Arabic interface', () => {
   const api: ReaderApi = {
     getArticle: async (id) => articleHandler(corpus, id),
     listArticles: async () => listArticlesHandler(corpus),
-    lookupEntity: async (id) => lookupHandler(corpus, id),
+    lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
     timeline: async (id) => timelineHandler(corpus, id),
   };
   const scrollIntoView = Element.prototype.scrollIntoView;

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { uiLang } from '../../components/ui-lang';
 import type { EntityType } from '../../lib/engine/types';
-import { t, uiDirection } from '../../lib/i18n';
+import { type MessageKey, t, uiDirection } from '../../lib/i18n';
 import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
 import { DelayField } from './DelayField';
 import { DisabledSites } from './DisabledSites';
 import { Shortcuts, type ShortcutsApi } from './Shortcuts';
 
-const TYPES: { type: EntityType; label: string }[] = [
+const TYPES: { type: EntityType; label: MessageKey }[] = [
   { type: 'person', label: 'typesPeople' },
   { type: 'organization', label: 'typesOrganizations' },
   { type: 'place', label: 'typesPlaces' },
 ];
-const STYLES: { style: UnderlineStyle; label: string }[] = [
+const STYLES: { style: UnderlineStyle; label: MessageKey }[] = [
   { style: 'solid', label: 'underlineSolid' },
   { style: 'dotted', label: 'underlineDotted' },
   { style: 'wavy', label: 'underlineWavy' },

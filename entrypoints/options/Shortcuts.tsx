@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Keys } from '../../components/ShortcutKeys';
 import { type AssignedShortcuts, assignedShortcuts, effectiveShortcuts, type NameDirection } from '../../lib/commands';
-import { t } from '../../lib/i18n';
+import { type MessageKey, t } from '../../lib/i18n';
 
 export interface ShortcutsApi {
   /** The keys the browser holds for the two commands. */
@@ -21,7 +21,7 @@ export const browserShortcutsApi: ShortcutsApi = {
   },
 };
 
-const ROWS: { direction: NameDirection; label: string }[] = [
+const ROWS: { direction: NameDirection; label: MessageKey }[] = [
   { direction: 'next', label: 'shortcutNextName' },
   { direction: 'previous', label: 'shortcutPreviousName' },
 ];

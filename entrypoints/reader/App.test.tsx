@@ -8,13 +8,14 @@ import type { ReaderApi } from './api';
 import { ArticleDateLine } from './ArticleDateLine';
 import { ReaderApp } from './App';
 import { articleHref } from './hash';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 useEnglishUi();
 const corpus = loadedSeedCorpus();
 const api: ReaderApi = {
   getArticle: async (id) => articleHandler(corpus, id),
   listArticles: async () => listArticlesHandler(corpus),
-  lookupEntity: async (id) => lookupHandler(corpus, id),
+  lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
   timeline: async (id) => timelineHandler(corpus, id),
 };
 const scrolled = vi.fn();
@@ -113,6 +114,37 @@ describe('reader', () => {
     go('nope');
     render(<ReaderApp api={api} />);
     expect(await screen.findByText('This article is not in the corpus.')).toBeTruthy();
+  });
+
+  it('underlines places only when the Places option is on', async () => {
+    const id = '002_4150bcee245c5d5c';
+    go(id);
+    const { container, unmount } = render(<ReaderApp api={api} />);
+    await screen.findByRole('heading', { level: 1 });
+    const types = () => new Set([...container.querySelectorAll<HTMLElement>('.mention')].map((m) => m.dataset.type));
+    expect(types().has('person')).toBe(true);
+    expect(types().has('place')).toBe(false);
+    unmount();
+    const withPlaces = { ...DEFAULT_SETTINGS, types: { ...DEFAULT_SETTINGS.types, place: true } };
+    const again = render(<ReaderApp api={api} settings={withPlaces} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(again.container.querySelector('.mention[data-type="place"]')?.textContent).toMatch(/Iran|Iraq|Baghdad|Tehran/);
+  });
+
+  it('makes names focusable buttons that look up their card on focus', async () => {
+    go('002_4150bcee245c5d5c');
+    const lookupEntity = vi.fn(api.lookupEntity);
+    const { container } = render(<ReaderApp api={{ ...api, lookupEntity }} />);
+    await screen.findByRole('heading', { level: 1 });
+    const name = container.querySelector<HTMLElement>('.mention[data-entity="hassan-rouhani"]')!;
+    expect(name.getAttribute('role')).toBe('button');
+    expect(name.tabIndex).toBe(0);
+    name.focus();
+    // happy-dom's focus() fires no focusin; a browser's does.
+    fireEvent.focusIn(name);
+    await waitFor(() => expect(lookupEntity).toHaveBeenCalledWith('hassan-rouhani', 4));
+    // The card itself sits in a closed shadow root (its content and Enter's focus move are checked in e2e/reader).
+    expect(document.querySelector('iran-iraq-context-ui')).toBeTruthy();
   });
 
   it('says where a date came from when a maintainer supplied it', () => {

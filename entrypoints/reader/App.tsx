@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Skeleton } from '../../components/Skeleton';
 import { uiLang } from '../../components/ui-lang';
 import type { ArticleRef } from '../../lib/engine/lookup';
 import { t, uiDirection } from '../../lib/i18n';
 import type { ArticleWithStatements } from '../../lib/messages';
+import { DEFAULT_SETTINGS, enabledTypes, type Settings } from '../../lib/settings';
 import type { ReaderApi } from './api';
 import { ArticleList } from './ArticleList';
-import { ArticleView } from './ArticleView';
+import { ArticleView, type NameCards } from './ArticleView';
 import { EntityPage } from './EntityPage';
-import { parseHash } from './hash';
+import { articleHref, entityHash, parseHash } from './hash';
+
+/** As many statements as a card on a page shows. */
+const CARD_STATEMENTS = 4;
 
 type Shown = { status: 'none' } | { status: 'loading' } | { status: 'missing' } | { status: 'ready'; data: ArticleWithStatements };
 
@@ -22,8 +26,23 @@ function useHashTarget() {
   return target;
 }
 
-export function ReaderApp({ api }: { api: ReaderApi }) {
+export function ReaderApp({ api, settings = DEFAULT_SETTINGS }: { api: ReaderApi; settings?: Settings }) {
   const target = useHashTarget();
+  const types = useMemo(() => enabledTypes(settings), [settings]);
+  const cards = useMemo<NameCards>(
+    () => ({
+      hoverDelayMs: settings.hoverDelayMs,
+      lookup: (id) => api.lookupEntity(id, CARD_STATEMENTS),
+      // A link in the card opens its article right here, as the reader's own article list does.
+      openArticle: (article, statement) => {
+        location.hash = articleHref(article, statement);
+      },
+      openAll: (entity) => {
+        location.hash = entityHash(entity);
+      },
+    }),
+    [api, settings.hoverDelayMs],
+  );
   const [shown, setShown] = useState<Shown>({ status: 'none' });
   const [articles, setArticles] = useState<ArticleRef[] | null>(null);
 
@@ -56,7 +75,7 @@ export function ReaderApp({ api }: { api: ReaderApi }) {
   return (
     <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
       <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
-        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} />}
+        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} types={types} cards={cards} />}
         {shown.status === 'loading' && <Skeleton lines={8} />}
         {shown.status === 'none' && (target.entity ? <EntityPage api={api} id={target.entity} /> : <Placeholder text={t('readerChoose')} />)}
         {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}

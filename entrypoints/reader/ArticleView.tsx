@@ -1,15 +1,36 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
+import type { EntityType } from '../../lib/engine/types';
 import type { ArticleWithStatements } from '../../lib/messages';
 import { ArticleDateLine } from './ArticleDateLine';
+import { type NameCardOptions, watchNameCards } from './name-cards';
 import { Paragraph } from './Paragraph';
 
-/** One corpus article, its names underlined and the linked statement marked and scrolled to. */
-export function ArticleView({ data, target }: { data: ArticleWithStatements; target: string | null }) {
-  const { article, statements, mentions } = data;
+export type NameCards = Omit<NameCardOptions, 'root' | 'signal'>;
+
+interface Props {
+  data: ArticleWithStatements;
+  target: string | null;
+  /** The entity types underlined, as chosen in the options (places are off by default). */
+  types: readonly EntityType[];
+  cards: NameCards;
+}
+
+/** One corpus article, its names underlined (each opening its card) and the linked statement marked and scrolled to. */
+export function ArticleView({ data, target, types, cards }: Props) {
+  const { article, statements } = data;
+  const mentions = data.mentions.filter((m) => types.includes(m.type));
   const root = useRef<HTMLElement>(null);
   const targetFound = target !== null && statements.some((s) => s.id === target);
+
+  // Before paint, so a name answers hover and focus from the moment it shows.
+  useLayoutEffect(() => {
+    if (!root.current) return;
+    const stop = new AbortController();
+    watchNameCards({ root: root.current, signal: stop.signal, ...cards });
+    return () => stop.abort();
+  }, [cards]);
 
   useEffect(() => {
     const marked = root.current?.querySelector<HTMLElement>('[data-statement][aria-current="true"]');

@@ -49,7 +49,7 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
   };
   const shown = filter === 'all' ? entity.statements : entity.statements.filter((s) => s.relation === filter);
   const counts: Record<Filter, number> = { all: entity.statements.length, said: entity.counts.said, about: entity.counts.about };
-  const labels: Record<Filter, string> = { all: 'filterAll', said: 'filterSaid', about: 'filterAbout' };
+  const labels = { all: 'filterAll', said: 'filterSaid', about: 'filterAbout' } as const satisfies Record<Filter, string>;
   return (
     <article class="entity-page" data-entity={entity.id}>
       <header class="article-head">

@@ -20,7 +20,9 @@ export function Paragraph({ text, sentences, mentions, target }: Props) {
         const inner = runs(items, (p) => p.mention).map(({ key: mention, items: run }) => {
           const slice = run.map((p) => p.text).join('');
           return mention ? (
-            <span key={run[0].start} class="mention" data-entity={mention.entity} data-type={mention.type}>
+            // Focus, hover, Enter or Space show the name's card (name-cards.ts). A <button> would not wrap across lines in running text:
+            // biome-ignore lint/a11y/useSemanticElements: a span with the button role keeps the name flowing in its sentence.
+            <span key={run[0].start} class="mention" data-entity={mention.entity} data-type={mention.type} tabIndex={0} role="button" aria-haspopup="dialog">
               {slice}
             </span>
           ) : (

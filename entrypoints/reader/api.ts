@@ -6,14 +6,14 @@ import { ask } from '../../lib/messaging';
 export interface ReaderApi {
   getArticle(id: string): Promise<ArticleWithStatements | null>;
   listArticles(): Promise<ArticleRef[]>;
-  /** The entity with every statement about it, for its page. */
-  lookupEntity(id: string): Promise<EntityView | null>;
+  /** The entity with its first `limit` statements (every one without a limit): a name's card, or its page. */
+  lookupEntity(id: string, limit?: number): Promise<EntityView | null>;
   timeline(id: string): Promise<TimelinePoint[]>;
 }
 
 export const browserReaderApi: ReaderApi = {
   getArticle: (id) => ask({ type: 'get-article', id }),
   listArticles: () => ask({ type: 'list-articles' }),
-  lookupEntity: (id) => ask({ type: 'lookup-entity', id }),
+  lookupEntity: (id, limit) => ask({ type: 'lookup-entity', id, ...(limit ? { limit } : {}) }),
   timeline: (id) => ask({ type: 'timeline', id }),
 };

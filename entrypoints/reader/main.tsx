@@ -9,11 +9,12 @@ import './reader.css';
 
 document.documentElement.lang = uiLang();
 document.documentElement.dir = uiDirection();
-render(<ReaderApp api={browserReaderApi} />, document.getElementById('app') as HTMLElement);
 
-// Names are underlined in the style the reader chose for pages (reader.css reads the attribute).
-const applyUnderline = (settings: Settings) => {
+// Names are underlined in the style the reader chose for pages (reader.css reads the attribute), for the
+// entity types chosen there, and open their cards after the same hover delay.
+const show = (settings: Settings) => {
   document.documentElement.dataset.underline = settings.underline;
+  render(<ReaderApp api={browserReaderApi} settings={settings} />, document.getElementById('app') as HTMLElement);
 };
-loadSettings().then(({ settings }) => applyUnderline(settings));
-onSettingsChanged(applyUnderline);
+loadSettings().then(({ settings }) => show(settings));
+onSettingsChanged(show);

@@ -17,36 +17,24 @@ export const DEFAULT_UNDERLINE_RGB: Readonly<Record<EntityType, string>> = {
   place: '5 150 105',
 };
 
-export const DEFAULT_MARK_TAG = 'iic-mark';
-
 export interface HighlightStyleOptions {
   names?: Partial<Record<EntityType, string>>;
   underline?: UnderlineStyle;
   /** Space-separated sRGB channels per type, e.g. `37 99 235`. */
   rgb?: Partial<Record<EntityType, string>>;
-  /** Tag used by the wrap fallback; styled with the same look. */
-  markTag?: string;
-  /** Further rules that belong in the same stylesheet (one sheet per page, whatever the fallback). */
+  /** Further rules that belong in the same stylesheet (one sheet per page). */
   extraCss?: string;
 }
 
-/**
- * One rule per selector: a list mixing `::highlight()` with a plain selector
- * would be dropped whole by browsers that do not know `::highlight()`, and
- * those are exactly the ones that need the `iic-mark` rules.
- */
+/** One `::highlight()` rule per entity type, in the chosen underline style. */
 export function buildHighlightCss(options: HighlightStyleOptions = {}): string {
   const names = { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names };
   const rgb = { ...DEFAULT_UNDERLINE_RGB, ...options.rgb };
   const style = options.underline ?? 'dotted';
-  const markTag = options.markTag ?? DEFAULT_MARK_TAG;
   const rules: string[] = [];
   for (const type of ENTITY_TYPES) {
     const decoration = underlineDeclarations(rgb[type], style);
     rules.push(`::highlight(${names[type]}) { ${decoration} }`);
-    rules.push(
-      `${markTag}[data-type="${type}"] { ${decoration} text-underline-offset: 0.15em; text-decoration-skip-ink: auto; }`,
-    );
   }
   if (options.extraCss) rules.push(options.extraCss);
   return rules.join('\n');

@@ -1,29 +1,14 @@
 import type { EntityType } from '../engine/types';
-import {
-  buildHighlightCss,
-  DEFAULT_HIGHLIGHT_NAMES,
-  DEFAULT_MARK_TAG,
-  ENTITY_TYPES,
-  type HighlightStyleOptions,
-  installStyles,
-} from './highlight-styles';
+import { buildHighlightCss, DEFAULT_HIGHLIGHT_NAMES, ENTITY_TYPES, type HighlightStyleOptions, installStyles } from './highlight-styles';
 import type { MentionRange } from './types';
-import { createWrapSurface } from './wrap-fallback';
 
-export type HighlightMode = 'highlight-api' | 'wrap';
-
-export interface HighlighterOptions extends HighlightStyleOptions {
-  /** Use the DOM-wrapping fallback even where the Highlight API exists (tests, debugging). */
-  forceWrap?: boolean;
-}
+export type HighlighterOptions = HighlightStyleOptions;
 
 export interface Highlighter {
   add(items: readonly MentionRange[]): void;
   remove(items: readonly MentionRange[]): void;
   /** Removes every highlight and our stylesheet from every document touched. */
   clear(): void;
-  /** How mentions in `doc` are (or would be) shown. */
-  modeFor(doc?: Document): HighlightMode;
 }
 
 interface Surface {
@@ -32,18 +17,14 @@ interface Surface {
   dispose(): void;
 }
 
+/** Every browser the manifest admits (Chrome's MV3 minimum, Firefox 142) has the Custom Highlight API. */
 type HighlightWindow = Window & {
-  Highlight?: typeof Highlight;
-  CSS?: { highlights?: HighlightRegistry };
+  Highlight: typeof Highlight;
+  CSS: { highlights: HighlightRegistry };
 };
 
-export function supportsHighlightApi(doc: Document): boolean {
-  const win = doc.defaultView as HighlightWindow | null;
-  return typeof win?.Highlight === 'function' && typeof win.CSS?.highlights?.set === 'function';
-}
-
 /**
- * Per-document surfaces are created lazily from each range's owner document,
+ * Underlines are highlights: the page's DOM is never modified. Per-document surfaces are created lazily from each range's owner document,
  * because a same-origin iframe has its own highlight registry and stylesheets.
  */
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
@@ -61,13 +42,10 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     }
   };
 
-  const modeFor = (target: Document = doc): HighlightMode =>
-    !options.forceWrap && supportsHighlightApi(target) ? 'highlight-api' : 'wrap';
-
   const surfaceFor = (target: Document): Surface => {
     let surface = surfaces.get(target);
     if (!surface) {
-      surface = createSurface(target, modeFor(target), css, options);
+      surface = createSurface(target, css, options);
       surfaces.set(target, surface);
     }
     return surface;
@@ -98,16 +76,12 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
       for (const remove of shadowStyles.values()) remove();
       shadowStyles.clear();
     },
-    modeFor,
   };
 }
 
-function createSurface(doc: Document, mode: HighlightMode, css: string, options: HighlighterOptions): Surface {
+function createSurface(doc: Document, css: string, options: HighlighterOptions): Surface {
   const removeStyles = installStyles(doc, css);
-  const inner =
-    mode === 'highlight-api'
-      ? createHighlightApiSurface(doc, { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names })
-      : createWrapSurface(doc, options.markTag ?? DEFAULT_MARK_TAG);
+  const inner = createHighlightApiSurface(doc, { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names });
   return {
     add: inner.add,
     remove: inner.remove,
@@ -118,11 +92,11 @@ function createSurface(doc: Document, mode: HighlightMode, css: string, options:
   };
 }
 
-/** One Highlight per entity type; the page's DOM is never modified. */
+/** One Highlight per entity type. */
 function createHighlightApiSurface(doc: Document, names: Record<EntityType, string>): Surface {
   const win = doc.defaultView as HighlightWindow;
-  const registry = win.CSS?.highlights as HighlightRegistry;
-  const HighlightCtor = win.Highlight as typeof Highlight;
+  const registry = win.CSS.highlights;
+  const HighlightCtor = win.Highlight;
   const highlights = {} as Record<EntityType, Highlight>;
   for (const type of ENTITY_TYPES) {
     highlights[type] = new HighlightCtor();

@@ -5,22 +5,18 @@ const NONE: readonly MentionRange[] = Object.freeze([]);
 /** Mentions by text node, so hover and mutation handling never scan every mention. */
 export class MentionIndex implements MentionLookup {
   private readonly byNode = new Map<Text, MentionRange[]>();
-  /**
-   * The nodes each item was filed under, copied: the wrap fallback rewrites
-   * `item.nodes`, and removal must still find the old keys.
-   */
-  private readonly filedUnder = new Map<MentionRange, readonly Text[]>();
+  /** A mention's nodes never change (types.ts), so removal finds it under the nodes it was filed under. */
+  private readonly items = new Set<MentionRange>();
 
   get size(): number {
-    return this.filedUnder.size;
+    return this.items.size;
   }
 
   add(items: readonly MentionRange[]): void {
     for (const item of items) {
-      if (this.filedUnder.has(item)) continue;
-      const nodes = [...item.nodes];
-      this.filedUnder.set(item, nodes);
-      for (const node of nodes) {
+      if (this.items.has(item)) continue;
+      this.items.add(item);
+      for (const node of item.nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(item);
         else this.byNode.set(node, [item]);
@@ -30,10 +26,8 @@ export class MentionIndex implements MentionLookup {
 
   remove(items: readonly MentionRange[]): void {
     for (const item of items) {
-      const nodes = this.filedUnder.get(item);
-      if (!nodes) continue;
-      this.filedUnder.delete(item);
-      for (const node of nodes) {
+      if (!this.items.delete(item)) continue;
+      for (const node of item.nodes) {
         const list = this.byNode.get(node);
         if (!list) continue;
         const rest = list.filter((m) => m !== item);
@@ -43,15 +37,8 @@ export class MentionIndex implements MentionLookup {
     }
   }
 
-  /** Re-files items whose `nodes` changed after they were added. */
-  reindex(items: readonly MentionRange[]): void {
-    const present = items.filter((item) => this.filedUnder.has(item));
-    this.remove(present);
-    this.add(present);
-  }
-
   has(item: MentionRange): boolean {
-    return this.filedUnder.has(item);
+    return this.items.has(item);
   }
 
   mentionsIn(node: Text): readonly MentionRange[] {
@@ -59,11 +46,11 @@ export class MentionIndex implements MentionLookup {
   }
 
   all(): MentionRange[] {
-    return [...this.filedUnder.keys()];
+    return [...this.items];
   }
 
   clear(): void {
     this.byNode.clear();
-    this.filedUnder.clear();
+    this.items.clear();
   }
 }

@@ -76,7 +76,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   }
 
   /**
-   * Our callbacks may change the DOM (the wrap fallback does); records queued
+   * Our callbacks may change the DOM (the underline stylesheet, as a `<style>` where adopted sheets are refused); records queued
    * meanwhile are ours and are dropped, or they would trigger a re-scan loop.
    * Records already queued before are the page's and are kept.
    */
@@ -151,8 +151,6 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
       const added: MentionRange[] = [];
       while (observer && now() < deadline && units.hasWork()) units.step(added);
       callback(options.onAdd, added);
-      // The wrap fallback re-parents text nodes in onAdd; file mentions under the new ones.
-      index.reindex(added);
       if (units.hasWork()) await yieldToEventLoop();
     }
   }

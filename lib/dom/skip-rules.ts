@@ -57,8 +57,7 @@ export function createClassifier(options: SkipOptions = {}): ElementClassifier {
     const tag = el.localName;
     if (SILENT_SKIP_TAGS.has(tag)) return ElementKind.SkipSilent;
     if (BREAK_SKIP_TAGS.has(tag) || ownTags.has(tag)) return ElementKind.SkipBreak;
-    // `hidden` content is display:none by default; scanning it only wastes time
-    // and, in the wrap fallback, would rewrite nodes the page may later toggle.
+    // `hidden` content is display:none by default; scanning it only wastes time.
     if (el.hasAttribute('hidden')) return ElementKind.SkipSilent;
     // Editable regions belong to the user and to the editor's own DOM model.
     const editable = el.getAttribute('contenteditable');

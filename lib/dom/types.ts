@@ -13,13 +13,14 @@ export type PageMention = Pick<Mention, 'entity' | 'type'>;
 
 /**
  * One detected mention bound to the page. `nodes` are the text nodes the range
- * touches, in document order; the wrap fallback rewrites both `range` and
- * `nodes` when it splits text nodes.
+ * touches, in document order. Nothing of it changes once made: underlining
+ * never touches the page's nodes, so a mention is replaced, not edited, when
+ * the page changes its text.
  */
 export interface MentionRange {
-  mention: PageMention;
-  range: Range;
-  nodes: Text[];
+  readonly mention: PageMention;
+  readonly range: Range;
+  readonly nodes: readonly Text[];
 }
 
 /** Anything that can say which mentions touch a text node (index, scanner). */
