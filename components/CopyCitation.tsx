@@ -5,14 +5,15 @@ import type { StatementView } from '../lib/engine/lookup';
 import { t } from '../lib/i18n';
 import { formatIsoDate } from './dates';
 import { formatList } from './format';
+import { shownText, speakersOf } from './statement-words';
 
 /** The citation of a statement in the interface's words: its dates, list commas and "outlet unknown". */
 export function citationOf(statement: StatementView): Citation {
-  const speakers = statement.relation === 'said' ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
+  const speakers = speakersOf(statement);
   const { article } = statement;
   return formatCitation(
     {
-      sentence: statement.text,
+      sentence: shownText(statement),
       speakers,
       title: article.title,
       outlet: article.outlet ?? t('outletUnknown'),

@@ -3,18 +3,24 @@ import { formatCount, formatList } from './format';
 
 const quotes = (n: number) => (n === 1 ? t('countQuotesOne') : t('countQuotesMany', formatCount(n)));
 const mentions = (n: number) => (n === 1 ? t('countMentionsOne') : t('countMentionsMany', formatCount(n)));
+const partials = (n: number) => (n === 1 ? t('countPartialOne') : t('countPartialMany', formatCount(n)));
 
-export function countsText(said: number, about: number): string {
-  return formatList([quotes(said), mentions(about)]);
+/** The counts as the card reads them out: partial quotes only where there are some. */
+export function countsText(said: number, about: number, partial = 0): string {
+  return formatList([quotes(said), ...(partial > 0 ? [partials(partial)] : []), mentions(about)]);
 }
 
-/** "3 quotes · 5 mentions": how often the corpus quotes a name and names it. */
-export function Counts({ said, about }: { said: number; about: number }) {
+/** "3 quotes · 1 partial quote · 5 mentions": how often the corpus quotes a name, quotes a few of its words, and names it. */
+export function Counts({ said, partial = 0, about }: { said: number; partial?: number; about: number }) {
+  const parts = [quotes(said), ...(partial > 0 ? [partials(partial)] : []), mentions(about)];
   return (
     <p class="iic-counts">
-      {quotes(said)}
-      <span aria-hidden="true"> · </span>
-      {mentions(about)}
+      {parts.map((part, i) => (
+        <>
+          {i > 0 && <span aria-hidden="true"> · </span>}
+          {part}
+        </>
+      ))}
     </p>
   );
 }

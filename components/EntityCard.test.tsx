@@ -40,7 +40,7 @@ describe('EntityCard', () => {
     expect(onOpen).toHaveBeenCalledWith('000_e2b84ee6c719b08a', '000_e2b84ee6c719b08a#12');
     const items = [...container.querySelectorAll<HTMLElement>('[data-statement]')];
     expect(items).toHaveLength(4);
-    expect(items.map((i) => i.dataset.relation)).toEqual(['said', 'said', 'about', 'about']);
+    expect(items.map((i) => i.dataset.relation)).toEqual(['said', 'quoted', 'about', 'about']);
     expect(items[0].querySelector('.iic-quote')).not.toBeNull();
   });
 

@@ -39,7 +39,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
   const title = entity ? entityNameText(entity.name, entity.aliases) : name;
   const allLink = entity && onOpenAll && <AllStatementsLink entity={entity} onOpenAll={onOpenAll} />;
   const status = entity
-    ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about))
+    ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about, entity.counts.partial))
     : t(state.status === 'loading' ? 'cardLoading' : 'cardError');
   return (
     <div
@@ -92,7 +92,7 @@ function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: Entit
     <>
       <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
       <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
-      <Counts said={entity.counts.said} about={entity.counts.about} />
+      <Counts said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <BasisLine basis={entity.basis} />
       {entity.statements.length > 0 ? (
         <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
@@ -105,7 +105,7 @@ function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: Entit
 
 /** "All 9 statements →": the card shows a few; this says how many there are, and opens them all. */
 function AllStatementsLink({ entity, onOpenAll }: { entity: EntityView; onOpenAll(entityId: string): void }) {
-  const total = entity.counts.said + entity.counts.about;
+  const total = entity.counts.said + entity.counts.partial + entity.counts.about;
   if (total === 0) return null;
   return (
     <p class="iic-all-statements">

@@ -16,6 +16,32 @@ function statementOf(entity: string, pick: (text: string) => boolean) {
 }
 
 describe('StatementItem', () => {
+  it("shows one person's words quoted in another's statement as that person's, and the sentence as the other's", () => {
+    const onPompeo = statementOf('mike-pompeo', (t) => t.includes('when America retreats'));
+    const { container } = render(
+      <ul>
+        <StatementItem statement={onPompeo} onOpen={() => {}} />
+      </ul>,
+    );
+    const item = container.querySelector(`[data-statement="${onPompeo.id}"]`) as HTMLElement;
+    expect(item.dataset.relation).toBe('quoted');
+    expect(item.querySelector('.iic-statement-text [dir="auto"]')?.textContent).toBe('“when America retreats, chaos often follows,”');
+    expect(item.textContent).toContain('said by Mike Pompeo');
+    expect(item.textContent).toContain('in a statement by Mohammad Javad Zarif');
+    // On Zarif's own list the sentence is his statement, shown whole.
+    const onZarif = statementOf('mohammad-javad-zarif', (t) => t.includes('when America retreats'));
+    expect(onZarif.relation).toBe('said');
+    expect(lookupHandler(corpus, 'mohammad-javad-zarif')?.counts.said).toBe(1);
+  });
+  it('badges a fragment of someone\'s words as a partial quote, counted apart from full quotes', () => {
+    const partial = { ...statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues')), relation: 'partial' as const };
+    const { container } = render(
+      <ul>
+        <StatementItem statement={partial} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-badge')?.textContent).toBe('Partial quote');
+  });
   it('marks a quote, names its speaker and says when the article has no date or outlet', () => {
     const s = statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues'));
     const onOpen = vi.fn();

@@ -7,6 +7,7 @@ import { DateText } from './DateText';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
+import { shownText, speakersOf } from './statement-words';
 import { formatList } from './format';
 
 export interface StatementItemProps {
@@ -21,20 +22,29 @@ export interface StatementItemProps {
  */
 export function StatementItem({ statement, onOpen }: StatementItemProps) {
   const textId = useId();
-  const said = statement.relation === 'said';
+  const { relation, voice } = statement;
+  const said = relation === 'said' || relation === 'quoted' || relation === 'partial';
   const original = originalUrl(statement.article);
-  const speakers = said ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
+  const speakers = speakersOf(statement);
   return (
-    <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={statement.relation}>
+    <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={relation}>
       <p class="iic-statement-text" id={textId}>
-        {said && <span class="iic-badge">{t('quoteBadge')}</span>}
-        <span dir="auto">{said ? <QuotedText text={statement.text} quotes={statement.quotes} /> : statement.text}</span>
+        {said && <span class="iic-badge">{t(relation === 'partial' ? 'partialQuoteBadge' : 'quoteBadge')}</span>}
+        <span dir="auto">{said ? <QuotedText text={shownText(statement)} quotes={statement.quotes} /> : statement.text}</span>
       </p>
       <p class="iic-statement-meta">
         {speakers.length > 0 && (
           <>
             <span class="iic-speaker">
               <Message id="saidBy" args={[<span dir="auto" key="s">{formatList(speakers)}</span>]} />
+            </span>
+            <span aria-hidden="true"> · </span>
+          </>
+        )}
+        {relation === 'quoted' && voice && (
+          <>
+            <span class="iic-voice">
+              <Message id="quotedInStatementBy" args={[<span dir="auto" key="v">{voice.name}</span>]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>

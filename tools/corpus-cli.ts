@@ -103,7 +103,7 @@ async function lookup(corpus: BuiltCorpus, query: string | undefined, json: bool
       if (!view) return '';
       const roles = view.roles.map((r) => `  ${r.text} (${r.article.outlet ?? 'outlet unknown'}, ${dateText(r.article)}; ${r.statement})`);
       const lines = view.statements.map((s) => [s.relation, dateText(s.article), s.article.outlet ?? '', s.text]);
-      return [`${view.name} (${view.type})`, ...roles, `${view.counts.said} quoted, ${view.counts.about} mentions`, '', table([['', 'date', 'outlet', 'statement'], ...lines])].join('\n');
+      return [`${view.name} (${view.type})`, ...roles, `${view.counts.said} quoted, ${view.counts.partial} partly quoted, ${view.counts.about} mentions`, '', table([['', 'date', 'outlet', 'statement'], ...lines])].join('\n');
     });
     return;
   }

@@ -35,7 +35,7 @@ export function EntityDetails({ api, id, onOpen }: { api: PopupApi; id: string; 
       {loaded.status === 'ready' && (
         <>
           <RoleList roles={loaded.entity.roles.slice(0, 2)} onOpen={onOpen} />
-          <Counts said={loaded.entity.counts.said} about={loaded.entity.counts.about} />
+          <Counts said={loaded.entity.counts.said} partial={loaded.entity.counts.partial} about={loaded.entity.counts.about} />
           <Timeline points={loaded.timeline} name={loaded.entity.name} />
           {loaded.entity.statements.length > 0 ? (
             <StatementList statements={loaded.entity.statements} onOpen={onOpen} label={t('statementsAbout', loaded.entity.name)} />

@@ -33,9 +33,10 @@ describe('the reader’s entity page', () => {
     expect(screen.getByRole('img', { name: /^Statements about Hassan Rouhani over time/ })).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('Hassan Rouhani — all statements'));
     const filter = screen.getByRole('group', { name: 'Show' });
-    fireEvent.click(within(filter).getByRole('radio', { name: `Quotes (${rouhani.counts.said})` }));
-    await waitFor(() => expect(items().every((i) => i.dataset.relation === 'said')).toBe(true));
-    expect(items()).toHaveLength(rouhani.counts.said);
+    const quoting = rouhani.counts.said + rouhani.counts.partial;
+    fireEvent.click(within(filter).getByRole('radio', { name: `Quotes (${quoting})` }));
+    await waitFor(() => expect(items().every((i) => ['said', 'quoted', 'partial'].includes(i.dataset.relation ?? ''))).toBe(true));
+    expect(items()).toHaveLength(quoting);
     fireEvent.click(within(filter).getByRole('radio', { name: `Mentions (${rouhani.counts.about})` }));
     await waitFor(() => expect(items()).toHaveLength(rouhani.counts.about));
     expect(items().every((i) => i.dataset.relation === 'about')).toBe(true);

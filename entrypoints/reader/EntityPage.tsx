@@ -8,7 +8,7 @@ import { RoleList } from '../../components/RoleList';
 import { Skeleton } from '../../components/Skeleton';
 import { StatementList } from '../../components/StatementList';
 import { Timeline } from '../../components/Timeline';
-import type { EntityView } from '../../lib/engine/lookup';
+import type { EntityView, StatementView } from '../../lib/engine/lookup';
 import { t } from '../../lib/i18n';
 import type { TimelinePoint } from '../../lib/messages';
 import type { ReaderApi } from './api';
@@ -47,8 +47,10 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
   const open = (article: string, statement?: string) => {
     location.hash = articleHref(article, statement);
   };
-  const shown = filter === 'all' ? entity.statements : entity.statements.filter((s) => s.relation === filter);
-  const counts: Record<Filter, number> = { all: entity.statements.length, said: entity.counts.said, about: entity.counts.about };
+  // Quotes: the name's words in full, inside someone else's statement, or in fragments.
+  const quoting = (s: StatementView) => s.relation === 'said' || s.relation === 'quoted' || s.relation === 'partial';
+  const shown = filter === 'all' ? entity.statements : entity.statements.filter((s) => (filter === 'said' ? quoting(s) : !quoting(s)));
+  const counts: Record<Filter, number> = { all: entity.statements.length, said: entity.counts.said + entity.counts.partial, about: entity.counts.about };
   const labels = { all: 'filterAll', said: 'filterSaid', about: 'filterAbout' } as const satisfies Record<Filter, string>;
   return (
     <article class="entity-page" data-entity={entity.id}>
@@ -59,7 +61,7 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
         <p class="byline">{entityTypeLabel(entity.type)}</p>
       </header>
       <RoleList roles={entity.roles} onOpen={open} />
-      <Counts said={entity.counts.said} about={entity.counts.about} />
+      <Counts said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <BasisLine basis={entity.basis} />
       <Timeline points={timeline} name={entity.name} />
       <fieldset class="statement-filter">

@@ -9,7 +9,7 @@ import { readEntityFile, type CuratedEntity } from './entities-file';
 import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
 import { attributeQuotes } from './quotes';
 import { findQuoteSpans, splitSentences, type Span } from './sentences';
-import type { Article, Corpus, Entity, Mention, SeedProblem, Statement } from './types';
+import type { Article, Corpus, Entity, Mention, Quote, SeedProblem, Statement } from './types';
 
 export interface SeedFile {
   name: string;
@@ -137,7 +137,8 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
   const mentions = findMentions(doc.text, table, { types: ALL_TYPES });
   // People and organisations speak ("the Joint Operations Command said in a statement"); places do not.
   const people = mentions.filter((m) => m.type !== 'place');
-  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities });
+  const voices: (string | null)[] = [];
+  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities, voices });
   let q = 0;
   let m = 0;
   return sentences.map((s, n) => {
@@ -157,18 +158,23 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
     };
     while (q < quotes.length && quotes[q].start < s.end) {
       const span = quotes[q];
-      statement.quotes.push({
-        start: span.start - base,
-        end: span.end - base,
-        text: doc.text.slice(span.start + 1, span.end - 1),
-        speaker: speakers[q],
-      });
+      const text = doc.text.slice(span.start + 1, span.end - 1);
+      const quote: Quote = { start: span.start - base, end: span.end - base, text, speaker: speakers[q] };
+      if (isFragment(text)) quote.partial = true;
+      statement.quotes.push(quote);
       q++;
     }
-    const ids = [...inSentence.map((x) => x.entity), ...statement.quotes.map((x) => x.speaker)];
+    const voice = voices[n];
+    if (voice) statement.voice = voice;
+    const ids = [...inSentence.map((x) => x.entity), ...statement.quotes.map((x) => x.speaker), voice ?? null];
     statement.entities = [...new Set(ids.filter((x): x is string => x !== null))];
     return statement;
   });
+}
+
+/** "milestone", "turning point": fewer than four words are a fragment of someone's words, not a full quote. */
+export function isFragment(text: string): boolean {
+  return text.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 4;
 }
 
 /** Cites each role with the first statement of its article that states it about that entity; a curated role that no sentence states is a problem. */

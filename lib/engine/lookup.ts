@@ -25,9 +25,41 @@ export interface StatementView {
   id: string;
   article: ArticleRef;
   text: string;
-  /** 'said': the entity is quoted; 'about': the entity is named. */
-  relation: 'said' | 'about' | 'match';
-  quotes: { text: string; speaker: { id: string; name: string } | null }[];
+  /**
+   * 'said': the entity's own words (or its statement quoting someone); 'quoted': its words inside someone
+   * else's statement (`voice`); 'partial': only fragments of its words; 'about': it is named; 'match': a search hit.
+   */
+  relation: StatementRelation;
+  quotes: { text: string; speaker: { id: string; name: string } | null; partial?: boolean }[];
+  /** Whose statement the sentence is, when it quotes someone else. */
+  voice?: { id: string; name: string };
+}
+
+export type StatementRelation = 'said' | 'quoted' | 'partial' | 'about' | 'match';
+
+/** The view of one statement; `nameOf` gives an entity's name, `entity` the name whose list it is in. */
+export function statementView(
+  s: Statement,
+  article: ArticleRef,
+  group: 'said' | 'partial' | 'about' | 'match',
+  nameOf: (id: string) => string | undefined,
+  entity?: string,
+): StatementView {
+  const person = (id: string | null) => {
+    const name = id ? nameOf(id) : undefined;
+    return id && name ? { id, name } : null;
+  };
+  const relation: StatementRelation = group === 'said' && s.voice && s.voice !== entity ? 'quoted' : group;
+  const view: StatementView = {
+    id: s.id,
+    article,
+    text: s.text,
+    relation,
+    quotes: s.quotes.map((q) => ({ text: q.text, speaker: person(q.speaker), ...(q.partial ? { partial: true } : {}) })),
+  };
+  const voice = person(s.voice ?? null);
+  if (voice) view.voice = voice;
+  return view;
 }
 
 export interface EntityView {
@@ -36,7 +68,8 @@ export interface EntityView {
   type: EntityType;
   aliases: string[];
   roles: { text: string; statement: string; article: ArticleRef }[];
-  counts: { said: number; about: number };
+  /** Statements with its words in full (or its statements), with only fragments of its words, and naming it. */
+  counts: { said: number; partial: number; about: number };
   /** What the card's statements rest on: how many articles of the corpus have them, and the span of their dates. */
   basis: EntityBasis;
   statements: StatementView[];
@@ -97,16 +130,9 @@ function byId(corpus: LoadedCorpus): ById {
 
 function viewer(corpus: LoadedCorpus) {
   const { articles, entities } = byId(corpus);
-  return (s: Statement, relation: StatementView['relation']): StatementView => ({
-    id: s.id,
-    article: articleRef(articles.get(s.article) as Article),
-    text: s.text,
-    relation,
-    quotes: s.quotes.map((q) => {
-      const speaker = q.speaker ? entities.get(q.speaker) : undefined;
-      return { text: q.text, speaker: speaker ? { id: speaker.id, name: speaker.name } : null };
-    }),
-  });
+  const nameOf = (id: string) => entities.get(id)?.name;
+  return (s: Statement, group: 'said' | 'partial' | 'about' | 'match', entity?: string): StatementView =>
+    statementView(s, articleRef(articles.get(s.article) as Article), group, nameOf, entity);
 }
 
 /** The entity with its cited roles and related statements (its quotes first). */
@@ -120,16 +146,17 @@ export function entityView(corpus: LoadedCorpus, entity: Entity, related: Relate
   const view = viewer(corpus);
   const { articles } = byId(corpus);
   const statements: StatementView[] = [];
-  for (const s of related.said) if (statements.length < limit) statements.push(view(s, 'said'));
-  for (const s of related.about) if (statements.length < limit) statements.push(view(s, 'about'));
+  for (const group of ['said', 'partial', 'about'] as const) {
+    for (const s of related[group]) if (statements.length < limit) statements.push(view(s, group, entity.id));
+  }
   return {
     id: entity.id,
     name: entity.name,
     type: entity.type,
     aliases: entity.aliases,
     roles: entity.roles.map((r) => ({ text: r.text, statement: r.statement, article: articleRef(articles.get(r.article) as Article) })),
-    counts: { said: related.said.length, about: related.about.length },
-    basis: basisOf(corpus, [...related.said, ...related.about]),
+    counts: { said: related.said.length, partial: related.partial.length, about: related.about.length },
+    basis: basisOf(corpus, [...related.said, ...related.partial, ...related.about]),
     statements,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from './corpus';
+import { relationTo } from './related';
+import type { Statement } from './types';
 
 /** Builds a one-article corpus with no curated names: every speaker must come from discovery. */
 function speakers(text: string): [string, string | null][] {
@@ -72,6 +74,30 @@ describe('quotes on articles the engine has never seen', () => {
   it('gives the words of one speaker reporting another to the reporter', () => {
     const text = 'U.S. Secretary of State John Kerry met Iranian Foreign Minister Mohammad Javad Zarif. Kerry said Zarif told him "the truce can be saved."';
     expect(speakers(text).map(([, s]) => s)).toEqual(['John Kerry']);
+  });
+  it('counts a fragment as a partial quote, and makes a sentence that answers someone its subject\'s statement', () => {
+    const enc = new TextEncoder();
+    const text = [
+      'Iranian President Hassan Rouhani called the visit a "milestone" for both countries.',
+      'U.S. Secretary of State Mike Pompeo spoke in Cairo. Foreign Minister Mohammad Javad Zarif rebutted Pompeo\'s claim that "when America retreats, chaos often follows."',
+    ].join('\n');
+    const corpus = buildCorpus([
+      { name: 'entities.json', bytes: enc.encode('{"entities": []}') },
+      { name: 'a.txt', bytes: enc.encode(text) },
+    ]);
+    const id = (name: string) => corpus.entities.find((e) => e.name === name)?.id ?? name;
+    const quotes = corpus.statements.flatMap((s) => s.quotes);
+    expect(quotes.map((q) => [q.text, q.partial ?? false])).toEqual([
+      ['milestone', true],
+      ['when America retreats, chaos often follows.', false],
+    ]);
+    const rebuttal = corpus.statements.find((s) => s.text.includes('rebutted')) as Statement;
+    expect(rebuttal.quotes[0].speaker).toBe(id('Mike Pompeo'));
+    expect(rebuttal.voice).toBe(id('Mohammad Javad Zarif'));
+    expect(relationTo(rebuttal, id('Mohammad Javad Zarif'))).toBe('said');
+    expect(relationTo(rebuttal, id('Mike Pompeo'))).toBe('said');
+    const milestone = corpus.statements.find((s) => s.text.includes('milestone')) as Statement;
+    expect(relationTo(milestone, id('Hassan Rouhani'))).toBe('partial');
   });
 });
 

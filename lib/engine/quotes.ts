@@ -21,12 +21,17 @@ export interface AttributionInput {
   people: Mention[];
   /** Roles the corpus gives each person, lower-cased. */
   roles: ReadonlyMap<string, string[]>;
+  /**
+   * Filled per sentence: whose statement the sentence is when it quotes someone else
+   * ("Zarif rebutted Pompeo's claim that "…"": the sentence is Zarif's, the quoted words Pompeo's).
+   */
+  voices?: (string | null)[];
   /** Each entity's name, for "the ministry" and "the group"; without it only people's roles resolve descriptors. */
   names?: Readonly<Record<string, { name: string; type: string }>>;
 }
 
 const SPEECH_VERB =
-  /\b(?:was quoted as saying|according to|quoted|issued a statement|released a statement|went on to say|went to say|pointed out|called on|called for|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes|underlined|underscored|expressed|affirmed|denounced|condemned|highlighted)\b/g;
+  /\b(?:was quoted as saying|according to|quoted|issued a statement|released a statement|went on to say|went to say|pointed out|called on|called for|(?<!so-)called|described|said|says|told|tells|added|adds|stated|states|noted|notes|remarked|concluded|continued|explained|stressed|emphasized|emphasised|clarified|confirmed|urged|asserted|acknowledged|opines|opined|declared|announced|warned|insisted|argued|responded|replied|predicted|reiterated|maintained|hailed|claimed|wrote|tweeted|believes|underlined|underscored|expressed|affirmed|denounced|condemned|highlighted)\b/g;
 /**
  * Words that may stand between a subject and its verb. Every repeated part must
  * consume a keyword, so the pattern cannot backtrack exponentially on runs of spaces.
@@ -139,14 +144,38 @@ export function attributeQuotes(input: AttributionInput): (string | null)[] {
     const paragraph = input.paragraphOf[index];
     const masked = maskQuotes(input.text, sentence, quotes);
     const frames = readFrames(masked, sentence.start, people, quotes, input.roles, state);
+    const quoted = new Set<string>();
     for (const quote of quotes) {
       const speaker = speakerOf(quote, masked, sentence, frames, people, paragraph, state);
       speakers.push(speaker);
-      if (speaker) remember(state, speaker, paragraph);
+      if (speaker) {
+        quoted.add(speaker);
+        remember(state, speaker, paragraph);
+      }
+    }
+    if (input.voices) {
+      const voice = voiceOf(masked, sentence.start, people, quotes);
+      input.voices.push(voice && quoted.size > 0 && !quoted.has(voice) ? voice : null);
     }
     for (const f of frames) if (f.speaker) remember(state, f.speaker, paragraph);
   });
   return speakers;
+}
+
+/** Verbs by which the sentence's subject answers or reports someone: the sentence is then that subject's statement. */
+const VOICE_AFTER =
+  /^(?:\s+(?:also|later|then|again|on \w+day))*\s+(?:rebutted|refuted|dismissed|rejected|slammed|criticized|criticised|mocked|ridiculed|questioned|responded|replied|hit back|denied|said|told|added|stressed|noted|wrote|tweeted|recalled|cited|quoted)\b/;
+
+/** The first name outside the quotes followed by a verb of speech or reply ("One day after Pompeo's remarks, Zarif responded"). */
+function voiceOf(masked: string, offset: number, people: Mention[], quotes: Span[]): string | null {
+  let looked = 0;
+  for (const person of people) {
+    if (quotes.some((q) => q.start < person.start && person.end <= q.end)) continue;
+    if (VOICE_AFTER.test(masked.slice(person.end - offset, person.end - offset + 60))) return person.entity;
+    // Only the sentence's first few names can head it.
+    if (++looked === 3) break;
+  }
+  return null;
 }
 
 function remember(state: State, speaker: string, paragraph: number): void {
@@ -320,7 +349,7 @@ function frameAt(
   return null;
 }
 
-const WEAK_VERB = /(?:called on|called for|denounced|condemned|expressed)$/;
+const WEAK_VERB = /(?:called on|called for|called|described|denounced|condemned|expressed)$/;
 const WEAK_NEAR = 100;
 const ORG_HEADS = new Set(['group', 'ministry', 'government', 'council', 'command', 'movement', 'office']);
 

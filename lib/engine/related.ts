@@ -5,10 +5,20 @@
 import type { Article, Corpus, Statement } from './types';
 
 export interface RelatedStatements {
-  /** Statements holding a quote this entity said. */
+  /** Statements with this entity's own words in full, or that are its statement quoting someone else. */
   said: Statement[];
-  /** Statements that name the entity without quoting them. */
+  /** Statements that hold only fragments of its words ("milestone"): partial quotes. */
+  partial: Statement[];
+  /** Statements that name the entity without quoting it. */
   about: Statement[];
+}
+
+/** How a statement relates to an entity it names. */
+export function relationTo(s: Statement, entityId: string): keyof RelatedStatements {
+  if (s.voice === entityId) return 'said';
+  const own = s.quotes.filter((q) => q.speaker === entityId);
+  if (own.some((q) => !q.partial)) return 'said';
+  return own.length > 0 ? 'partial' : 'about';
 }
 
 type Dated = Pick<Corpus, 'articles'>;
@@ -34,36 +44,34 @@ function statementNumber(s: Statement): number {
 }
 
 export function relatedStatements(corpus: Pick<Corpus, 'articles' | 'statements'>, entityId: string): RelatedStatements {
-  const said: Statement[] = [];
-  const about: Statement[] = [];
+  const related: RelatedStatements = { said: [], partial: [], about: [] };
   for (const s of corpus.statements) {
-    if (s.quotes.some((q) => q.speaker === entityId)) said.push(s);
-    else if (s.entities.includes(entityId)) about.push(s);
+    if (s.entities.includes(entityId)) related[relationTo(s, entityId)].push(s);
   }
+  return sorted(corpus, related);
+}
+
+function sorted(corpus: Pick<Corpus, 'articles'>, related: RelatedStatements): RelatedStatements {
   const order = byDateDescending(corpus);
-  return { said: said.sort(order), about: about.sort(order) };
+  related.said.sort(order);
+  related.partial.sort(order);
+  related.about.sort(order);
+  return related;
 }
 
 /** `relatedStatements` for every entity at once, in one pass over the statements: what the build needs for thousands of entities. */
 export function relatedStatementsByEntity(corpus: Pick<Corpus, 'articles' | 'statements'>): Map<string, RelatedStatements> {
   const all = new Map<string, RelatedStatements>();
-  const of = (id: string) => {
-    let r = all.get(id);
-    if (!r) {
-      r = { said: [], about: [] };
-      all.set(id, r);
-    }
-    return r;
-  };
   for (const s of corpus.statements) {
-    const speakers = new Set(s.quotes.map((q) => q.speaker).filter((x): x is string => x !== null));
-    for (const id of speakers) of(id).said.push(s);
-    for (const id of s.entities) if (!speakers.has(id)) of(id).about.push(s);
+    for (const id of s.entities) {
+      let r = all.get(id);
+      if (!r) {
+        r = { said: [], partial: [], about: [] };
+        all.set(id, r);
+      }
+      r[relationTo(s, id)].push(s);
+    }
   }
-  const order = byDateDescending(corpus);
-  for (const r of all.values()) {
-    r.said.sort(order);
-    r.about.sort(order);
-  }
+  for (const r of all.values()) sorted(corpus, r);
   return all;
 }

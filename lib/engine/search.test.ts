@@ -87,7 +87,8 @@ describe('lookup', () => {
   });
   it('lists the person’s own quotes first, then mentions, newest first, undated last', () => {
     const pompeo = lookupEntity(corpus, 'mike-pompeo');
-    expect(pompeo?.statements.map((s) => s.relation)).toEqual(['said', 'said', 'about', 'about', 'about', 'about']);
+    // His words inside Zarif's rebuttal are his, but the sentence is Zarif's: 'quoted'.
+    expect(pompeo?.statements.map((s) => s.relation)).toEqual(['said', 'quoted', 'about', 'about', 'about', 'about']);
     expect(pompeo?.statements.map((s) => s.article.date?.iso ?? null)).toEqual([
       '2020-04-18', '2019-01-30', '2020-04-18', '2019-01-30', '2019-01-30', '2018-08-20',
     ]);

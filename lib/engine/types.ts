@@ -110,6 +110,8 @@ export interface Quote {
   text: string;
   /** Entity id of the speaker, or null when the text does not say who said it. */
   speaker: string | null;
+  /** A fragment of someone's words ("milestone", "turning point"), fewer than four words: a partial quote, not a full one. */
+  partial?: boolean;
 }
 
 export interface Statement {
@@ -123,6 +125,8 @@ export interface Statement {
   text: string;
   /** Entity ids mentioned in the sentence (or speaking in it). */
   entities: string[];
+  /** Whose statement this sentence is when it quotes someone else ("Zarif rebutted Pompeo's claim that …"). */
+  voice?: string;
   quotes: Quote[];
 }
 

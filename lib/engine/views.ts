@@ -73,7 +73,8 @@ export function timelineOf(related: RelatedStatements, dates: ReadonlyMap<string
     point[kind]++;
     points.set(date, point);
   };
-  for (const s of related.said) add(s.article, 'said');
+  // A partial quote is the entity's words too: the timeline counts it as said.
+  for (const s of [...related.said, ...related.partial]) add(s.article, 'said');
   for (const s of related.about) add(s.article, 'about');
   return [...points.values()].sort((a, b) => (a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
 }

@@ -38,8 +38,9 @@ export interface CorpusMeta {
 
 export interface EntityFile {
   view: ReturnType<typeof entityView>;
-  /** Every statement id, quotes first then mentions, each newest first: what "all statements" pages through. */
+  /** Every statement id, quotes first, then partial quotes, then mentions, each newest first: what "all statements" pages through. */
   said: string[];
+  partial: string[];
   about: string[];
   timeline: TimelinePoint[];
 }
@@ -74,7 +75,7 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   const corpus = withoutIndex(built);
   const relatedAll = relatedStatementsByEntity(built);
   const dates = new Map(built.articles.map((a) => [a.id, a.date?.iso ?? null]));
-  const none: RelatedStatements = { said: [], about: [] };
+  const none: RelatedStatements = { said: [], partial: [], about: [] };
   const files = new Map<string, string>();
   const entityAt = new Map(built.entities.map((e, i) => [e.id, i]));
   const articleAt = new Map(built.articles.map((a, i) => [a.id, i]));
@@ -89,7 +90,8 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   built.entities.forEach((e, n) => {
     const related = relatedAll.get(e.id) ?? none;
     const view = entityView(corpus, e, related, CARD_STATEMENTS);
-    const file: EntityFile = { view, said: related.said.map((s) => s.id), about: related.about.map((s) => s.id), timeline: timelineOf(related, dates) };
+    const ids = (list: { id: string }[]) => list.map((s) => s.id);
+    const file: EntityFile = { view, said: ids(related.said), partial: ids(related.partial), about: ids(related.about), timeline: timelineOf(related, dates) };
     files.set(paths.entity(n), JSON.stringify(file));
   });
   const byArticle = new Map<string, ArticleFile>();
@@ -98,7 +100,7 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   for (const s of built.statements) {
     const file = byArticle.get(s.article) as ArticleFile;
     file.statements.push(s);
-    for (const q of s.quotes) if (q.speaker) file.names[q.speaker] = names.get(q.speaker) ?? q.speaker;
+    for (const id of [...s.quotes.map((q) => q.speaker), s.voice ?? null]) if (id) file.names[id] = names.get(id) ?? id;
   }
   built.articles.forEach((a, n) => {
     const file = byArticle.get(a.id) as ArticleFile;

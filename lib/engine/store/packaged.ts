@@ -6,10 +6,9 @@
  * with its name; every other request keeps working.
  */
 import MiniSearch from 'minisearch';
-import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView } from '../lookup';
+import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../lookup';
 import type { NameTable } from '../matcher';
 import { INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
-import type { Statement } from '../types';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
 import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, withStatementText } from './layout';
@@ -83,15 +82,8 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     const n = (await position()).articles.get(id);
     return n === undefined ? null : articleAt(n);
   };
-  const statementView = (s: Statement, file: ArticleFile, ref: ArticleRef, relation: StatementView['relation']): StatementView => ({
-    id: s.id,
-    article: ref,
-    text: s.text,
-    relation,
-    quotes: s.quotes.map((q) => ({ text: q.text, speaker: q.speaker ? { id: q.speaker, name: file.names[q.speaker] ?? q.speaker } : null })),
-  });
   /** Statement views for ids, reading each article's file once. */
-  const statementViews = async (ids: string[], relation: (id: string) => StatementView['relation']): Promise<StatementView[]> => {
+  const statementViews = async (ids: string[], group: (id: string) => 'said' | 'partial' | 'about', entity: string): Promise<StatementView[]> => {
     const m = await meta();
     const at = (await position()).articles;
     const out: StatementView[] = [];
@@ -101,7 +93,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       if (n === undefined) continue;
       const file = await articleAt(n);
       const s = file.statements.find((x) => x.id === id);
-      if (s) out.push(statementView(s, file, m.articles[n], relation(id)));
+      if (s) out.push(statementView(s, m.articles[n], group(id), (x) => file.names[x], entity));
     }
     return out;
   };
@@ -115,11 +107,13 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       const file = await entityFile(id);
       if (!file) return null;
       if (limit <= file.view.statements.length) return { ...file.view, statements: file.view.statements.slice(0, limit) };
-      const total = file.said.length + file.about.length;
+      const total = file.said.length + file.partial.length + file.about.length;
       if (file.view.statements.length >= total) return file.view;
       const said = new Set(file.said);
-      const ids = [...file.said, ...file.about].slice(0, Math.min(limit, total));
-      return { ...file.view, statements: await statementViews(ids, (s) => (said.has(s) ? 'said' : 'about')) };
+      const partial = new Set(file.partial);
+      const ids = [...file.said, ...file.partial, ...file.about].slice(0, Math.min(limit, total));
+      const group = (s: string) => (said.has(s) ? 'said' : partial.has(s) ? 'partial' : 'about');
+      return { ...file.view, statements: await statementViews(ids, group, id) };
     },
     async article(id): Promise<ArticleWithStatements | null> {
       const file = await articleFile(id);
@@ -161,7 +155,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       const statements = sentences.map((s) => {
         const file = fileOf.get(s.statement.article) as ArticleFile;
         const ref = m.articles[articleAt.get(s.statement.article) as number];
-        return { ...statementView(s.statement, file, ref, 'match'), terms: s.terms, approximate: s.approximate };
+        return { ...statementView(s.statement, ref, 'match', (x) => file.names[x]), terms: s.terms, approximate: s.approximate };
       });
       const articles = articleHits.slice(0, PER_GROUP).map((h) => ({ ...m.articles[articleAt.get(h.id) as number], terms: h.terms, approximate: h.approximate }));
       const nothing = names.length + statements.length + articles.length === 0;
