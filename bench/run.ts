@@ -145,7 +145,9 @@ async function main(): Promise<void> {
     (await section('store', async () => {
       const rows = [];
       // The single-bundle baseline is not run at 20,000: it would hold well over a gigabyte, which is the point.
-      const sizes = smoke ? [{ n: 100, baseline: true, chromium: false }] : [1000, 5000, 20000].map((n) => ({ n, baseline: n <= 5000, chromium: true }));
+      const chosen = args.find((a) => a.startsWith('--store-sizes='))?.slice('--store-sizes='.length);
+      const full = chosen ? chosen.split(',').map(Number) : [1000, 5000, 20000];
+      const sizes = smoke ? [{ n: 100, baseline: true, chromium: false }] : full.map((n) => ({ n, baseline: n <= 5000, chromium: true }));
       for (const { n, baseline, chromium } of sizes) {
         rows.push(await measureStoreAt(n, { reps: smoke ? 3 : 20, baseline, chromium: chromium ? { probe: scripts.popupProbe } : null, log }));
       }

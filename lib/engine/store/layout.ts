@@ -30,7 +30,7 @@ export interface CorpusMeta {
   version: number;
   /** In corpus order; an article's file is `articles/<its position>.json`. */
   articles: ArticleRef[];
-  /** An entity's file is `entities/<its position>.json`. */
+  /** An entity's file is `entities/<its id>.json`. */
   entities: EntityEntry[];
   problems: SeedProblem[];
   statements: number;
@@ -61,11 +61,14 @@ export interface RelatedFile {
   named: number[][];
 }
 
+export const SAFE_ID = /^[a-z0-9-]+$/;
+
 export const paths = {
   meta: `${CORPUS_DIR}/meta.json`,
   search: `${CORPUS_DIR}/search.json`,
   related: `${CORPUS_DIR}/related.json`,
-  entity: (n: number) => `${CORPUS_DIR}/entities/${n}.json`,
+  /** By id (ids are lower-case letters, digits and hyphens), so a card needs no other file to find its own. */
+  entity: (id: string) => `${CORPUS_DIR}/entities/${id}.json`,
   article: (n: number) => `${CORPUS_DIR}/articles/${n}.json`,
 };
 
@@ -87,12 +90,13 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
     statements: built.statements.length,
   };
   files.set(paths.meta, JSON.stringify(meta));
-  built.entities.forEach((e, n) => {
+  built.entities.forEach((e) => {
     const related = relatedAll.get(e.id) ?? none;
     const view = entityView(corpus, e, related, CARD_STATEMENTS);
     const ids = (list: { id: string }[]) => list.map((s) => s.id);
     const file: EntityFile = { view, said: ids(related.said), partial: ids(related.partial), about: ids(related.about), timeline: timelineOf(related, dates) };
-    files.set(paths.entity(n), JSON.stringify(file));
+    if (!SAFE_ID.test(e.id)) throw new Error(`entity id "${e.id}" cannot name a file`);
+    files.set(paths.entity(e.id), JSON.stringify(file));
   });
   const byArticle = new Map<string, ArticleFile>();
   for (const a of built.articles) byArticle.set(a.id, { article: a, statements: [], mentions: articleMentions(a, built.table), names: {} });

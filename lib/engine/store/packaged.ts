@@ -11,7 +11,7 @@ import type { NameTable } from '../matcher';
 import { INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
-import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, withStatementText } from './layout';
+import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, SAFE_ID, withStatementText } from './layout';
 import type { CorpusStore } from './store';
 
 /** Reads one packaged file as text (`fetch(runtime.getURL(…))` in the extension, the file system in Node). */
@@ -98,8 +98,15 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     return out;
   };
   const entityFile = async (id: string): Promise<EntityFile | null> => {
-    const n = (await position()).entities.get(id);
-    return n === undefined ? null : load<EntityFile>(paths.entity(n));
+    // Read by id, without meta.json: a card from a stopped worker reads one small file.
+    if (!SAFE_ID.test(id)) return null;
+    try {
+      return await load<EntityFile>(paths.entity(id));
+    } catch (error) {
+      // No file for an id nobody has: no such entity. A file that is there but damaged, or unreadable for another reason, is an error.
+      if (error instanceof CorpusFileError && !(await position()).entities.has(id)) return null;
+      throw error;
+    }
   };
 
   return {
