@@ -42,6 +42,22 @@ describe('popup search', () => {
     await expectNoSeriousAxeViolations(document.body);
   });
 
+  it('shows the names a cold background answers first, then asks again for statements and articles', async () => {
+    const api = fakePopupApi();
+    const full = api.search.bind(api);
+    let asked = 0;
+    api.search = async (query) => {
+      asked++;
+      const answer = await full(query);
+      // The first answer is what a background still loading its index gives: names only, marked pending.
+      return asked === 1 ? { ...answer, statements: [], articles: [], pending: true } : answer;
+    };
+    render(<App api={api} />);
+    type('Zarif');
+    await waitFor(() => expect(options().some((o) => o.dataset.kind === 'name')).toBe(true));
+    await waitFor(() => expect(options().some((o) => o.dataset.kind === 'statement')).toBe(true));
+    expect(asked).toBe(2);
+  });
   it('groups results as names, statements and articles', async () => {
     render(<App api={fakePopupApi()} />);
     type('US troops');

@@ -3,6 +3,8 @@ import type { PopupApi, SearchResponse } from './api';
 
 /** Long enough to skip most keystrokes of a fast typist, short enough to feel instant. */
 export const SEARCH_DEBOUNCE_MS = 80;
+/** How soon to ask again when the background answered names only, its full index still loading. */
+const PENDING_RETRY_MS = 100;
 
 export type SearchItem =
   | { kind: 'name'; entry: SearchResponse['names'][number] }
@@ -57,15 +59,18 @@ export function useSearch(api: PopupApi): SearchState {
       return;
     }
     setPending(true);
-    const timer = setTimeout(() => {
+    let timer = 0;
+    const ask = () => {
       api.search(query).then(
         (answer) => {
           if (ticket !== latest.current) return;
           showing.current = true;
           setResponse(answer);
           setFailed(false);
-          setPending(false);
           setActive(-1);
+          // Names first, from a cold background still loading its index: ask again for the rest.
+          if (answer.pending) timer = window.setTimeout(ask, PENDING_RETRY_MS);
+          else setPending(false);
         },
         () => {
           if (ticket !== latest.current) return;
@@ -73,7 +78,8 @@ export function useSearch(api: PopupApi): SearchState {
           setPending(false);
         },
       );
-    }, showing.current ? SEARCH_DEBOUNCE_MS : 0);
+    };
+    timer = window.setTimeout(ask, showing.current ? SEARCH_DEBOUNCE_MS : 0);
     return () => clearTimeout(timer);
   }, [api, query]);
 

@@ -30,7 +30,11 @@ export interface TimelinePoint {
   about: number;
 }
 
-export type SearchAnswer = SearchView & { closest: string[] };
+export type SearchAnswer = SearchView & {
+  closest: string[];
+  /** Only names so far: the full index is still loading, and asking again soon gives statements and articles too. */
+  pending?: boolean;
+};
 
 export function searchAnswer(corpus: LoadedCorpus, query: string): SearchAnswer {
   const view = searchCorpus(corpus, query);

@@ -21,6 +21,23 @@ function namesOf(ids: Iterable<string>, entities: Map<string, Entity>): string {
     .join(' ');
 }
 
+const entityDoc = (e: Entity, entities: Map<string, Entity>): IndexDoc => ({
+  id: `entity:${e.id}`,
+  kind: 'entity',
+  title: e.name,
+  text: e.roles.map((r) => r.text).join(' '),
+  speaker: '',
+  names: namesOf([e.id], entities),
+});
+
+/** The entities alone: a small index the first search of a cold worker can answer names from. */
+export function buildNamesIndex(corpus: Corpus): MiniSearch<IndexDoc> {
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const index = new MiniSearchClass<IndexDoc>(INDEX_OPTIONS);
+  index.addAll(corpus.entities.map((e) => entityDoc(e, entities)));
+  return index;
+}
+
 export function buildArticleIndex(corpus: Corpus): MiniSearch<IndexDoc> {
   const entities = new Map(corpus.entities.map((e) => [e.id, e]));
   const named = new Map<string, Set<string>>();
@@ -35,7 +52,7 @@ export function buildArticleIndex(corpus: Corpus): MiniSearch<IndexDoc> {
   }
   const index = new MiniSearchClass<IndexDoc>(INDEX_OPTIONS);
   index.addAll([
-    ...corpus.entities.map((e) => ({ id: `entity:${e.id}`, kind: 'entity' as const, title: e.name, text: e.roles.map((r) => r.text).join(' '), speaker: '', names: namesOf([e.id], entities) })),
+    ...corpus.entities.map((e) => entityDoc(e, entities)),
     ...corpus.articles.map((a) => ({
       id: `article:${a.id}`,
       kind: 'article' as const,

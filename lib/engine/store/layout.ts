@@ -11,7 +11,7 @@ import { type ArticleRef, articleRef, entityView } from '../lookup';
 import { type RelatedStatements, relatedStatementsByEntity } from '../related';
 import type { EntityType, SeedProblem } from '../types';
 import { type ArticleWithStatements, articleMentions, type TimelinePoint, timelineOf } from '../views';
-import { buildArticleIndex } from './article-index';
+import { buildArticleIndex, buildNamesIndex } from './article-index';
 
 export const CORPUS_DIR = 'corpus';
 export const LAYOUT_VERSION = 1;
@@ -66,6 +66,8 @@ export const SAFE_ID = /^[a-z0-9-]+$/;
 export const paths = {
   meta: `${CORPUS_DIR}/meta.json`,
   search: `${CORPUS_DIR}/search.json`,
+  /** The names alone, small: what the first keystrokes of a cold popup search while search.json loads. */
+  names: `${CORPUS_DIR}/names.json`,
   related: `${CORPUS_DIR}/related.json`,
   /** By id (ids are lower-case letters, digits and hyphens), so a card needs no other file to find its own. */
   entity: (id: string) => `${CORPUS_DIR}/entities/${id}.json`,
@@ -121,7 +123,8 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   }
   files.set(paths.related, JSON.stringify(related));
   files.set(paths.search, JSON.stringify(buildArticleIndex(built)));
-  if (files.size !== 3 + built.articles.length + built.entities.length) throw new Error('corpus files: two articles or entities would share a file');
+  files.set(paths.names, JSON.stringify(buildNamesIndex(built)));
+  if (files.size !== 4 + built.articles.length + built.entities.length) throw new Error('corpus files: two articles or entities would share a file');
   return files;
 }
 

@@ -53,6 +53,28 @@ describe('the packaged corpus answers as the whole corpus in memory does', () =>
   });
 });
 
+describe('a cold search', () => {
+  it('answers names at once from the names index while the full index loads, then everything', async () => {
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = packagedStore(async (path) => {
+      if (path === paths.search) await slow;
+      return files.get(path) as string;
+    }, built.table);
+    const first = await store.search('Zarif');
+    expect(first.pending).toBe(true);
+    expect(first.names[0]?.id).toBe('mohammad-javad-zarif');
+    expect(first.statements).toEqual([]);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const full = await store.search('Zarif');
+    expect(full.pending).toBeUndefined();
+    expect(full.statements.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the packaged corpus as files', () => {
   it('is the same bytes, file for file, for the same seeds', () => {
     const again = corpusFiles(seedCorpus());

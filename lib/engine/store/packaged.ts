@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch';
 import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../lookup';
 import type { NameTable } from '../matcher';
-import { INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
+import { type Hit, INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
 import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, SAFE_ID, withStatementText } from './layout';
@@ -67,15 +67,38 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     }));
     return positions;
   };
-  let index: Promise<MiniSearch<IndexDoc>> | null = null;
-  const searchIndex = () => {
-    index ??= read(paths.search)
+  const loadIndex = (path: string) =>
+    read(path)
       .then((json) => MiniSearch.loadJSON<IndexDoc>(json, INDEX_OPTIONS))
       .catch((error: unknown) => {
-        index = null;
-        throw new CorpusFileError(paths.search, error instanceof Error ? error.message : String(error));
+        throw error instanceof CorpusFileError ? error : new CorpusFileError(path, error instanceof Error ? error.message : String(error));
       });
+  let index: Promise<MiniSearch<IndexDoc>> | null = null;
+  /** The index once it has loaded; until then a search answers names from the small names index. */
+  let loaded: MiniSearch<IndexDoc> | null = null;
+  /** The last load failed: the next search waits for a new attempt and reports its failure, rather than answer names forever. */
+  let failed = false;
+  const searchIndex = () => {
+    index ??= loadIndex(paths.search).then(
+      (ready) => {
+        loaded = ready;
+        return ready;
+      },
+      (error: unknown) => {
+        index = null;
+        failed = true;
+        throw error;
+      },
+    );
     return index;
+  };
+  let namesIndex: Promise<MiniSearch<IndexDoc>> | null = null;
+  const names = () => {
+    namesIndex ??= loadIndex(paths.names).catch((error: unknown) => {
+      namesIndex = null;
+      throw error;
+    });
+    return namesIndex;
   };
   const articleAt = async (n: number) => withStatementText(await load<ArticleFile>(paths.article(n)));
   const articleFile = async (id: string): Promise<ArticleFile | null> => {
@@ -137,14 +160,17 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       const { entities: entityAt, articles: articleAt } = await position();
       const empty = { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
       if (!query.trim()) return empty;
-      const { hits, suggestions } = searchWithSuggestions(await searchIndex(), query);
-      const names = hits
-        .filter((h) => h.kind === 'entity')
-        .slice(0, PER_GROUP)
-        .flatMap((h) => {
-          const e = m.entities[entityAt.get(h.id) ?? -1];
-          return e ? [{ id: e.id, name: e.name, type: e.type, role: e.role, terms: h.terms, approximate: h.approximate }] : [];
-        });
+      const full = loaded;
+      const loading = full || failed ? null : searchIndex();
+      let first: SearchAnswer | null = null;
+      if (loading) {
+        // A cold worker: the names answer at once from the small index; statements and articles follow.
+        const settled = await Promise.race([loading.then(() => true), names().then(() => false, () => true)]);
+        if (!settled) first = { ...nameHits(searchWithSuggestions(await names(), query), m, entityAt, query), pending: true };
+      }
+      if (first) return first;
+      const { hits, suggestions } = searchWithSuggestions(full ?? (await searchIndex()), query);
+      const { names: found } = nameHits({ hits, suggestions }, m, entityAt, query);
       const articleHits = hits.filter((h) => h.kind === 'article' && articleAt.has(h.id));
       const read = await Promise.all(
         articleHits.slice(0, ARTICLES_FOR_SENTENCES).map(async (hit) => ({ hit, file: (await articleFile(hit.id)) as ArticleFile })),
@@ -165,8 +191,8 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
         return { ...statementView(s.statement, ref, 'match', (x) => file.names[x]), terms: s.terms, approximate: s.approximate };
       });
       const articles = articleHits.slice(0, PER_GROUP).map((h) => ({ ...m.articles[articleAt.get(h.id) as number], terms: h.terms, approximate: h.approximate }));
-      const nothing = names.length + statements.length + articles.length === 0;
-      return { query, names, statements, articles, suggestions, closest: nothing ? closestAmong(m.entities, query) : [] };
+      const nothing = found.length + statements.length + articles.length === 0;
+      return { query, names: found, statements, articles, suggestions, closest: nothing ? closestAmong(m.entities, query) : [] };
     },
     async related(text): Promise<RelatedArticleView[]> {
       const m = await meta();
@@ -183,4 +209,21 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       return resolveAmong((await meta()).entities, name);
     },
   };
+}
+
+/** The names among the hits, as the search answer lists them. */
+function nameHits(
+  { hits, suggestions }: { hits: Hit[]; suggestions: string[] },
+  m: CorpusMeta,
+  entityAt: ReadonlyMap<string, number>,
+  query: string,
+): SearchAnswer {
+  const names = hits
+    .filter((h) => h.kind === 'entity')
+    .slice(0, PER_GROUP)
+    .flatMap((h) => {
+      const e = m.entities[entityAt.get(h.id) ?? -1];
+      return e ? [{ id: e.id, name: e.name, type: e.type, role: e.role, terms: h.terms, approximate: h.approximate }] : [];
+    });
+  return { query, names, statements: [], articles: [], suggestions, closest: names.length === 0 ? closestAmong(m.entities, query) : [] };
 }
