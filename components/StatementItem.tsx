@@ -4,6 +4,7 @@ import { originalUrl } from '../lib/citation';
 import { t } from '../lib/i18n';
 import { CopyCitation } from './CopyCitation';
 import { DateText } from './DateText';
+import { LibraryMark } from './LibraryMark';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
@@ -25,7 +26,12 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
   const original = originalUrl(statement.article);
   const speakers = said ? [...new Set(statement.quotes.flatMap((q) => (q.speaker ? [q.speaker.name] : [])))] : [];
   return (
-    <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={statement.relation}>
+    <li
+      class={said ? 'iic-statement iic-statement-said' : 'iic-statement'}
+      data-statement={statement.id}
+      data-relation={statement.relation}
+      data-origin={statement.article.origin}
+    >
       <p class="iic-statement-text" id={textId}>
         {said && <span class="iic-badge">{t('quoteBadge')}</span>}
         <span dir="auto">{said ? <QuotedText text={statement.text} quotes={statement.quotes} /> : statement.text}</span>
@@ -39,6 +45,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
             <span aria-hidden="true"> · </span>
           </>
         )}
+        <LibraryMark article={statement.article} />
         <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
           {statement.article.outlet ?? t('outletUnknown')}
         </span>

@@ -1,5 +1,7 @@
+import { LibraryMark } from '../../components/LibraryMark';
 import { useEffect, useRef } from 'preact/hooks';
 import { SourcesText } from '../../components/SourcesText';
+import { originalUrl } from '../../lib/citation';
 import { t } from '../../lib/i18n';
 import type { ArticleWithStatements } from '../../lib/messages';
 import { ArticleDateLine } from './ArticleDateLine';
@@ -10,6 +12,7 @@ export function ArticleView({ data, target }: { data: ArticleWithStatements; tar
   const { article, statements, mentions } = data;
   const root = useRef<HTMLElement>(null);
   const targetFound = target !== null && statements.some((s) => s.id === target);
+  const original = originalUrl(article);
 
   useEffect(() => {
     const marked = root.current?.querySelector<HTMLElement>('[data-statement][aria-current="true"]');
@@ -28,6 +31,7 @@ export function ArticleView({ data, target }: { data: ArticleWithStatements; tar
         </h1>
         {article.titleFromLead && <p class="iic-muted title-note">{t('titleFromLead')}</p>}
         <p class="byline">
+          <LibraryMark article={article} />
           <span class="outlet" dir={article.outlet ? 'auto' : undefined}>
             {article.outlet?.name ?? t('outletUnknown')}
           </span>
@@ -41,6 +45,15 @@ export function ArticleView({ data, target }: { data: ArticleWithStatements; tar
                 <span class="iic-visually-hidden">{t('datelineLabel')} </span>
                 <span dir="auto">{article.dateline}</span>
               </span>
+            </>
+          )}
+          {original && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <a class="iic-link" id="original-link" href={original} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+                <span aria-hidden="true"> ↗</span>
+              </a>
             </>
           )}
         </p>
