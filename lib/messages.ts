@@ -155,7 +155,9 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
     case 'library-delete':
       return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
     case 'library-import':
-      return Array.isArray(m.files) && m.files.length <= 10_000 && m.files.every(isImportFile) ? { type: m.type, files: m.files as ImportFile[] } : null;
+      return Array.isArray(m.files) && m.files.length <= 10_000 && m.files.every(isImportFile)
+        ? { type: m.type, files: (m.files as ImportFile[]).map((f) => ({ name: f.name, text: f.text })) }
+        : null;
     default:
       return null;
   }

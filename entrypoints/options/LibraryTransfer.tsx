@@ -1,0 +1,35 @@
+import { t } from '../../lib/i18n';
+import type { LibraryApi } from './library-api';
+
+/** Export to one JSON file (the format is in the README), import from such a file or from seeds-format .txt files. */
+export function LibraryTransfer({ api, onDone }: { api: LibraryApi; onDone(message: string): void }) {
+  const exportFile = async () => {
+    const data = await api.exportLibrary();
+    // A Blob URL made here and handed to the browser's own download: nothing is sent anywhere.
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `iran-iraq-context-library-${data.exportedAt.slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const importFiles = async (input: HTMLInputElement) => {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    if (chosen.length === 0) return;
+    const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const outcome = await api.importFiles(files);
+    onDone(outcome.imported ? t('libraryImported', String(outcome.added), String(outcome.updated)) : t('libraryImportRefused', outcome.file, outcome.problem));
+  };
+  return (
+    <div class="library-transfer">
+      <button type="button" class="iic-button" id="library-export" onClick={() => void exportFile()}>
+        {t('libraryExport')}
+      </button>
+      <label class="library-import">
+        {t('libraryImport')}
+        <input id="library-import" type="file" multiple accept=".json,.txt,application/json,text/plain" onChange={(e) => void importFiles(e.currentTarget)} />
+      </label>
+    </div>
+  );
+}
