@@ -38,6 +38,8 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
     return api.onChange(() => void reload());
   }, [api]);
 
+  /** An action that fails (the background cannot reach IndexedDB) says so instead of doing nothing silently. */
+  const attempt = (action: () => Promise<void>) => () => void action().catch(() => setStatus(t('libraryNotAvailable')));
   /** Deletes after keeping a copy for Undo. */
   const remove = async (ids: string[] | 'all', label: string) => {
     const all = await api.exportLibrary();
@@ -84,7 +86,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
                   <span aria-hidden="true"> · </span>
                   <span>{t('librarySavedOn', formatIsoDate(entry.savedAt.slice(0, 10)))}</span>
                 </span>
-                <button type="button" class="iic-button library-delete" aria-label={`${t('libraryDelete')}: ${entry.title}`} onClick={() => void remove([entry.id], t('libraryDeleted', entry.title))}>
+                <button type="button" class="iic-button library-delete" aria-label={`${t('libraryDelete')}: ${entry.title}`} onClick={attempt(() => remove([entry.id], t('libraryDeleted', entry.title)))}>
                   {t('libraryDelete')}
                 </button>
               </li>
@@ -97,7 +99,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
           ) : (
             <fieldset class="library-confirm">
               <legend id="library-confirm-text">{t('libraryConfirmDeleteAll', String(entries.length))}</legend>
-              <button type="button" class="iic-button" id="library-confirm-yes" onClick={() => void remove('all', t('libraryDeletedAll'))}>
+              <button type="button" class="iic-button" id="library-confirm-yes" onClick={attempt(() => remove('all', t('libraryDeletedAll')))}>
                 {t('libraryConfirmYes')}
               </button>
               <button type="button" class="iic-button" onClick={() => setConfirmAll(false)}>
@@ -112,7 +114,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
         {undo && (
           <>
             {' '}
-            <button type="button" class="iic-button" id="library-undo" onClick={() => void undoDelete()}>
+            <button type="button" class="iic-button" id="library-undo" onClick={attempt(undoDelete)}>
               {t('libraryUndo')}
             </button>
           </>
@@ -120,6 +122,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
       </p>
       <LibraryTransfer
         api={api}
+        onError={() => setStatus(t('libraryNotAvailable'))}
         onDone={(message) => {
           setUndo(null);
           setStatus(message);
