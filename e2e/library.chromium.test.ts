@@ -11,35 +11,17 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED } from '../tests/seeds';
 import { seriousViolations } from './support/axe';
 import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, launchChromium, type NetworkRecorder } from './support/chromium';
 import { hasChromium, missingBrowserReason } from './support/env';
+import { articlePage, haveArticle, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
 import { textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
-const ARTICLE = join(SHARED, 'corpus', 'articles', '106_reuters_kerry_zarif_syria.txt');
-const haveArticle = existsSync(ARTICLE);
 if (!hasChromium) console.warn(missingBrowserReason('chromium'));
-if (!haveArticle) console.warn(`skipping the library e2e test: ${ARTICLE} is absent (../shared is not part of the repository)`);
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A news page made from a real article of the shared corpus: its date in the page's metadata, as news sites state it. */
-function articlePage(): string {
-  const text = readFileSync(ARTICLE, 'utf8').replace(/^\s*date \d{4}-\d{2}-\d{2}\s+/, '');
-  const paragraphs = text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim())}</p>`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kerry and Iran's Zarif discuss ways to renew Syrian truce</title>
-<meta property="og:site_name" content="Reuters"><meta property="article:published_time" content="2016-06-15T14:02:00Z"></head>
-<body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
-<article><h1>Kerry and Iran's Zarif discuss ways to renew Syrian truce</h1>${paragraphs.join('\n')}</article></body></html>`;
-}
-
-const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vienna talks</title></head><body><main>
-<p>U.S. Secretary of State John Kerry arrived in Vienna on Monday for another round of talks on Syria.</p></main></body></html>`;
-const NOT_AN_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Links</title></head><body><nav><a href="/a">One</a> <a href="/b">Two</a></nav></body></html>`;
+if (!haveArticle) console.warn(skipReason);
 
 /** Whether the text is one of the page's underlined names (a range in a CSS highlight). */
 const underlined = (page: Page, text: string) =>
