@@ -40,7 +40,7 @@ function readersLibrary(): Library {
     () => openLibraryDb(),
     async () => (JSON.parse(await readPackaged('corpus/meta.json')) as CorpusMeta).entities,
     table,
-    () => void publishLibraryNames(),
+    () => void publishLibraryNames().catch((error: unknown) => console.warn('[iran-iraq-context] library names not published:', error)),
   );
   return library;
 }
@@ -65,6 +65,7 @@ const saving: SaveDeps = {
   extract: extractInExtensionDocument,
   library: () => {
     // Asked once, at the first save: without it the browser may evict the library when the disk runs low.
+    // Firefox's background page can ask; Chrome's service worker has no StorageManager.persist, so the popup asks there.
     if (!persistAsked) {
       persistAsked = true;
       void navigator.storage?.persist?.().catch(() => false);

@@ -34,7 +34,11 @@ export const saveMenu = {
   },
   listen(deps: SaveDeps): void {
     browser.runtime.onInstalled.addListener(() => {
-      browser.contextMenus.create({ id: MENU_ID, title: t('saveToLibrary'), contexts: ['page'] });
+      // An update keeps the menu of the version before: start from none, or the id would be a duplicate.
+      void browser.contextMenus
+        .removeAll()
+        .then(() => browser.contextMenus.create({ id: MENU_ID, title: t('saveToLibrary'), contexts: ['page'] }))
+        .catch(() => undefined);
     });
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === MENU_ID) void saveMenu.saveTab(tab, deps);

@@ -36,7 +36,7 @@ describe('options page', () => {
     const delay = screen.getByRole('spinbutton', { name: /Delay/ });
     fireEvent.input(delay, { target: { value: '600' } });
     await waitFor(async () => expect((await stored()).hoverDelayMs).toBe(600));
-    expect(document.getElementById('save-status')?.textContent).toBe('Saved.');
+    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Saved.');
   });
 
   it('does not save a delay out of range, and says why', async () => {

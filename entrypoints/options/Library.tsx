@@ -109,7 +109,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
           )}
         </>
       )}
-      <p class="library-status" role="status" id="library-status">
+      <p class="library-status" role="status" id="library-status" aria-labelledby="library-heading">
         {status}
         {undo && (
           <>

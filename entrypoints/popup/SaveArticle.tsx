@@ -24,7 +24,7 @@ export function SaveArticle({ api, page }: { api: PopupApi; page: PageStatus }) 
       <button type="button" id="save-article-button" class="iic-button" disabled={isPrivate || state === 'saving'} aria-describedby="save-article-status" onClick={save}>
         {t('saveToLibrary')}
       </button>
-      <p id="save-article-status" class="iic-muted" role="status" data-outcome={outcome ? (outcome.saved ? 'saved' : outcome.reason) : undefined}>
+      <p id="save-article-status" class="iic-muted" role="status" aria-labelledby="save-article-button" data-outcome={outcome ? (outcome.saved ? 'saved' : outcome.reason) : undefined}>
         {isPrivate ? t('saveRefusedPrivate') : state === 'saving' ? t('saving') : outcome ? saveOutcomeText(outcome) : ''}
       </p>
     </section>

@@ -57,7 +57,11 @@ export function browserPopupApi(): PopupApi {
     loadSettings: async () => (await loadSettings()).settings,
     saveSettings,
     takeSettingsNotice,
-    saveArticle: async () => ask({ type: 'save-article', tab: await activeTab() }),
+    saveArticle: async () => {
+      // A window context can ask for persistent storage (a service worker cannot): the library should not be evicted.
+      void navigator.storage?.persist?.().catch(() => false);
+      return ask({ type: 'save-article', tab: await activeTab() });
+    },
     close: () => window.close(),
   };
 }
