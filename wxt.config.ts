@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/commands';
 import { corpusAssets, corpusPlugin } from './modules/corpus-plugin';
-import { noInnerHtmlPlugin } from './modules/no-inner-html-plugin';
+import { noInnerHtmlPlugin, readabilityWithoutInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -17,7 +17,7 @@ export default defineConfig({
   // The sources zip for addons.mozilla.org: what builds the extension, not test output.
   zip: { excludeSources: ['e2e/artifacts/**', 'bench/results.json', 'docs/**', '.output/**'] },
   vite: () => ({
-    plugins: [corpusPlugin(), noInnerHtmlPlugin()],
+    plugins: [corpusPlugin(), noInnerHtmlPlugin(), readabilityWithoutInnerHtmlPlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },
   }),

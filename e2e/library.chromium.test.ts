@@ -118,6 +118,20 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     await options.close();
   });
 
+  it('opens the saved article from the options page in the reader, marked and linked to the original', async () => {
+    const options = await optionsPage();
+    await options.waitForSelector('#library .library-item');
+    const opened = ext.context.waitForEvent('page');
+    await options.click('#library .library-title');
+    const reader = await opened;
+    await reader.waitForSelector('#article-title');
+    expect(await reader.textContent('#article-title')).toBe("Kerry and Iran's Zarif discuss ways to renew Syrian truce");
+    expect(await reader.$('.byline [data-origin="library"]')).not.toBeNull();
+    expect(await reader.getAttribute('#original-link', 'href')).toBe(articleUrl);
+    await reader.close();
+    await options.close();
+  });
+
   it('survives a browser restart on the same profile', async () => {
     await ext.close();
     await launch();
