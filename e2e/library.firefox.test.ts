@@ -118,6 +118,23 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
     await options.close();
   });
 
+  it('saves with the keyboard command too (Alt+Shift+L), as the browser delivers it', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(articleUrl);
+    await new Promise((r) => setTimeout(r, 300));
+    await page.bringToFront();
+    await ext.pressBrowserKeys('Alt+Shift+L');
+    expect(await poll(() => underlined(open, 'John Kerry'), Boolean)).toBe(true);
+    const options = await ext.openExtensionPage('options.html');
+    await options.waitForSelector('#library .library-item', { timeout: 10_000 });
+    // Cleared again, so the private-window check below starts from an empty library.
+    await options.click('#library-delete-all');
+    await options.click('#library-confirm-yes');
+    await options.waitForSelector('#library-empty', { timeout: 10_000 });
+    await options.close();
+    await page.close();
+  });
+
   it('saves nothing from a private window', async () => {
     // Allow the add-on in private windows, as a reader can in about:addons: otherwise it never sees the
     // private tab at all, and the refusal below would not be tested.

@@ -16,7 +16,8 @@ export type NameCommand = keyof typeof NAME_COMMANDS;
 
 /** Save the page's article to the reader's library (the same as the popup's button); handled by the background, not the page. */
 export const SAVE_COMMAND = 'save-article';
-export const SAVE_SUGGESTED_KEY = 'Alt+Shift+S';
+// L for library. Not S: Firefox's menu bar takes Alt+S (History) before an extension's command sees it.
+export const SAVE_SUGGESTED_KEY = 'Alt+Shift+L';
 
 /** The manifest's `commands` entry. */
 export function manifestCommands(): Record<NameCommand | typeof SAVE_COMMAND, { suggested_key: { default: string }; description: string }> {
