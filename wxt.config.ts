@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/commands';
 import { corpusAssets, corpusPlugin } from './modules/corpus-plugin';
-import { noInnerHtmlPlugin } from './modules/no-inner-html-plugin';
+import { noInnerHtmlPlugin, readabilityWithoutInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -17,7 +17,7 @@ export default defineConfig({
   // The sources zip for addons.mozilla.org: what builds the extension, not test output.
   zip: { excludeSources: ['e2e/artifacts/**', 'bench/results.json', 'docs/**', '.output/**'] },
   vite: () => ({
-    plugins: [corpusPlugin(), noInnerHtmlPlugin()],
+    plugins: [corpusPlugin(), noInnerHtmlPlugin(), readabilityWithoutInnerHtmlPlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },
   }),
@@ -26,9 +26,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     version: pkg.version,
-    // storage: settings (on/off per site, options). Nothing else: the content
-    // script's match pattern is what lets it read pages, and it never sends them anywhere.
-    permissions: ['storage'],
+    // storage: settings (on/off per site, options) and the library's names for the content script.
+    // contextMenus: "Save to my library" on the page's menu. offscreen (Chrome only): a DOM for
+    // Readability, which the service worker lacks (Firefox's background page has one).
+    // No host permission or scripting: the content script's match pattern is what lets it read pages,
+    // and it hands a copy of the page to the extension only when the reader asks to save it.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: '__MSG_extName__' },
     // Declared as commands, not only caught in the page, so the browser lists them
     // (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts") and the reader can change them.
@@ -46,6 +49,7 @@ export default defineConfig({
             },
           },
         }
-      : { minimum_chrome_version: '105' }),
+      : // 109: the offscreen document the library's extraction runs in.
+        { minimum_chrome_version: '109' }),
   }),
 });

@@ -4,6 +4,7 @@ import { originalUrl } from '../lib/citation';
 import { t } from '../lib/i18n';
 import { CopyCitation } from './CopyCitation';
 import { DateText } from './DateText';
+import { LibraryMark } from './LibraryMark';
 import { Message } from './Message';
 import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
@@ -27,7 +28,12 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
   const original = originalUrl(statement.article);
   const speakers = speakersOf(statement);
   return (
-    <li class={said ? 'iic-statement iic-statement-said' : 'iic-statement'} data-statement={statement.id} data-relation={relation}>
+    <li
+      class={said ? 'iic-statement iic-statement-said' : 'iic-statement'}
+      data-statement={statement.id}
+      data-relation={relation}
+      data-origin={statement.article.origin}
+    >
       <p class="iic-statement-text" id={textId}>
         {said && <span class="iic-badge">{t(relation === 'partial' ? 'partialQuoteBadge' : 'quoteBadge')}</span>}
         <span dir="auto">{said ? <QuotedText text={shownText(statement)} quotes={statement.quotes} /> : statement.text}</span>
@@ -49,6 +55,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
             <span aria-hidden="true"> · </span>
           </>
         )}
+        <LibraryMark article={statement.article} />
         <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
           {statement.article.outlet ?? t('outletUnknown')}
         </span>

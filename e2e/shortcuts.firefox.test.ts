@@ -38,12 +38,12 @@ describe.skipIf(!hasFirefox)('keyboard commands in Firefox', () => {
     return page;
   }
 
-  it('Firefox holds Alt+Shift+N and Alt+Shift+P as the extension’s commands', async () => {
+  it('Firefox holds Alt+Shift+N and Alt+Shift+P (and Alt+Shift+L, save to the library) as the extension’s commands', async () => {
     // The keyset Firefox builds from the manifest's commands: what its shortcut settings list and let the reader change.
     const keys = await ext.evaluateChrome<string[]>(
       `[...document.querySelectorAll('keyset[id^="ext-keyset-id-iran-iraq-context"] key')].map((k) => k.getAttribute('modifiers') + '+' + k.getAttribute('key'))`,
     );
-    expect(keys.sort()).toEqual(['alt,shift+N', 'alt,shift+P']);
+    expect(keys.sort()).toEqual(['alt,shift+L', 'alt,shift+N', 'alt,shift+P']);
   });
 
   it('the key moves focus to the next name’s card', async () => {

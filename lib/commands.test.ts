@@ -16,6 +16,7 @@ describe('keyboard commands', () => {
     expect(manifestCommands()).toEqual({
       'next-name': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextName__' },
       'previous-name': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousName__' },
+      'save-article': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandSaveArticle__' },
     });
     expect(directionOfCommand('next-name')).toBe('next');
     expect(directionOfCommand('previous-name')).toBe('previous');

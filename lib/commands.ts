@@ -14,10 +14,19 @@ export const NAME_COMMANDS = {
 
 export type NameCommand = keyof typeof NAME_COMMANDS;
 
+/** Save the page's article to the reader's library (the same as the popup's button); handled by the background, not the page. */
+export const SAVE_COMMAND = 'save-article';
+// L for library. Not S: Firefox's menu bar takes Alt+S (History) before an extension's command sees it.
+export const SAVE_SUGGESTED_KEY = 'Alt+Shift+L';
+
 /** The manifest's `commands` entry. */
-export function manifestCommands(): Record<NameCommand, { suggested_key: { default: string }; description: string }> {
+export function manifestCommands(): Record<NameCommand | typeof SAVE_COMMAND, { suggested_key: { default: string }; description: string }> {
   const entry = (command: NameCommand) => ({ suggested_key: { default: NAME_COMMANDS[command].suggestedKey }, description: NAME_COMMANDS[command].description });
-  return { 'next-name': entry('next-name'), 'previous-name': entry('previous-name') };
+  return {
+    'next-name': entry('next-name'),
+    'previous-name': entry('previous-name'),
+    [SAVE_COMMAND]: { suggested_key: { default: SAVE_SUGGESTED_KEY }, description: '__MSG_commandSaveArticle__' },
+  };
 }
 
 export function directionOfCommand(command: string): NameDirection | null {

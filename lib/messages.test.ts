@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundRequest, parseContentRequest } from './messages';
+import { parseBackgroundRequest, parseContentRequest, parseOffscreenRequest } from './messages';
 
 describe('message validation', () => {
   it('accepts the known shapes', () => {
@@ -19,6 +19,20 @@ describe('message validation', () => {
     expect(parseContentRequest({ type: 'reveal-mention' })).toBeNull();
     expect(parseContentRequest({ type: 'step-name', direction: 'sideways' })).toBeNull();
     expect(parseContentRequest({ type: 'step-name' })).toBeNull();
+  });
+  it('knows the library’s requests, and nothing near them', () => {
+    expect(parseBackgroundRequest({ type: 'save-article', tab: 4 })).toEqual({ type: 'save-article', tab: 4 });
+    expect(parseBackgroundRequest({ type: 'library-delete', ids: ['lib-1'] })).toEqual({ type: 'library-delete', ids: ['lib-1'] });
+    expect(parseBackgroundRequest({ type: 'library-import', files: [{ name: 'a.txt', text: 'x', size: 1 }] })).toEqual({ type: 'library-import', files: [{ name: 'a.txt', text: 'x' }] });
+    for (const request of ['library-list', 'library-clear', 'library-export']) expect(parseBackgroundRequest({ type: request })).toEqual({ type: request });
+    for (const bad of [{ type: 'save-article' }, { type: 'save-article', tab: -1 }, { type: 'save-article', tab: '4' }, { type: 'library-delete', ids: [5] },
+      { type: 'library-delete' }, { type: 'library-import', files: [{ name: 'a.txt' }] }, { type: 'library-import', files: 'a' }]) {
+      expect(parseBackgroundRequest(bad)).toBeNull();
+    }
+    expect(parseContentRequest({ type: 'page-document' })).toEqual({ type: 'page-document' });
+    expect(parseOffscreenRequest({ type: 'extract-article', html: '<p>', url: 'https://x.example/' })).toEqual({ type: 'extract-article', html: '<p>', url: 'https://x.example/' });
+    expect(parseOffscreenRequest({ type: 'extract-article', html: 5, url: '' })).toBeNull();
+    expect(parseOffscreenRequest({ type: 'search', query: 'x' })).toBeNull();
   });
   it('drops unknown extra fields instead of passing them on', () => {
     expect(parseBackgroundRequest({ type: 'list-articles', evil: true })).toEqual({ type: 'list-articles' });

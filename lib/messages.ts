@@ -7,6 +7,9 @@
 import type { AssignedShortcuts, NameDirection } from './commands';
 import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
+import type { LibraryEntry } from './library/library';
+import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
+import type { ExtractedPage } from './library/format';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
@@ -23,7 +26,20 @@ export type BackgroundRequest =
   /** Every statement about an entity, filterable, with its timeline: the reader's entity page. */
   | { type: 'open-entity-page'; id: string }
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
-  | { type: 'name-shortcuts' };
+  | { type: 'name-shortcuts' }
+  /** Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code). */
+  | { type: 'save-article'; tab: number }
+  | { type: 'library-list' }
+  | { type: 'library-delete'; ids: string[] }
+  | { type: 'library-clear' }
+  | { type: 'library-export' }
+  /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
+  | { type: 'library-import'; files: ImportFile[] };
+
+/** Why an article was not saved; the popup says it in words. */
+export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
+
+export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean } | { saved: false; reason: SaveRefusal };
 
 export interface BackgroundResponses {
   'lookup-entity': EntityView | null;
@@ -36,7 +52,28 @@ export interface BackgroundResponses {
   'open-reader': null;
   'open-entity-page': null;
   'name-shortcuts': AssignedShortcuts;
+  'save-article': SaveOutcome;
+  'library-list': LibraryEntry[];
+  'library-delete': null;
+  'library-clear': null;
+  'library-export': LibraryExport;
+  'library-import': ImportOutcome;
 }
+
+/** The background's one request to Chrome's offscreen document, which has the DOM a service worker lacks. */
+export interface OffscreenRequest {
+  type: 'extract-article';
+  html: string;
+  url: string;
+}
+
+export function parseOffscreenRequest(value: unknown): OffscreenRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  return m.type === 'extract-article' && isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
+}
+
+export type OffscreenResponse = ExtractedPage | null;
 
 export interface PageName {
   id: string;
@@ -51,19 +88,35 @@ export interface PageState {
   names: PageName[];
   /** The page's visible text (capped), for related-article ranking. */
   text: string;
+  /** A private (incognito) window: nothing from it is saved to the library. */
+  private: boolean;
 }
+
+/** A copy of the page for the extraction, which runs in an extension document, never in the page. */
+export interface PageDocument {
+  html: string;
+  url: string;
+  private: boolean;
+}
+
+/** Pages bigger than this are not sent for extraction (the popup says "not an article"). */
+export const MAX_PAGE_HTML = 20_000_000;
 
 export type ContentRequest =
   | { type: 'page-state' }
   | { type: 'reveal-mention'; id: string }
   /** A keyboard command, relayed by the background: move to the next or previous name and open its card. */
-  | { type: 'step-name'; direction: NameDirection };
+  | { type: 'step-name'; direction: NameDirection }
+  /** From the background, when the reader asks to save this page. */
+  | { type: 'page-document' };
 
 export interface ContentResponses {
   'page-state': PageState;
   'reveal-mention': boolean;
   /** false when nothing moved: no names, or the reader is typing in a field. */
   'step-name': boolean;
+  /** null: the page is too big to copy. */
+  'page-document': PageDocument | null;
 }
 
 const isString = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
@@ -87,6 +140,9 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
       return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
     case 'list-articles':
     case 'name-shortcuts':
+    case 'library-list':
+    case 'library-clear':
+    case 'library-export':
       return { type: m.type };
     case 'page-mentions':
       return Number.isInteger(m.distinct) && (m.distinct as number) >= 0 ? { type: m.type, distinct: m.distinct as number } : null;
@@ -94,9 +150,23 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
       return isString(m.article, 200) && (m.statement === undefined || isString(m.statement, 220))
         ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
         : null;
+    case 'save-article':
+      return Number.isInteger(m.tab) && (m.tab as number) >= 0 ? { type: m.type, tab: m.tab as number } : null;
+    case 'library-delete':
+      return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
+    case 'library-import':
+      return Array.isArray(m.files) && m.files.length <= 10_000 && m.files.every(isImportFile)
+        ? { type: m.type, files: (m.files as ImportFile[]).map((f) => ({ name: f.name, text: f.text })) }
+        : null;
     default:
       return null;
   }
+}
+
+function isImportFile(value: unknown): value is ImportFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  return isString(f.name, 500) && isString(f.text, 200_000_000);
 }
 
 export function parseContentRequest(value: unknown): ContentRequest | null {
@@ -105,5 +175,6 @@ export function parseContentRequest(value: unknown): ContentRequest | null {
   if (m.type === 'page-state') return { type: 'page-state' };
   if (m.type === 'reveal-mention' && isString(m.id, 200)) return { type: 'reveal-mention', id: m.id };
   if (m.type === 'step-name' && (m.direction === 'next' || m.direction === 'previous')) return { type: 'step-name', direction: m.direction };
+  if (m.type === 'page-document') return { type: 'page-document' };
   return null;
 }

@@ -59,6 +59,11 @@ export interface ChromiumOptions {
   args?: string[];
   /** Wait at most this long for the extension's service worker at launch (default 20 s). */
   serviceWorkerTimeoutMs?: number;
+  /**
+   * A profile folder the caller owns, kept after close: to start the browser again on the same
+   * profile (what the reader's library must survive). By default a fresh folder, removed on close.
+   */
+  userDataDir?: string;
 }
 
 export type ServiceWorkerRunningStatus = 'stopped' | 'starting' | 'running' | 'stopping' | 'none';
@@ -112,7 +117,8 @@ export async function launchChromium(extensionDir: string, opts: ChromiumOptions
   };
   const extensionId = chromiumExtensionId(dir);
   const origin = `chrome-extension://${extensionId}/`;
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const ownsProfile = opts.userDataDir === undefined;
   const proxy = opts.blackholeProxy === false ? null : await startBlackholeProxy();
 
   const args = [
@@ -164,7 +170,7 @@ export async function launchChromium(extensionDir: string, opts: ChromiumOptions
     });
   } catch (err) {
     await proxy?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw err;
   }
 
@@ -311,7 +317,7 @@ export async function launchChromium(extensionDir: string, opts: ChromiumOptions
     async close() {
       await context.close().catch(() => {});
       await proxy?.close();
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 

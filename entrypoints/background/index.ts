@@ -9,24 +9,71 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
 import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../lib/background/handler-table';
+import { libraryHandlers } from '../../lib/background/library-handlers';
+import type { SaveDeps } from '../../lib/background/save-article';
+import { combinedStore } from '../../lib/engine/store/combined';
+import type { CorpusMeta } from '../../lib/engine/store/layout';
 import { packagedStore } from '../../lib/engine/store/packaged';
 import type { CorpusStore } from '../../lib/engine/store/store';
+import { openLibraryDb } from '../../lib/library/db';
+import { createLibrary, type Library } from '../../lib/library/library';
+import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
+import { extractInExtensionDocument } from './extract-host';
+import { SAVE_COMMAND, saveMenu } from './save-entry-points';
+
+/** Reads one file the build wrote into the package. */
+async function readPackaged(path: string): Promise<string> {
+  // The corpus files are written by the build, so WXT's list of public paths does not name them.
+  const url = (browser.runtime.getURL as (path: string) => string)(`/${path}`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+let library: Library | null = null;
+/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context (corpus/meta.json). */
+function readersLibrary(): Library {
+  library ??= createLibrary(
+    () => openLibraryDb(),
+    async () => (JSON.parse(await readPackaged('corpus/meta.json')) as CorpusMeta).entities,
+    table,
+    () => void publishLibraryNames().catch((error: unknown) => console.warn('[iran-iraq-context] library names not published:', error)),
+  );
+  return library;
+}
+
+/** Every page's content script follows this key: a saved article's names are underlined everywhere, a deleted one's nowhere. */
+async function publishLibraryNames(): Promise<void> {
+  const stored: StoredLibraryNames = { version: 1, table: await readersLibrary().nameTable() };
+  await browser.storage.local.set({ [LIBRARY_NAMES_KEY]: stored });
+}
 
 let store: CorpusStore | null = null;
-/** Made on first use; it reads each corpus file on first need and keeps it while the background lives. */
+/** Made on first use; it reads each corpus file on first need and keeps it while the background lives, and asks the library beside it. */
 function corpus(): CorpusStore {
-  store ??= packagedStore(async (path) => {
-    // The corpus files are written by the build, so WXT's list of public paths does not name them.
-    const url = (browser.runtime.getURL as (path: string) => string)(`/${path}`);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.text();
-  }, table);
+  store ??= combinedStore(packagedStore(readPackaged, table), readersLibrary().store);
   return store;
 }
+
+let persistAsked = false;
+const saving: SaveDeps = {
+  tabIsPrivate: async (tab) => (await browser.tabs.get(tab)).incognito,
+  pageDocument: (tab) => askTab(tab, { type: 'page-document' }),
+  extract: extractInExtensionDocument,
+  library: () => {
+    // Asked once, at the first save: without it the browser may evict the library when the disk runs low.
+    // Firefox's background page can ask; Chrome's service worker has no StorageManager.persist, so the popup asks there.
+    if (!persistAsked) {
+      persistAsked = true;
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+    return readersLibrary();
+  },
+  now: () => new Date(),
+};
 
 const loggedRejections = new Set<string>();
 function reject(reason: string): undefined {
@@ -46,6 +93,7 @@ function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
 
 const handlers: HandlerTable = {
   ...corpusHandlers(corpus),
+  ...libraryHandlers(readersLibrary, saving),
   'page-mentions': async (request, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
@@ -87,8 +135,10 @@ export default defineBackground({
   persistent: false,
   main() {
     browser.commands.onCommand.addListener((command: string, tab?: Browser.tabs.Tab) => {
-      void relayCommand(command, tab);
+      if (command === SAVE_COMMAND) void saveMenu.saveTab(tab, saving);
+      else void relayCommand(command, tab);
     });
+    saveMenu.listen(saving);
     browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
       if (!fromOurExtension(sender)) return reject('not from this extension');
       const request = parseBackgroundRequest(message);

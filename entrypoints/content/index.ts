@@ -7,10 +7,11 @@ import table from 'virtual:name-table';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { AssignedShortcuts } from '../../lib/commands';
-import { type ContentResponses, parseContentRequest } from '../../lib/messages';
+import { type ContentResponses, MAX_PAGE_HTML, parseContentRequest } from '../../lib/messages';
 import { ask } from '../../lib/messaging';
 import { isEnabledOn, type Settings } from '../../lib/settings';
 import { loadSettings, onSettingsChanged } from '../../lib/settings-store';
+import { followLibraryNames, pageDocument } from './library-names';
 import { type PageContext, startPageContext } from './page-context';
 
 const TEXT_FOR_RELATED = 100_000;
@@ -43,12 +44,22 @@ export default defineContentScript({
       });
     }
 
+    // The bundled names, and the reader's library's once storage answers (library-names.ts).
+    let names = table;
     const apply = () => {
       const on = isTop && isEnabledOn(settings, host);
       page?.stop();
-      page = on ? startPageContext(document, table, settings, { shortcuts: () => shortcuts }) : null;
+      page = on ? startPageContext(document, names, settings, { shortcuts: () => shortcuts }) : null;
     };
     apply();
+    const library = new AbortController();
+    if (isTop) {
+      followLibraryNames(table, library.signal, (merged) => {
+        if (merged === names) return;
+        names = merged;
+        apply();
+      });
+    }
     const unwatch = onSettingsChanged((next) => {
       settings = next;
       apply();
@@ -64,14 +75,17 @@ export default defineContentScript({
           names: page?.names() ?? [],
           // innerText, not textContent: the visible text is wanted, without scripts, styles and hidden parts.
           text: (document.body?.innerText ?? '').slice(0, TEXT_FOR_RELATED),
+          private: browser.extension.inIncognitoContext,
         });
       }
       if (request.type === 'step-name') return Promise.resolve(page?.step(request.direction) ?? false);
+      if (request.type === 'page-document') return Promise.resolve(pageDocument(document, MAX_PAGE_HTML));
       return Promise.resolve(page?.reveal(request.id) ?? false);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       unwatch();
+      library.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       page?.stop();
     });

@@ -6,6 +6,8 @@ import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
 import { DelayField } from './DelayField';
 import { DisabledSites } from './DisabledSites';
+import { Library } from './Library';
+import type { LibraryApi } from './library-api';
 import { Shortcuts, type ShortcutsApi } from './Shortcuts';
 
 const TYPES: { type: EntityType; label: MessageKey }[] = [
@@ -20,7 +22,7 @@ const STYLES: { style: UnderlineStyle; label: MessageKey }[] = [
 ];
 
 /** Every setting saves the moment it changes; there is no Save button to forget. */
-export function OptionsApp({ shortcutsApi }: { shortcutsApi?: ShortcutsApi } = {}) {
+export function OptionsApp({ shortcutsApi, libraryApi }: { shortcutsApi?: ShortcutsApi; libraryApi?: LibraryApi } = {}) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -96,6 +98,7 @@ export function OptionsApp({ shortcutsApi }: { shortcutsApi?: ShortcutsApi } = {
         <p class="save-status iic-muted" role="status" id="save-status">
           {status}
         </p>
+        <Library api={libraryApi} />
       </main>
     </div>
   );

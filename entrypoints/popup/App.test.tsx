@@ -220,7 +220,7 @@ describe('popup page sections', () => {
   });
 
   it('says so when the page has no names', async () => {
-    const api = fakePopupApi({ page: { host: 'example.org', enabled: true, names: [], text: '' } });
+    const api = fakePopupApi({ page: { host: 'example.org', enabled: true, names: [], text: '', private: false } });
     render(<App api={api} />);
     expect(await screen.findByText('No names from the corpus on this page.')).toBeTruthy();
     expect(document.getElementById('page-names')?.dataset.state).toBe('empty');

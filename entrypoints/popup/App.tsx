@@ -7,6 +7,7 @@ import { Footer } from './Footer';
 import { usePageState } from './page-state';
 import { PageNames } from './PageNames';
 import { RelatedArticles } from './RelatedArticles';
+import { SaveArticle } from './SaveArticle';
 import { SearchBox } from './SearchBox';
 import { SearchPanel, searchStatus } from './SearchPanel';
 import { type SearchItem, useSearch } from './search-state';
@@ -97,6 +98,7 @@ export function App({ api }: { api: PopupApi }) {
           />
         )}
         <div class="page-sections" hidden={searching}>
+          <SaveArticle api={api} page={page} />
           <PageNames api={api} page={page} offEverywhere={offEverywhere} onTurnOnEverywhere={turnOnEverywhere} onOpen={openReader} />
           {page.status === 'ready' && page.page.text.trim() !== '' && <RelatedArticles api={api} text={page.page.text} onOpen={(id) => openReader(id)} />}
         </div>

@@ -1,3 +1,4 @@
+import { LibraryMark } from '../../components/LibraryMark';
 import { useEffect, useState } from 'preact/hooks';
 import { DateText } from '../../components/DateText';
 import { Message } from '../../components/Message';
@@ -39,6 +40,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
                 {a.title}
               </button>
               <p class="related-meta">
+                <LibraryMark article={a} />
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
                 <SourcesText sources={a.sources} />
                 {' · '}

@@ -1,3 +1,4 @@
+import { LibraryMark } from '../../components/LibraryMark';
 import { useEffect } from 'preact/hooks';
 import { DateText } from '../../components/DateText';
 import { entityTypeLabel } from '../../components/entity-type';
@@ -110,6 +111,7 @@ function OptionBody({ item }: { item: SearchItem }) {
           </span>
           <span class="option-meta">
             <Approximate shown={item.entry.approximate} />
+            <LibraryMark article={item.entry.article} />
             <span dir="auto">{item.entry.article.outlet ?? t('outletUnknown')}</span>
             <SourcesText sources={item.entry.article.sources} />
             {' · '}
@@ -125,6 +127,7 @@ function OptionBody({ item }: { item: SearchItem }) {
           </span>
           <span class="option-meta">
             <Approximate shown={item.entry.approximate} />
+            <LibraryMark article={item.entry} />
             <span dir="auto">{item.entry.outlet ?? t('outletUnknown')}</span>
             <SourcesText sources={item.entry.sources} />
             {' · '}

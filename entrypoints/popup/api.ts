@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { EntityView } from '../../lib/engine/lookup';
-import type { BackgroundResponses, PageState, RelatedArticleView, TimelinePoint } from '../../lib/messages';
+import type { BackgroundResponses, PageState, RelatedArticleView, SaveOutcome, TimelinePoint } from '../../lib/messages';
 import { ask, askTab } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
@@ -26,6 +26,8 @@ export interface PopupApi {
   saveSettings(settings: Settings): Promise<void>;
   /** The one-time notice about repaired settings, cleared as it is read. */
   takeSettingsNotice(): Promise<string | null>;
+  /** Saves the page in the tab the popup is about to the reader's library (the background extracts and stores it). */
+  saveArticle(): Promise<SaveOutcome>;
   /** Closes the popup (after it has opened a tab the reader should look at). */
   close(): void;
 }
@@ -55,6 +57,11 @@ export function browserPopupApi(): PopupApi {
     loadSettings: async () => (await loadSettings()).settings,
     saveSettings,
     takeSettingsNotice,
+    saveArticle: async () => {
+      // A window context can ask for persistent storage (a service worker cannot): the library should not be evicted.
+      void navigator.storage?.persist?.().catch(() => false);
+      return ask({ type: 'save-article', tab: await activeTab() });
+    },
     close: () => window.close(),
   };
 }

@@ -5,7 +5,7 @@
 import { lookupHandler, relatedArticlesHandler, searchHandler, timelineHandler } from '../../lib/background/handlers';
 import type { LoadedCorpus } from '../../lib/engine/bundle';
 import { findMentions } from '../../lib/engine/matcher';
-import type { PageName, PageState } from '../../lib/messages';
+import type { PageName, PageState, SaveOutcome } from '../../lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '../../lib/settings';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { PopupApi } from './api';
@@ -28,7 +28,7 @@ export function pageShowingArticle(articleId: string, host = 'news.example'): Pa
     const e = c.entities.find((x) => x.id === id);
     return { id, name: e?.name ?? id, type: e?.type ?? 'person', count };
   });
-  return { host, enabled: true, names, text };
+  return { host, enabled: true, names, text, private: false };
 }
 
 export interface FakeOptions {
@@ -37,6 +37,8 @@ export interface FakeOptions {
   notice?: string | null;
   /** Milliseconds before a search answers, per query: to make early queries answer late. */
   searchDelay?: (query: string) => number;
+  /** What saving the page answers. */
+  saveOutcome?: SaveOutcome;
 }
 
 export interface FakeCalls {
@@ -46,13 +48,14 @@ export interface FakeCalls {
   saved: Settings[];
   closed: number;
   options: number;
+  savedArticles: number;
 }
 
 export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: FakeCalls } {
   const c = corpus();
   let settings = options.settings ?? DEFAULT_SETTINGS;
   let notice = options.notice ?? null;
-  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0 };
+  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0, savedArticles: 0 };
   const later = <T>(value: () => T, ms = 0) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), ms));
   return {
     calls,
@@ -89,6 +92,10 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
       const taken = notice;
       notice = null;
       return taken;
+    },
+    async saveArticle() {
+      calls.savedArticles++;
+      return options.saveOutcome ?? { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false };
     },
     close() {
       calls.closed++;

@@ -1,3 +1,4 @@
+import { LibraryMark } from '../../components/LibraryMark';
 import { DateText } from '../../components/DateText';
 import { SourcesText } from '../../components/SourcesText';
 import type { ArticleRef } from '../../lib/engine/lookup';
@@ -19,6 +20,7 @@ export function ArticleList({ articles, current }: { articles: ArticleRef[] | nu
                 {a.title}
               </a>
               <span class="list-meta">
+                <LibraryMark article={a} />
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
                 <SourcesText sources={a.sources} />
                 {' · '}

@@ -1,5 +1,7 @@
+import { LibraryMark } from '../../components/LibraryMark';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { SourcesText } from '../../components/SourcesText';
+import { originalUrl } from '../../lib/citation';
 import { t } from '../../lib/i18n';
 import type { EntityType } from '../../lib/engine/types';
 import type { ArticleWithStatements } from '../../lib/messages';
@@ -23,6 +25,7 @@ export function ArticleView({ data, target, types, cards }: Props) {
   const mentions = data.mentions.filter((m) => types.includes(m.type));
   const root = useRef<HTMLElement>(null);
   const targetFound = target !== null && statements.some((s) => s.id === target);
+  const original = originalUrl(article);
 
   // Before paint, so a name answers hover and focus from the moment it shows.
   useLayoutEffect(() => {
@@ -49,6 +52,7 @@ export function ArticleView({ data, target, types, cards }: Props) {
         </h1>
         {article.titleFromLead && <p class="iic-muted title-note">{t('titleFromLead')}</p>}
         <p class="byline">
+          <LibraryMark article={article} />
           <span class="outlet" dir={article.outlet ? 'auto' : undefined}>
             {article.outlet?.name ?? t('outletUnknown')}
           </span>
@@ -62,6 +66,15 @@ export function ArticleView({ data, target, types, cards }: Props) {
                 <span class="iic-visually-hidden">{t('datelineLabel')} </span>
                 <span dir="auto">{article.dateline}</span>
               </span>
+            </>
+          )}
+          {original && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <a class="iic-link" id="original-link" href={original} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+                <span aria-hidden="true"> ↗</span>
+              </a>
             </>
           )}
         </p>

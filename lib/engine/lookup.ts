@@ -19,6 +19,8 @@ export interface ArticleRef {
   date: ArticleDate | null;
   /** Where the original is published, when a sidecar gives it (an http(s) address); null otherwise. */
   url: string | null;
+  /** 'library': from the reader's own library (shown as "Your library", with the original link); absent for the bundled corpus. */
+  origin?: 'library';
 }
 
 export interface StatementView {
@@ -103,7 +105,10 @@ export interface SearchView {
 }
 
 export function articleRef(article: Article): ArticleRef {
-  return { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
+  const ref: ArticleRef = { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
+  // Only library articles carry the field, so the bundled corpus's files stay byte for byte as they were.
+  if (article.origin) ref.origin = article.origin;
+  return ref;
 }
 
 interface ById {

@@ -67,6 +67,8 @@ export interface Article {
   credits: string[];
   /** Outlets the text cites or credits, once each, in text order. Never the publisher unless the text also cites it. */
   sources: ArticleSource[];
+  /** 'library': saved by the reader into their own library, not part of the bundled corpus. Absent for the bundled corpus. */
+  origin?: 'library';
 }
 
 export interface EntityRole {

@@ -1,0 +1,198 @@
+/**
+ * The reader's library end to end in Chromium, with the real build: save an
+ * article (made from a real one in ../shared/corpus) from the popup opened as a
+ * tab, see its new person underlined on another page with the saved statement in
+ * the card, marked "Your library" with the original link; restart the browser on
+ * the same profile; export, clear, import; a corrupt file refused; delete; no
+ * traffic leaves the machine.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { cardState, inCard } from './support/card-probe';
+import { type ChromiumExtension, launchChromium, type NetworkRecorder } from './support/chromium';
+import { hasChromium, missingBrowserReason } from './support/env';
+import { articlePage, haveArticle, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
+import { textBox } from './support/page-probes';
+import { type StaticServer, serveStatic } from './support/server';
+
+const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
+if (!hasChromium) console.warn(missingBrowserReason('chromium'));
+if (!haveArticle) console.warn(skipReason);
+
+/** Whether the text is one of the page's underlined names (a range in a CSS highlight). */
+const underlined = (page: Page, text: string) =>
+  page.evaluate((needle) => {
+    for (const highlight of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) for (const r of highlight) if (r.toString() === needle) return true;
+    return false;
+  }, text);
+
+describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromium', () => {
+  let ext: ChromiumExtension;
+  let server: StaticServer;
+  let network: NetworkRecorder;
+  const profile = mkdtempSync(join(os.tmpdir(), 'e2e-library-'));
+  let articleUrl = '';
+  let otherUrl = '';
+  let openOther: Page;
+  let exported = '';
+
+  const launch = async () => {
+    ext = await launchChromium(BUILD, { userDataDir: profile });
+    network = ext.recordRequests();
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}: run npm run build first`);
+    server = await serveStatic(join(import.meta.dirname, 'fixtures'));
+    server.route('/library/kerry-zarif.html', () => ({ body: articlePage(), contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/vienna.html', () => ({ body: OTHER_PAGE, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/links.html', () => ({ body: NOT_AN_ARTICLE, contentType: 'text/html; charset=utf-8' }));
+    articleUrl = `${server.url}/library/kerry-zarif.html`;
+    otherUrl = `${server.url}/library/vienna.html`;
+    await launch();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** Opens `url`, then the popup as a tab beside it (it describes the tab the reader was on), and presses Save. */
+  async function saveFromPopup(url: string): Promise<string> {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    const popup = await ext.openExtensionPage('popup.html');
+    await popup.click('#save-article-button');
+    const status = await popup.waitForSelector('#save-article-status[data-outcome]', { timeout: 15_000 });
+    const outcome = (await status.getAttribute('data-outcome')) ?? '';
+    await popup.close();
+    await page.close();
+    return outcome;
+  }
+
+  async function optionsPage(): Promise<Page> {
+    const page = await ext.openExtensionPage('options.html');
+    await page.waitForSelector('#library-heading');
+    return page;
+  }
+  const listed = (page: Page) => page.$$eval('#library .library-item', (items) => items.map((li) => li.getAttribute('data-article')));
+
+  it('saves an article from the popup opened as a tab; its new person is underlined on a page already open', async () => {
+    openOther = await ext.context.newPage();
+    await openOther.goto(otherUrl);
+    await openOther.waitForTimeout(500);
+    expect(await underlined(openOther, 'John Kerry')).toBe(false);
+    expect(await saveFromPopup(articleUrl)).toBe('saved');
+    await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('shows the saved statement in the card, as "Your library", with the original link', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(otherUrl);
+    await expect.poll(() => underlined(page, 'John Kerry'), { timeout: 10_000 }).toBe(true);
+    const point = await page.evaluate(textBox, 'John Kerry');
+    if (!point) throw new Error('no John Kerry on the page');
+    await page.mouse.move(point.x - 40, point.y - 40);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await expect.poll(async () => (await cardState(page))?.status, { timeout: 8000 }).toBe('ready');
+    const statement = await inCard<{ text: string; links: string[] } | null>(
+      page,
+      `function () { const li = this.querySelector('li[data-origin="library"]'); return li ? { text: li.textContent, links: [...li.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')) } : null; }`,
+    );
+    expect(statement?.text).toMatch(/Your library/);
+    expect(statement?.text).toMatch(/Reuters/);
+    expect(statement?.links).toContain(articleUrl);
+    await page.close();
+  });
+
+  it('refuses a page that is not an article, saving nothing', async () => {
+    expect(await saveFromPopup(`${server.url}/library/links.html`)).toBe('not-an-article');
+    const options = await optionsPage();
+    await options.waitForSelector('#library .library-item');
+    expect(await listed(options)).toHaveLength(1);
+    await options.close();
+  });
+
+  it('opens the saved article from the options page in the reader, marked and linked to the original', async () => {
+    const options = await optionsPage();
+    await options.waitForSelector('#library .library-item');
+    const opened = ext.context.waitForEvent('page');
+    await options.click('#library .library-title');
+    const reader = await opened;
+    await reader.waitForSelector('#article-title');
+    expect(await reader.textContent('#article-title')).toBe("Kerry and Iran's Zarif discuss ways to renew Syrian truce");
+    expect(await reader.$('.byline [data-origin="library"]')).not.toBeNull();
+    expect(await reader.getAttribute('#original-link', 'href')).toBe(articleUrl);
+    await reader.close();
+    await options.close();
+  });
+
+  it('survives a browser restart on the same profile', async () => {
+    await ext.close();
+    await launch();
+    const page = await ext.context.newPage();
+    await page.goto(otherUrl);
+    await expect.poll(() => underlined(page, 'John Kerry'), { timeout: 10_000 }).toBe(true);
+    openOther = page;
+  });
+
+  it('exports, clears (the names leave open pages) and imports back the same library; a corrupt file changes nothing', async () => {
+    const options = await optionsPage();
+    await options.waitForSelector('#library .library-item');
+    const before = await listed(options);
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(options), scheme).toEqual([]);
+    }
+    const download = options.waitForEvent('download');
+    await options.click('#library-export');
+    exported = readFileSync((await (await download).path()) as string, 'utf8');
+    const file = JSON.parse(exported) as { format: string; articles: { text: string; meta: { url?: string; outlet?: string; date?: string } }[] };
+    expect(file.format).toBe('iran-iraq-context-library');
+    expect(file.articles[0].meta).toMatchObject({ url: articleUrl, outlet: 'Reuters', date: '2016-06-15' });
+    expect(file.articles[0].text).toMatch(/^FINSTADJORDET, Norway U\.S\. Secretary of State John Kerry said/);
+
+    await options.click('#library-delete-all');
+    await options.click('#library-confirm-yes');
+    await options.waitForSelector('#library-empty');
+    await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(false);
+
+    await options.setInputFiles('#library-import', { name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "iran-iraq-context-library", "version": 1, "articles": [{"text": 3}]}') });
+    await expect.poll(() => options.textContent('#library-status')).toMatch(/Not imported — corrupt\.json, article 1/);
+    expect(await options.$('#library .library-item')).toBeNull();
+
+    await options.setInputFiles('#library-import', { name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await options.waitForSelector('#library .library-item');
+    expect(await listed(options)).toEqual(before);
+    await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(true);
+    const again = options.waitForEvent('download');
+    await options.click('#library-export');
+    const second = JSON.parse(readFileSync((await (await again).path()) as string, 'utf8')) as { articles: unknown[] };
+    expect(second.articles).toEqual(file.articles);
+
+    await options.setInputFiles('#library-import', { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0xc3, 0x28, 0x0a]) });
+    await expect.poll(() => options.textContent('#library-status')).toMatch(/Not imported — broken\.txt: not UTF-8 text/);
+    expect(await listed(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('deleting the article takes its underline off open pages', async () => {
+    const options = await optionsPage();
+    await options.waitForSelector('#library .library-item');
+    await options.click('#library .library-delete');
+    await options.waitForSelector('#library-empty');
+    await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(false);
+    await options.close();
+  });
+
+  it('sends nothing anywhere: saving, export and import stay on this machine', () => {
+    expect(network.requests.length).toBeGreaterThan(0);
+    expect(network.external()).toEqual([]);
+    expect(ext.proxy?.hits ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { t } from '../../lib/i18n';
+import type { LibraryApi } from './library-api';
+
+/** As the corpus build says it of a seed file. */
+const NOT_UTF8 = 'not UTF-8 text (wrong encoding?); save the file as UTF-8';
+
+function strictUtf8(bytes: ArrayBuffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Export to one JSON file (the format is in the README), import from such a file or from seeds-format .txt files. */
+export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onDone(message: string): void; onError(): void }) {
+  const exportFile = async () => {
+    const data = await api.exportLibrary();
+    // A Blob URL made here and handed to the browser's own download: nothing is sent anywhere.
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `iran-iraq-context-library-${data.exportedAt.slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const importFiles = async (input: HTMLInputElement) => {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    if (chosen.length === 0) return;
+    // Decoded strictly as UTF-8 (the seeds format): File.text() would quietly read a UTF-16 file, or put U+FFFD for bad bytes.
+    const decoded = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: strictUtf8(await f.arrayBuffer()) })));
+    const unreadable = decoded.find((f) => f.text === null);
+    if (unreadable) {
+      onDone(t('libraryImportRefused', unreadable.name, NOT_UTF8));
+      return;
+    }
+    const outcome = await api.importFiles(decoded as { name: string; text: string }[]);
+    onDone(outcome.imported ? t('libraryImported', String(outcome.added), String(outcome.updated)) : t('libraryImportRefused', outcome.file, outcome.problem));
+  };
+  return (
+    <div class="library-transfer">
+      <button type="button" class="iic-button" id="library-export" onClick={() => void exportFile().catch(onError)}>
+        {t('libraryExport')}
+      </button>
+      <label class="library-import">
+        {t('libraryImport')}
+        <input id="library-import" type="file" multiple accept=".json,.txt,application/json,text/plain" onChange={(e) => void importFiles(e.currentTarget).catch(onError)} />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** What the options page's library section asks the background; tests give a fake over the real library code. */
+import { browser } from 'wxt/browser';
+import type { LibraryEntry } from '../../lib/library/library';
+import { LIBRARY_NAMES_KEY } from '../../lib/library/names-storage';
+import type { ImportFile, ImportOutcome, LibraryExport } from '../../lib/library/transfer';
+import { ask } from '../../lib/messaging';
+
+export interface LibraryApi {
+  list(): Promise<LibraryEntry[]>;
+  remove(ids: string[]): Promise<void>;
+  clear(): Promise<void>;
+  exportLibrary(): Promise<LibraryExport>;
+  importFiles(files: ImportFile[]): Promise<ImportOutcome>;
+  openReader(id: string): Promise<void>;
+  /** Calls back when the library changes elsewhere (saved from a page); returns the way to stop. */
+  onChange(listener: () => void): () => void;
+}
+
+export const browserLibraryApi: LibraryApi = {
+  list: () => ask({ type: 'library-list' }),
+  remove: async (ids) => {
+    await ask({ type: 'library-delete', ids });
+  },
+  clear: async () => {
+    await ask({ type: 'library-clear' });
+  },
+  exportLibrary: () => ask({ type: 'library-export' }),
+  importFiles: (files) => ask({ type: 'library-import', files }),
+  openReader: async (id) => {
+    await ask({ type: 'open-reader', article: id });
+  },
+  onChange(listener) {
+    // The background rewrites the library's names after every change: the one signal every context sees.
+    const handler = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && LIBRARY_NAMES_KEY in changes) listener();
+    };
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+};

@@ -1,0 +1,35 @@
+/** @vitest-environment happy-dom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { useEnglishUi } from '../../components/test-support';
+import { App } from './App';
+import { fakePopupApi, pageShowingArticle } from './fake-api';
+
+useEnglishUi();
+
+describe('the popup’s Save to my library', () => {
+  it('saves the page and says what happened', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to my library' }));
+    await waitFor(() => expect(document.getElementById('save-article-status')?.textContent).toMatch(/^Saved to your library/));
+    expect(api.calls.savedArticles).toBe(1);
+  });
+
+  it('says why nothing was saved', async () => {
+    render(<App api={fakePopupApi({ saveOutcome: { saved: false, reason: 'not-an-article' } })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to my library' }));
+    await waitFor(() => expect(document.getElementById('save-article-status')?.dataset.outcome).toBe('not-an-article'));
+    expect(document.getElementById('save-article-status')?.textContent).toBe("This page doesn't look like an article, so nothing was saved.");
+  });
+
+  it('cannot save from a private window, and says so before anyone presses', async () => {
+    const api = fakePopupApi({ page: { ...pageShowingArticle('002_4150bcee245c5d5c'), private: true } });
+    render(<App api={api} />);
+    const button = (await screen.findByRole('button', { name: 'Save to my library' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(document.getElementById('save-article-status')?.textContent).toBe('Nothing is saved from a private window.');
+    fireEvent.click(button);
+    expect(api.calls.savedArticles).toBe(0);
+  });
+});

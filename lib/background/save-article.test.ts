@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { seedCorpus } from '../../tests/seeds';
+import { LibraryFullError, openLibraryDb } from '../library/db';
+import { createLibrary, type Library } from '../library/library';
+import { seedNameContext, TAMIM_PAGE } from '../library/test-fixtures';
+import { type SaveDeps, saveFromTab } from './save-article';
+
+let n = 0;
+async function deps(overrides: Partial<SaveDeps> = {}): Promise<SaveDeps & { lib: Library }> {
+  const db = await openLibraryDb(`save-test-${n++}`);
+  const lib = createLibrary(async () => db, async () => seedNameContext(), seedCorpus().table, () => undefined);
+  return {
+    lib,
+    tabIsPrivate: async () => false,
+    pageDocument: async () => ({ html: '<html></html>', url: TAMIM_PAGE.url, private: false }),
+    extract: async () => TAMIM_PAGE,
+    library: () => lib,
+    now: () => new Date('2026-11-30T09:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe('saving the article in a tab', () => {
+  it('saves what the extraction found, then recognises it the second time', async () => {
+    const d = await deps();
+    expect(await saveFromTab(7, d)).toMatchObject({ saved: true, title: 'Iraq budget talks', updated: false });
+    expect(await saveFromTab(7, d)).toMatchObject({ saved: true, updated: true });
+    expect(await d.lib.list()).toHaveLength(1);
+  });
+
+  it('refuses a private window without even copying the page', async () => {
+    const pageDocument = vi.fn();
+    const d = await deps({ tabIsPrivate: async () => true, pageDocument });
+    expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'private-window' });
+    expect(pageDocument).not.toHaveBeenCalled();
+    const fromPage = await deps({ pageDocument: async () => ({ html: '', url: 'https://x.example', private: true }) });
+    expect(await saveFromTab(7, fromPage)).toEqual({ saved: false, reason: 'private-window' });
+    expect(await d.lib.list()).toEqual([]);
+  });
+
+  it('says so when the page is not an article, or has no content script, and saves nothing', async () => {
+    const d = await deps({ extract: async () => null });
+    expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'not-an-article' });
+    const gone = await deps({ pageDocument: () => Promise.reject(new Error('Receiving end does not exist')) });
+    expect(await saveFromTab(7, gone)).toEqual({ saved: false, reason: 'no-page' });
+    expect(await d.lib.list()).toEqual([]);
+  });
+
+  it('turns a full disk into its own answer', async () => {
+    const d = await deps();
+    d.lib.save = () => Promise.reject(new LibraryFullError());
+    expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'storage-full' });
+  });
+});

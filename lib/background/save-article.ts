@@ -1,0 +1,42 @@
+/**
+ * Saving the page in a tab to the library, the same for the popup's button,
+ * the context menu and the keyboard command. The page's content script (there
+ * already) hands over a copy of the document; Readability runs on that copy in
+ * an extension document (`extractIn`), never in the page, so no permission to
+ * inject scripts is needed — which is also why saving works from a popup
+ * opened as a tab, where the browser grants no `activeTab`.
+ */
+import type { Library } from '../library/library';
+import { NotAnArticleError } from '../library/library';
+import { LibraryFullError } from '../library/db';
+import { type ExtractedPage, savedArticleFrom } from '../library/format';
+import type { PageDocument, SaveOutcome } from '../messages';
+
+export interface SaveDeps {
+  /** Whether the tab is in a private (incognito) window, as the browser says. */
+  tabIsPrivate(tab: number): Promise<boolean>;
+  /** The page's copy from its content script; null when it has none (a browser page) or the page is too big. */
+  pageDocument(tab: number): Promise<PageDocument | null>;
+  extract(html: string, url: string): Promise<ExtractedPage | null>;
+  library(): Library;
+  now(): Date;
+}
+
+export async function saveFromTab(tab: number, deps: SaveDeps): Promise<SaveOutcome> {
+  // Asked of the browser before the page: a private window's page is not even copied.
+  if (await deps.tabIsPrivate(tab)) return { saved: false, reason: 'private-window' };
+  const page = await deps.pageDocument(tab).catch(() => null);
+  if (!page) return { saved: false, reason: 'no-page' };
+  if (page.private) return { saved: false, reason: 'private-window' };
+  const extracted = await deps.extract(page.html, page.url);
+  if (!extracted) return { saved: false, reason: 'not-an-article' };
+  const article = await savedArticleFrom(extracted, deps.now());
+  try {
+    const [result] = await deps.library().save([article]);
+    return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated };
+  } catch (error) {
+    if (error instanceof LibraryFullError) return { saved: false, reason: 'storage-full' };
+    if (error instanceof NotAnArticleError) return { saved: false, reason: 'not-an-article' };
+    throw error;
+  }
+}
