@@ -1,5 +1,6 @@
 /** Turns the measurements into tables and checks them against the issues' targets. */
 import type { StoreRow } from './corpus-store';
+import type { LibraryBench } from './library';
 import type { NameTableRow } from './name-table';
 import type { IncrementalSummary } from './incremental';
 import type { ScanRow } from './page-scan';
@@ -37,6 +38,7 @@ export interface Results {
   search: SearchScaleRow[];
   names: NameTableRow[];
   store: StoreRow[];
+  library: LibraryBench | null;
   targets: TargetCheck[];
 }
 

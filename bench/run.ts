@@ -20,6 +20,7 @@ import { launchPlain } from './browser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, gitCommit, RESULTS_FILE, snapshotBuild } from './env';
 import { measureStoreAt, storeRows, storeTargets } from './corpus-store';
 import { measureIncremental } from './incremental';
+import { measureLibrary } from './library';
 import { measureNameTables } from './name-table';
 import { pageScripts } from './page-bundle';
 import { measurePageScan } from './page-scan';
@@ -31,7 +32,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -154,8 +155,10 @@ async function main(): Promise<void> {
       return rows;
     })) ?? [];
 
+  const library = await section('library', async () => measureLibrary(smoke ? 20 : 2000, log));
+
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -177,6 +180,17 @@ function print(r: report.Results): void {
     ['Popup first results (from navigation start)', r.popup ? report.popupRows(r.popup) : []],
     ['6. Name table in the content script (Node; first row: the seeds, the baseline)', report.nameTableRows(r.names)],
     ['7. Packaged corpus store vs the single bundle (issue 11)', storeRows(r.store)],
+    [
+      '8. The reader\'s library (Node: analysis and the rebuilt library corpus; not extraction or IndexedDB)',
+      r.library
+        ? [
+            { measure: 'one saved 2,000-word article analysed (target: save ≤ 300 ms in all)', value: `${r.library.analyseOneMs.toFixed(0)} ms` },
+            { measure: `${r.library.articles} saved articles: library corpus rebuilt, heap held`, value: `${(r.library.buildMs / 1000).toFixed(1)} s, ${r.library.heapMB.toFixed(0)} MB (target ≤ 60 MB)` },
+            { measure: `${r.library.articles} saved articles: card, query p95 (targets ≤ 50 ms; popup ≤ 150 ms)`, value: `${r.library.cardMs.toFixed(0)} ms, ${r.library.queryP95Ms.toFixed(0)} ms` },
+            { measure: 'their text, as stored', value: `${r.library.storedMB.toFixed(1)} MB` },
+          ]
+        : [],
+    ],
     ['7. Targets at 5,000 articles', storeTargets(r.store).map((c) => ({ target: c.target, measured: c.measured, result: c.met === null ? 'n/a' : c.met ? 'met' : 'MISSED' }))],
     ['Targets', report.targetRows(r.targets)],
   ];
