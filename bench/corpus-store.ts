@@ -8,18 +8,17 @@
  * Chromium measures the card and the popup with a real build of the corpus,
  * from a stopped service worker.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type ChromiumExtension, launchChromium } from '../e2e/support/chromium';
+import { buildFromSeeds } from '../e2e/support/seeds-build';
 import { loadBundle, serializeBundle } from '../lib/engine/bundle';
 import { buildCorpus } from '../lib/engine/corpus';
 import { lookupEntity, searchCorpus } from '../lib/engine/lookup';
 import { corpusFiles, paths } from '../lib/engine/store/layout';
 import { packagedStore } from '../lib/engine/store/packaged';
-import { ROOT } from './env';
 import { measurePopup, type PopupResult } from './popup';
 import { QUERIES, syntheticFiles } from './search-scale';
 import { median, percentile } from './stats';
@@ -152,21 +151,9 @@ async function measureInChromium(files: { name: string; bytes: Uint8Array }[], p
   const work = mkdtempSync(join(tmpdir(), 'iic-store-bench-'));
   let ext: ChromiumExtension | null = null;
   try {
-    const seeds = join(work, 'seeds');
-    mkdirSync(seeds);
-    for (const f of files) writeFileSync(join(seeds, f.name), f.bytes);
-    const out = join(work, 'out');
-    const [, buildMs] = await time(() =>
-      // WXT lists every file it writes: tens of thousands of lines at 20,000 articles, so its output is not kept.
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'chrome'], {
-        cwd: ROOT,
-        env: { ...process.env, IIC_SEEDS: seeds, IIC_OUT: out },
-        stdio: ['ignore', 'ignore', 'pipe'],
-        maxBuffer: 64 * MB,
-      }),
-    );
+    const [dir, buildMs] = await time(() => buildFromSeeds(files, 'chrome', work));
     log(`  store ${files.length - 1} in Chromium: extension built in ${(buildMs / 1000).toFixed(1)} s`);
-    ext = await launchChromium(join(out, 'chrome-mv3'));
+    ext = await launchChromium(dir);
     const page = await ext.openExtensionPage('popup.html');
     const ask = (id: string) =>
       page.evaluate(async (entity) => {

@@ -5,8 +5,7 @@
  * corpus, made here with the same command a maintainer runs, answers a card,
  * a search and the reader.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import { cardState } from './support/card-probe';
 import { type ChromiumExtension, launchChromium } from './support/chromium';
 import { hasChromium, missingBrowserReason } from './support/env';
 import { textBox } from './support/page-probes';
+import { buildFromSeeds } from './support/seeds-build';
 import { type StaticServer, serveStatic } from './support/server';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -89,17 +89,7 @@ describe.skipIf(!hasChromium)('the packaged corpus in Chromium', () => {
     let ext: ChromiumExtension;
     let meta: CorpusMeta;
     beforeAll(async () => {
-      const seeds = join(work, 'seeds-1000');
-      mkdirSync(seeds);
-      for (const f of syntheticFiles(1000)) writeFileSync(join(seeds, f.name), f.bytes);
-      const out = join(work, 'out-1000');
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'chrome'], {
-        cwd: ROOT,
-        env: { ...process.env, IIC_SEEDS: seeds, IIC_OUT: out },
-        stdio: 'pipe',
-        timeout: 300_000,
-      });
-      const dir = join(out, 'chrome-mv3');
+      const dir = buildFromSeeds(syntheticFiles(1000), 'chrome', join(work, '1000'));
       meta = JSON.parse(readFileSync(join(dir, 'corpus', 'meta.json'), 'utf8')) as CorpusMeta;
       ext = await launchChromium(dir);
     }, 360_000);

@@ -3,8 +3,7 @@
  * here with the command a maintainer runs: the background reads the packaged
  * corpus files as requests need them, for a card, a search and the reader.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,9 @@ import type { CorpusMeta } from '../lib/engine/store/layout';
 import { hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
 import { textBox } from './support/page-probes';
+import { buildFromSeeds } from './support/seeds-build';
 import { type StaticServer, serveStatic } from './support/server';
 
-const ROOT = join(import.meta.dirname, '..');
 const HOST = 'iran-iraq-context-ui';
 if (!hasFirefox) console.warn(missingBrowserReason('firefox'));
 
@@ -26,18 +25,7 @@ describe.skipIf(!hasFirefox)('a 1,000-article corpus in Firefox', () => {
   const work = mkdtempSync(join(tmpdir(), 'iic-corpus-firefox-'));
 
   beforeAll(async () => {
-    const seeds = join(work, 'seeds');
-    mkdirSync(seeds);
-    for (const f of syntheticFiles(1000)) writeFileSync(join(seeds, f.name), f.bytes);
-    const out = join(work, 'out');
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], {
-      cwd: ROOT,
-      env: { ...process.env, IIC_SEEDS: seeds, IIC_OUT: out },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 300_000,
-    });
-    const dir = join(out, 'firefox-mv2');
+    const dir = buildFromSeeds(syntheticFiles(1000), 'firefox', work);
     meta = JSON.parse(readFileSync(join(dir, 'corpus', 'meta.json'), 'utf8')) as CorpusMeta;
     server = await serveStatic(join(import.meta.dirname, 'fixtures'));
     ext = await launchFirefox(dir, { viewport: { width: 900, height: 700 } });
