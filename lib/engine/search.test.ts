@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../tests/seeds';
-import { buildIndex, loadIndex, namedInArticles, relatedArticles, search, suggest } from './search';
+import { buildIndex, indexTextHits, loadIndex, namedInArticles, relatedArticles, search, suggest } from './search';
 import { closestNames, lookupEntity, resolveName, searchCorpus } from './lookup';
 
 describe('index round-trip', () => {
@@ -104,11 +104,11 @@ describe('related articles', () => {
   const relatedInput = { articles: corpus.articles, namedIn: namedInArticles(corpus.statements), entities: new Map(corpus.entities.map((e) => [e.id, e])) };
   it('ranks by shared names and says which', () => {
     const page = 'Iraqi Prime Minister Mustafa al-Kadhimi met President Hassan Rouhani in Tehran. Kadhimi said trade would grow.';
-    const related = relatedArticles(relatedInput, corpus.index, corpus.table, page);
+    const related = relatedArticles(relatedInput, indexTextHits(corpus.index, page), corpus.table, page);
     expect(related[0].article.id).toBe('002_4150bcee245c5d5c');
     expect(related[0].shared.map((s) => s.name).slice(0, 2)).toEqual(['Mustafa al-Kadhimi', 'Hassan Rouhani']);
   });
   it('finds nothing for a page about something else', () => {
-    expect(relatedArticles(relatedInput, corpus.index, corpus.table, 'The football match ended in a draw after extra time.')).toEqual([]);
+    expect(relatedArticles(relatedInput, indexTextHits(corpus.index, 'The football match ended in a draw after extra time.'), corpus.table, 'The football match ended in a draw after extra time.')).toEqual([]);
   });
 });

@@ -268,14 +268,36 @@ export function namedInArticles(statements: readonly Statement[]): Map<string, S
   return byArticle;
 }
 
+/** An article the page's topic words found, with its score and the words it matched. */
+export interface TextHit {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** The page's topic as a query: its most frequent content words. */
+export function relatedQuery(pageText: string): string {
+  return topWords(pageText, 12).join(' ');
+}
+
+/** The article-level index's answer to `relatedQuery`: any of the words. */
+export function indexTextHits(index: MiniSearch<IndexDoc>, pageText: string): TextHit[] {
+  const query = relatedQuery(pageText);
+  if (!query) return [];
+  return index
+    .search(query, { combineWith: 'OR', filter: (r) => r.kind === 'article' })
+    .map((h) => ({ id: String(h.id).slice('article:'.length), score: h.score, terms: h.terms }));
+}
+
 /**
  * Corpus articles most related to a page: the names they share, weighted by
  * how rare each name is in the corpus, plus how well the page's own frequent
- * words search against the article text.
+ * words search against the article text (`textHits`, best first, from the
+ * store's own index).
  */
 export function relatedArticles<A extends { id: string }>(
   corpus: RelatedInput<A>,
-  index: MiniSearch<IndexDoc>,
+  textHits: readonly TextHit[],
   table: NameTable,
   pageText: string,
   limit = 5,
@@ -289,13 +311,9 @@ export function relatedArticles<A extends { id: string }>(
   const entities = corpus.entities;
   const n = corpus.articles.length;
   const textScores = new Map<string, number>();
-  const words = topWords(pageText, 12);
-  if (words.length > 0) {
-    const hits = index.search(words.join(' '), { combineWith: 'OR', filter: (r) => r.kind === 'article' });
-    const max = hits[0]?.score ?? 1;
-    // One shared common word ("after", "time") is no relation; several of the page's topic words are.
-    for (const h of hits) if (h.terms.length >= 3) textScores.set(String(h.id).slice('article:'.length), h.score / max);
-  }
+  const max = textHits[0]?.score ?? 1;
+  // One shared common word ("after", "time") is no relation; several of the page's topic words are.
+  for (const h of textHits) if (h.terms.length >= 3) textScores.set(h.id, h.score / max);
   const ranked: RelatedArticle<A>[] = [];
   for (const article of corpus.articles) {
     const inArticle = corpus.namedIn.get(article.id) ?? new Set<string>();

@@ -9,7 +9,7 @@ import { articleText } from './corpus';
 import { type ArticleRef, articleRef, closestNames, searchCorpus, type SearchView } from './lookup';
 import { ALL_TYPES, findMentions } from './matcher';
 import { type RelatedStatements, relatedStatements } from './related';
-import { namedInArticles, relatedArticles } from './search';
+import { indexTextHits, namedInArticles, relatedArticles } from './search';
 import type { Article, EntityType, Statement } from './types';
 
 export interface ArticleWithStatements {
@@ -44,7 +44,7 @@ export function searchAnswer(corpus: LoadedCorpus, query: string): SearchAnswer 
 
 export function relatedArticleViews(corpus: LoadedCorpus, text: string): RelatedArticleView[] {
   const input = { articles: corpus.articles, namedIn: namedInArticles(corpus.statements), entities: new Map(corpus.entities.map((e) => [e.id, e])) };
-  return relatedArticles(input, corpus.index, corpus.table, text).map((r) => ({ ...articleRef(r.article), score: r.score, shared: r.shared }));
+  return relatedArticles(input, indexTextHits(corpus.index, text), corpus.table, text).map((r) => ({ ...articleRef(r.article), score: r.score, shared: r.shared }));
 }
 
 /** The names the matcher finds in an article, paragraph by paragraph. */

@@ -1,20 +1,39 @@
 /**
- * The reader's library in IndexedDB (through `idb`): one store of saved
- * articles, one of what the engine derived from each, always written together
- * in one transaction, so an article and its facts are there whole or not at
+ * The reader's library in IndexedDB (through `idb`). Beside each saved article
+ * the store keeps what the engine derived from it (see `derive.ts`): the list
+ * row, the article as the reader shows it, one record per entity it names, and
+ * its search postings. A request reads only the records it needs, so a card or
+ * a search does not grow with the library. An article and everything derived
+ * from it are written, replaced or deleted in one transaction: whole or not at
  * all. A save that finds the same canonical address, or the same text, updates
  * that article instead of adding a second.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { DerivedFacts } from './analyse';
+import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { ArticleFile } from '../engine/store/layout';
+import type { DerivedArticle, DerivedFacts, EntityInArticle, LibraryEntity } from './derive';
 import type { SavedArticle } from './format';
 
 interface LibrarySchema extends DBSchema {
   articles: { key: string; value: SavedArticle; indexes: { url: string; textHash: string } };
+  /** The list row of each article: all of them are read at once, so it stays small. */
   derived: { key: string; value: DerivedFacts };
+  /** The article as the reader page shows it, by article id. */
+  files: { key: string; value: ArticleFile };
+  /** Each article's search terms, by article id: what a delete takes out of `postings`. */
+  terms: { key: string; value: string[] };
+  /** [term, article id] → the term's weight in that article. */
+  postings: { key: [string, string]; value: number };
+  /** Every term some article has held: the words a search can complete or correct to. */
+  vocabulary: { key: string; value: 1 };
+  /** The people and organisations only the library knows. */
+  entities: { key: string; value: LibraryEntity };
+  /** One entity's part in one article, keyed [entity, article]. */
+  mentions: { key: [string, string]; value: EntityInArticle };
 }
 
 export const LIBRARY_DB = 'iic-library';
+const VERSION = 2;
+const ALL: StoreNames<LibrarySchema>[] = ['articles', 'derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions'];
 
 /** The disk, or the browser's share of it for this extension, is full. Nothing was written; what was saved before is intact. */
 export class LibraryFullError extends Error {
@@ -36,70 +55,179 @@ export interface SaveResult {
 }
 
 export interface LibraryDb {
-  /** Saves all of them or none (one transaction); each one's id is the one already in the library when it is a duplicate. */
-  put(items: { article: SavedArticle; derived: DerivedFacts }[]): Promise<SaveResult[]>;
+  /** The id of the article already in the library that this one is (same address, id or text), if any. */
+  existing(article: SavedArticle): Promise<string | null>;
+  /** Saves all of them or none (one transaction). Each article's id must be the one `existing` gave, when it gave one. */
+  put(items: { article: SavedArticle; derived: DerivedArticle }[]): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
+  articleIds(): Promise<string[]>;
   facts(): Promise<DerivedFacts[]>;
+  entities(): Promise<LibraryEntity[]>;
+  /** Every article's part in one entity. */
+  mentionsOf(entity: string): Promise<EntityInArticle[]>;
+  file(article: string): Promise<ArticleFile | null>;
+  postings(term: string): Promise<Map<string, number>>;
+  vocabulary(): Promise<string[]>;
   remove(ids: string[]): Promise<void>;
   clear(): Promise<void>;
   close(): void;
 }
 
+type WriteTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>;
+
+/**
+ * Issues the requests together and waits for them all. A request that throws
+ * as it is made (a value IndexedDB cannot store, a full disk) aborts the
+ * transaction: the ones made before it then fail too, and are waited on here
+ * rather than left to reject unseen.
+ */
+async function together(requests: (() => Promise<unknown>)[]): Promise<void> {
+  const made: Promise<unknown>[] = [];
+  try {
+    for (const request of requests) made.push(request());
+  } catch (error) {
+    await Promise.allSettled(made);
+    throw error;
+  }
+  await Promise.all(made);
+}
+
+/** Everything derived from one article, taken out; the entities it named, for `dropOrphans`. */
+async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
+  const facts = await tx.objectStore('derived').get(id);
+  const terms = (await tx.objectStore('terms').get(id)) ?? [];
+  const postings = tx.objectStore('postings');
+  const mentions = tx.objectStore('mentions');
+  await together([
+    ...terms.map((t) => () => postings.delete([t, id])),
+    ...(facts?.named ?? []).map((e) => () => mentions.delete([e, id])),
+    () => tx.objectStore('files').delete(id),
+    () => tx.objectStore('terms').delete(id),
+    () => tx.objectStore('derived').delete(id),
+  ]);
+  return facts?.named ?? [];
+}
+
+/** A library entity no saved article names any more is forgotten. */
+async function dropOrphans(tx: WriteTx, ids: Iterable<string>): Promise<void> {
+  for (const id of new Set(ids)) {
+    if ((await tx.objectStore('mentions').count(IDBKeyRange.bound([id], [id, []]))) === 0) await tx.objectStore('entities').delete(id);
+  }
+}
+
+async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle): Promise<void> {
+  const id = article.id;
+  const postings = tx.objectStore('postings');
+  const vocabulary = tx.objectStore('vocabulary');
+  const mentions = tx.objectStore('mentions');
+  const entities = tx.objectStore('entities');
+  const known = await Promise.all(derived.discovered.map((e) => entities.get(e.id)));
+  await together([
+    () => tx.objectStore('articles').put(article),
+    () => tx.objectStore('derived').put(derived.facts),
+    () => tx.objectStore('files').put(derived.file, id),
+    () =>
+      tx.objectStore('terms').put(
+        derived.terms.map(([t]) => t),
+        id,
+      ),
+    ...derived.terms.flatMap(([term, weight]) => [() => postings.put(weight, [term, id]), () => vocabulary.put(1, term)]),
+    ...derived.entities.map((part) => () => mentions.put(part)),
+    ...derived.discovered.map((e, i) => () => {
+      const before = known[i];
+      const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
+      // The first name it was saved under stays its name; later spellings become aliases.
+      return entities.put(before ? { ...before, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases) } : e);
+    }),
+  ]);
+}
+
 export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
-  const db: IDBPDatabase<LibrarySchema> = await openDB<LibrarySchema>(name, 1, {
-    upgrade(db) {
-      const articles = db.createObjectStore('articles', { keyPath: 'id' });
-      // Not unique: an article without an address has none, and a changed text may meet another's.
-      articles.createIndex('url', 'url');
-      articles.createIndex('textHash', 'textHash');
+  const db: IDBPDatabase<LibrarySchema> = await openDB<LibrarySchema>(name, VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const articles = db.createObjectStore('articles', { keyPath: 'id' });
+        // Not unique: an article without an address has none, and a changed text may meet another's.
+        articles.createIndex('url', 'url');
+        articles.createIndex('textHash', 'textHash');
+      }
+      // Version 1 kept only a list row per article; its articles are analysed again when the library is next read.
+      if (oldVersion === 1) db.deleteObjectStore('derived');
       db.createObjectStore('derived', { keyPath: 'id' });
+      db.createObjectStore('files');
+      db.createObjectStore('terms');
+      db.createObjectStore('postings');
+      db.createObjectStore('vocabulary');
+      db.createObjectStore('entities', { keyPath: 'id' });
+      db.createObjectStore('mentions', { keyPath: ['entity', 'article'] });
     },
   });
-  return {
-    async put(items) {
-      const tx = db.transaction(['articles', 'derived'], 'readwrite');
-      const articles = tx.objectStore('articles');
-      const results: SaveResult[] = [];
-      try {
-        for (const { article, derived } of items) {
-          const same =
-            (article.url ? await articles.index('url').get(article.url) : undefined) ??
-            (await articles.get(article.id)) ??
-            (await articles.index('textHash').get(article.textHash));
-          const id = same?.id ?? article.id;
-          await articles.put({ ...article, id });
-          await tx.objectStore('derived').put({ ...derived, id });
-          results.push({ id, updated: same !== undefined });
-        }
-        await tx.done;
-        return results;
-      } catch (error) {
-        // A put that throws at once (a value it cannot clone, a full disk) would otherwise let the
-        // transaction commit what came before it: abort, so nothing of this batch stays.
-        try {
-          tx.abort();
-        } catch {
-          // Already aborted by IndexedDB itself: it has rolled everything back.
-        }
-        tx.done.catch(() => undefined);
-        if (isQuotaError(error)) throw new LibraryFullError();
-        throw error;
-      }
-    },
-    all: () => db.getAll('articles'),
-    facts: () => db.getAll('derived'),
-    async remove(ids) {
-      const tx = db.transaction(['articles', 'derived'], 'readwrite');
-      for (const id of ids) {
-        await tx.objectStore('articles').delete(id);
-        await tx.objectStore('derived').delete(id);
-      }
+  const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
+    const tx = db.transaction(ALL, 'readwrite');
+    try {
+      const value = await work(tx);
       await tx.done;
+      return value;
+    } catch (error) {
+      // A put that throws at once (a value it cannot clone, a full disk) would otherwise let the
+      // transaction commit what came before it: abort, so nothing of this batch stays.
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by IndexedDB itself: it has rolled everything back.
+      }
+      tx.done.catch(() => undefined);
+      if (isQuotaError(error)) throw new LibraryFullError();
+      throw error;
+    }
+  };
+  type ArticleStore = Pick<IDBPObjectStore<LibrarySchema, StoreNames<LibrarySchema>[], 'articles', IDBTransactionMode>, 'index' | 'getKey'>;
+  const existing = async (article: SavedArticle, index: ArticleStore = db.transaction('articles').store): Promise<string | null> => {
+    const same =
+      (article.url ? await index.index('url').getKey(article.url) : undefined) ??
+      (await index.getKey(article.id)) ??
+      (await index.index('textHash').getKey(article.textHash));
+    return same ?? null;
+  };
+  return {
+    existing: (article) => existing(article),
+    put: (items) =>
+      write(async (tx) => {
+        const results: SaveResult[] = [];
+        const named: string[] = [];
+        for (const { article, derived } of items) {
+          const same = await existing(article, tx.objectStore('articles'));
+          if (same !== null && same !== article.id) throw new Error(`${article.id} is ${same} already in the library: analyse it under that id`);
+          if (same !== null) named.push(...(await removeDerived(tx, same)));
+          await writeDerived(tx, article, derived);
+          results.push({ id: article.id, updated: same !== null });
+        }
+        await dropOrphans(tx, named);
+        return results;
+      }),
+    all: () => db.getAll('articles'),
+    articleIds: () => db.getAllKeys('articles'),
+    facts: () => db.getAll('derived'),
+    entities: () => db.getAll('entities'),
+    mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),
+    file: async (article) => (await db.get('files', article)) ?? null,
+    async postings(term) {
+      const range = IDBKeyRange.bound([term], [term, []]);
+      const tx = db.transaction('postings');
+      const [keys, weights] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+      return new Map(keys.map((k, i) => [k[1], weights[i]]));
     },
-    async clear() {
-      const tx = db.transaction(['articles', 'derived'], 'readwrite');
-      await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('derived').clear(), tx.done]);
-    },
+    vocabulary: () => db.getAllKeys('vocabulary'),
+    remove: (ids) =>
+      write(async (tx) => {
+        const named: string[] = [];
+        for (const id of ids) {
+          named.push(...(await removeDerived(tx, id)));
+          await tx.objectStore('articles').delete(id);
+        }
+        await dropOrphans(tx, named);
+      }),
+    clear: () => write((tx) => together(ALL.map((s) => () => tx.objectStore(s).clear()))),
     close: () => db.close(),
   };
 }

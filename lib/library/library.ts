@@ -1,16 +1,17 @@
 /**
  * The reader's library: saving, listing, deleting, and a `CorpusStore` over
- * it. The store answers from a small corpus built in memory with the same
- * engine as the bundled one (`analyse.ts`), rebuilt after each change: the
- * text is what IndexedDB keeps, and analysis of a few hundred articles is
- * fast enough to redo rather than to keep a second index in step.
+ * it. A save analyses only the articles saved (with the bundled names and the
+ * library's own as the known names, `derive.ts`) and writes what it found
+ * beside them; nothing is analysed again after a change or a restart, except
+ * an article saved by an older version, which is analysed once when the
+ * library is next read.
  */
-import type { LoadedCorpus } from '../engine/bundle';
-import type { NameTable } from '../engine/matcher';
-import { memoryStore, type CorpusStore } from '../engine/store/store';
-import { buildLibraryCorpus, deriveFacts, libraryNameTable, type NameContext } from './analyse';
+import { compileNameTable, type NameTable } from '../engine/matcher';
 import type { LibraryDb, SaveResult } from './db';
+import { deriveArticles, type LibraryEntity, type NameContext } from './derive';
 import type { SavedArticle } from './format';
+import { libraryStore, type LibraryStore } from './library-store';
+import { mergeNameTables } from './names-storage';
 
 /** One row of the options page's list. */
 export interface LibraryEntry {
@@ -32,7 +33,7 @@ export class NotAnArticleError extends Error {
 }
 
 export interface Library {
-  store: CorpusStore;
+  store: LibraryStore;
   /** All or none: a duplicate updates the article already there. */
   save(articles: SavedArticle[]): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
@@ -43,62 +44,92 @@ export interface Library {
   nameTable(): Promise<NameTable>;
 }
 
+/** The library's own people and organisations as a name table (data, not code: it travels through `browser.storage.local`). */
+export function libraryNameTable(entities: readonly LibraryEntity[], bundled: NameTable): NameTable {
+  return compileNameTable(entities.filter((e) => !Object.hasOwn(bundled.entities, e.id)));
+}
+
 export function createLibrary(db: () => Promise<LibraryDb>, context: () => Promise<NameContext>, bundledTable: NameTable, onChange: () => void): Library {
-  let corpus: Promise<LoadedCorpus> | null = null;
-  const loaded = () => {
-    corpus ??= Promise.all([db().then((d) => d.all()), context()]).then(([articles, names]) => buildLibraryCorpus(articles, names));
-    corpus.catch(() => {
-      corpus = null;
-    });
-    return corpus;
+  /** Writes one after another: each save reads the names the one before it wrote. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
   };
-  const changed = () => {
-    corpus = null;
+
+  const write = async (articles: SavedArticle[]): Promise<SaveResult[]> => {
+    const d = await db();
+    // An article already in the library keeps its id, so its statements keep theirs.
+    const batch = new Map<string, SavedArticle>();
+    const idOf: string[] = [];
+    for (const article of articles) {
+      const id = (await d.existing(article)) ?? [...batch.values()].find((b) => (b.url !== null && b.url === article.url) || b.textHash === article.textHash)?.id ?? article.id;
+      batch.set(id, { ...article, id });
+      idOf.push(id);
+    }
+    const saved = [...batch.values()];
+    const derived = new Map(deriveArticles(saved, await context(), await d.entities()).map((x) => [x.facts.id, x]));
+    if (saved.some((a) => !derived.has(a.id))) throw new NotAnArticleError();
+    const results = new Map((await d.put(saved.map((article) => ({ article, derived: derived.get(article.id) as NonNullable<ReturnType<typeof derived.get>> })))).map((r) => [r.id, r]));
+    store.changed();
     onChange();
+    return idOf.map((id) => results.get(id) as SaveResult);
   };
-  const inMemory = async () => memoryStore(await loaded());
-  const store: CorpusStore = {
-    entity: async (id, limit) => (await inMemory()).entity(id, limit),
-    article: async (id) => (await inMemory()).article(id),
-    articles: async () => (await inMemory()).articles(),
-    search: async (query) => (await inMemory()).search(query),
-    related: async (text) => ((await loaded()).articles.length ? (await inMemory()).related(text) : []),
-    timeline: async (id) => (await inMemory()).timeline(id),
-    resolve: async (name) => (await inMemory()).resolve(name),
+
+  /** Articles saved before their records were kept (an older version) are analysed once, before the library is read. */
+  let healed: Promise<LibraryDb> | null = null;
+  const reads = () => {
+    healed ??= serial(async () => {
+      const d = await db();
+      const [ids, facts] = await Promise.all([d.articleIds(), d.facts()]);
+      const have = new Set(facts.map((f) => f.id));
+      const missing = ids.filter((id) => !have.has(id));
+      if (missing.length > 0) {
+        const all = await d.all();
+        await write(all.filter((a) => missing.includes(a.id)));
+      }
+      return d;
+    });
+    healed.catch(() => {
+      healed = null;
+    });
+    return healed;
   };
+
+  const tables = new WeakMap<readonly LibraryEntity[], NameTable>();
+  const tableWith = (own: LibraryEntity[]) => {
+    let table = tables.get(own);
+    if (!table) {
+      table = mergeNameTables(bundledTable, libraryNameTable(own, bundledTable));
+      tables.set(own, table);
+    }
+    return table;
+  };
+  const store = libraryStore(reads, context, tableWith);
+
   return {
     store,
-    async save(articles) {
-      const names = await context();
-      const items = articles.map((article) => {
-        const derived = deriveFacts(article, names);
-        if (!derived) throw new NotAnArticleError();
-        return { article, derived };
-      });
-      const results = await (await db()).put(items);
-      changed();
-      return results;
-    },
+    save: (articles) => serial(() => write(articles)),
     all: async () => (await db()).all(),
     async list() {
-      const d = await db();
-      const [articles, facts] = await Promise.all([d.all(), d.facts()]);
-      const factOf = new Map(facts.map((f) => [f.id, f]));
-      return articles
-        .map((a) => {
-          const f = factOf.get(a.id);
-          return { id: a.id, title: f?.title ?? a.meta.title ?? a.id, outlet: f?.outlet ?? a.meta.outlet ?? null, date: f?.date ?? a.meta.date ?? null, savedAt: a.savedAt, url: a.url, names: f?.names.map((n) => n.name) ?? [] };
-        })
+      const facts = await (await reads()).facts();
+      return facts
+        .map((f) => ({ id: f.id, title: f.ref.title, outlet: f.ref.outlet, date: f.ref.date?.iso ?? null, savedAt: f.savedAt, url: f.ref.url, names: f.names.map((n) => n.name) }))
         .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
     },
-    async remove(ids) {
-      await (await db()).remove(ids);
-      changed();
-    },
-    async clear() {
-      await (await db()).clear();
-      changed();
-    },
-    nameTable: async () => libraryNameTable(await loaded(), bundledTable),
+    remove: (ids) =>
+      serial(async () => {
+        await (await db()).remove(ids);
+        store.changed();
+        onChange();
+      }),
+    clear: () =>
+      serial(async () => {
+        await (await db()).clear();
+        store.changed();
+        onChange();
+      }),
+    nameTable: async () => libraryNameTable(await store.entities(), bundledTable),
   };
 }

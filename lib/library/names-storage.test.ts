@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { seedCorpus } from '../../tests/seeds';
 import { findMentions } from '../engine/matcher';
-import { buildLibraryCorpus, libraryNameTable } from './analyse';
+import { deriveArticles } from './derive';
 import { savedArticleFrom } from './format';
+import { libraryNameTable } from './library';
 import { LIBRARY_NAMES_KEY, mergeNameTables, readLibraryNames } from './names-storage';
 import { seedNameContext, TAMIM_PAGE } from './test-fixtures';
 
 describe('the library names every page follows', () => {
   it('adds the library’s new names to the bundled table, which keeps its own', async () => {
     const bundled = seedCorpus().table;
-    const library = libraryNameTable(buildLibraryCorpus([await savedArticleFrom(TAMIM_PAGE, new Date())], seedNameContext()), bundled);
+    const [derived] = deriveArticles([await savedArticleFrom(TAMIM_PAGE, new Date())], seedNameContext(), []);
+    const library = libraryNameTable(derived.discovered, bundled);
     const text = 'Mohammed Tamim met Mohammad Javad Zarif; Tamim spoke first.';
     expect(findMentions(text, bundled).map((m) => m.entity)).toEqual(['mohammad-javad-zarif']);
     const merged = mergeNameTables(bundled, readLibraryNames({ version: 1, table: library }));

@@ -1,6 +1,6 @@
 /** A saved page for the library's tests: a new person (Mohammed Tamim) and a bundled one (Zarif). */
 import { seedCorpus } from '../../tests/seeds';
-import type { NameContext } from './analyse';
+import type { NameContext } from './derive';
 import type { ExtractedPage } from './format';
 
 export const TAMIM_PAGE: ExtractedPage = {

@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch';
 import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../lookup';
 import type { NameTable } from '../matcher';
-import { type Hit, INDEX_OPTIONS, type IndexDoc, relatedArticles, searchWithSuggestions } from '../search';
+import { type Hit, INDEX_OPTIONS, type IndexDoc, indexTextHits, relatedArticles, searchWithSuggestions } from '../search';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
 import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, SAFE_ID, withStatementText } from './layout';
@@ -199,7 +199,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       const file = await load<RelatedFile>(paths.related);
       const namedIn = new Map(m.articles.map((a, i) => [a.id, new Set((file.named[i] ?? []).map((n) => m.entities[n]?.id))]));
       const entities = new Map(m.entities.map((e) => [e.id, e]));
-      return relatedArticles({ articles: m.articles, namedIn, entities }, await searchIndex(), table, text).map((r) => ({
+      return relatedArticles({ articles: m.articles, namedIn, entities }, indexTextHits(await searchIndex(), text), table, text).map((r) => ({
         ...r.article,
         score: r.score,
         shared: r.shared,

@@ -1,0 +1,160 @@
+/**
+ * What the library keeps beside each saved article, so that no request needs
+ * the library analysed whole: the article as the reader page shows it (the
+ * packaged corpus's article file), one record per entity it names (its
+ * statements about and by that entity, its roles there), its search terms,
+ * and a row for the list. Pure: the batch goes through the same engine as the
+ * bundled corpus (`buildCorpus`), with the bundled names and the library's own
+ * names so far as the known names, so "Zarif" is the bundled Zarif and a person
+ * saved last week keeps the id, and the card, they had then.
+ */
+import { buildCorpus, ENTITY_FILE, type SeedFile } from '../engine/corpus';
+import type { CuratedEntity } from '../engine/entities-file';
+import { type ArticleRef, articleRef } from '../engine/lookup';
+import { relationTo } from '../engine/related';
+import type { ArticleFile, EntityEntry } from '../engine/store/layout';
+import { articleTermWeights } from '../engine/store/postings';
+import type { Entity, EntityType } from '../engine/types';
+import { articleMentions } from '../engine/views';
+import type { SavedArticle } from './format';
+
+/** The bundled corpus's names (from `corpus/meta.json`), the context a saved article is read in. */
+export type NameContext = Pick<EntityEntry, 'id' | 'name' | 'type' | 'aliases'>[];
+
+/** A person or organisation the library found that the bundled corpus does not know. */
+export interface LibraryEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  weakAliases: string[];
+}
+
+/** One saved article's part of one entity's card: what the card, timeline and basis add up. */
+export interface EntityInArticle {
+  entity: string;
+  article: string;
+  /** The article's date, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`; null when it states none. Newest first on the card. */
+  date: string | null;
+  /** Statement ids, in article order. */
+  said: string[];
+  partial: string[];
+  about: string[];
+  roles: { text: string; statement: string }[];
+}
+
+/** The list row and what stays in memory per article: small. */
+export interface DerivedFacts {
+  id: string;
+  ref: ArticleRef;
+  /** When the reader saved it (ISO 8601). */
+  savedAt: string;
+  statements: number;
+  quotes: number;
+  /** People and organisations it names, for the list. */
+  names: { id: string; name: string }[];
+  /** Every entity id it names, for related articles. */
+  named: string[];
+}
+
+export interface DerivedArticle {
+  facts: DerivedFacts;
+  file: ArticleFile;
+  entities: EntityInArticle[];
+  /** The library's own entities it names, with the forms this batch found. */
+  discovered: LibraryEntity[];
+  /** Search terms with their weights. */
+  terms: [string, number][];
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function seedFilesOf(articles: readonly SavedArticle[], known: CuratedEntity[]): SeedFile[] {
+  return [
+    { name: ENTITY_FILE, bytes: encode(JSON.stringify({ entities: known })) },
+    ...articles.flatMap((a) => [
+      { name: `${a.id}.txt`, bytes: encode(a.text) },
+      { name: `${a.id}.meta.json`, bytes: encode(JSON.stringify(a.meta)) },
+    ]),
+  ];
+}
+
+const namesOf = (ids: Iterable<string>, entities: Map<string, Entity>) =>
+  [...ids]
+    .map((id) => entities.get(id))
+    .flatMap((e) => (e ? [[e.name, ...e.aliases, ...e.weakAliases].join(' ')] : []))
+    .join(' ');
+
+/**
+ * Analyses a batch of saved articles together (so two spellings in one import
+ * meet), each then kept on its own. An article the engine finds no text in is
+ * missing from the answer.
+ */
+export function deriveArticles(batch: readonly SavedArticle[], context: NameContext, library: readonly LibraryEntity[]): DerivedArticle[] {
+  const bundled = new Set(context.map((e) => e.id));
+  // Roles are left out of the known names: they cite articles this batch does not hold.
+  const known: CuratedEntity[] = [
+    ...context.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: [], roles: [] })),
+    ...library.filter((e) => !bundled.has(e.id)).map((e) => ({ ...e, roles: [] })),
+  ];
+  const built = buildCorpus(seedFilesOf(batch, known));
+  const entities = new Map(built.entities.map((e) => [e.id, e]));
+  const savedAt = new Map(batch.map((a) => [a.id, a.savedAt]));
+  return built.articles.map((parsed) => {
+    const article = { ...parsed, origin: 'library' as const };
+    const statements = built.statements.filter((s) => s.article === article.id);
+    const names: Record<string, string> = {};
+    for (const s of statements) for (const id of [...s.quotes.map((q) => q.speaker), s.voice ?? null]) if (id) names[id] = entities.get(id)?.name ?? id;
+    const perEntity = new Map<string, EntityInArticle>();
+    const date = article.date ? `${article.date.iso}${article.date.time ? ` ${article.date.time}` : ''}` : null;
+    const part = (id: string) => {
+      let p = perEntity.get(id);
+      if (!p) {
+        p = { entity: id, article: article.id, date, said: [], partial: [], about: [], roles: [] };
+        perEntity.set(id, p);
+      }
+      return p;
+    };
+    const speakers = new Set<string>();
+    for (const s of statements) {
+      for (const id of s.entities) part(id)[relationTo(s, id)].push(s.id);
+      for (const q of s.quotes) if (q.speaker) speakers.add(q.speaker);
+    }
+    for (const e of built.entities) {
+      if (!e.articles.includes(article.id)) continue;
+      const p = part(e.id);
+      for (const r of e.roles) if (r.article === article.id) p.roles.push({ text: r.text, statement: r.statement });
+    }
+    const named = [...perEntity.keys()].sort();
+    const ref = articleRef(article);
+    const terms = articleTermWeights({
+      title: article.title,
+      text: article.paragraphs.join('\n'),
+      speaker: namesOf(speakers, entities),
+      names: namesOf(named, entities),
+    });
+    const people = named.flatMap((id) => {
+      const e = entities.get(id);
+      return e && e.type !== 'place' ? [{ id, name: e.name }] : [];
+    });
+    return {
+      facts: {
+        id: article.id,
+        ref,
+        savedAt: savedAt.get(article.id) ?? '',
+        statements: statements.length,
+        quotes: statements.reduce((n, s) => n + s.quotes.length, 0),
+        names: people,
+        named,
+      },
+      // A statement's text is its paragraph's slice: stored once, as the packaged article files do.
+      file: { article, statements: statements.map(({ text: _text, ...rest }) => rest as typeof rest & { text: string }), mentions: articleMentions(article, built.table), names },
+      entities: [...perEntity.values()],
+      discovered: named.flatMap((id) => {
+        const e = entities.get(id);
+        return e && !bundled.has(id) ? [{ id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases }] : [];
+      }),
+      terms: [...terms],
+    };
+  });
+}
