@@ -89,11 +89,17 @@ describe('the library store, read per request', () => {
     const name = `store-${n++}`;
     const articles = await seedArticles();
     await (await libraryOn(name)).save(articles);
-    opened.splice(0).forEach((db) => db.close());
+    for (const db of opened.splice(0)) db.close();
     const db = await openLibraryDb(name);
     opened.push(db);
     let wholeReads = 0;
-    const counting: LibraryDb = { ...db, all: () => (wholeReads++, db.all()) };
+    const counting: LibraryDb = {
+      ...db,
+      all: () => {
+        wholeReads++;
+        return db.all();
+      },
+    };
     const again = createLibrary(async () => counting, async () => [], seedCorpus().table, () => undefined);
     expect((await again.store.search('Zarif')).statements.length).toBeGreaterThan(0);
     expect((await again.store.entity('hassan-rouhani'))?.counts.said).toBeGreaterThan(0);
