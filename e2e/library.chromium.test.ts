@@ -3,8 +3,10 @@
  * article (made from a real one in ../shared/corpus) from the popup opened as a
  * tab, see its new person underlined on another page with the saved statement in
  * the card, marked "Your library" with the original link; restart the browser on
- * the same profile; export, clear, import; a corrupt file refused; delete; no
- * traffic leaves the machine.
+ * the same profile; export, clear, import; a corrupt file refused; delete; a
+ * few articles saved and listed in the options; no traffic leaves the machine.
+ * Screenshots for the README: the popup after saving, the card's library
+ * statement, the options' list in light and dark.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, launchChromium, type NetworkRecorder } from './support/chromium';
-import { hasChromium, missingBrowserReason } from './support/env';
-import { articlePage, haveArticle, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
+import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
+import { articlePage, haveArticle, haveMoreArticles, KERRY_ZARIF, MORE_ARTICLES, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
 import { textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
@@ -51,6 +53,7 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     server.route('/library/kerry-zarif.html', () => ({ body: articlePage(), contentType: 'text/html; charset=utf-8' }));
     server.route('/library/vienna.html', () => ({ body: OTHER_PAGE, contentType: 'text/html; charset=utf-8' }));
     server.route('/library/links.html', () => ({ body: NOT_AN_ARTICLE, contentType: 'text/html; charset=utf-8' }));
+    for (const [i, article] of MORE_ARTICLES.entries()) server.route(`/library/more-${i}.html`, () => ({ body: articlePage(article), contentType: 'text/html; charset=utf-8' }));
     articleUrl = `${server.url}/library/kerry-zarif.html`;
     otherUrl = `${server.url}/library/vienna.html`;
     await launch();
@@ -61,15 +64,25 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     rmSync(profile, { recursive: true, force: true });
   });
 
-  /** Opens `url`, then the popup as a tab beside it (it describes the tab the reader was on), and presses Save. */
-  async function saveFromPopup(url: string): Promise<string> {
+  /**
+   * Opens `url`, then the popup as a tab beside it (it describes the tab the
+   * reader was on), and presses Save; with `screenshot`, in the toolbar popup's
+   * size, photographed once the outcome is shown.
+   */
+  async function saveFromPopup(url: string, screenshot?: `${string}.png`): Promise<string> {
     const page = await ext.context.newPage();
     await page.goto(url);
     await page.waitForTimeout(300);
     const popup = await ext.openExtensionPage('popup.html');
+    if (screenshot) await popup.setViewportSize({ width: 400, height: 600 });
     await popup.click('#save-article-button');
     const status = await popup.waitForSelector('#save-article-status[data-outcome]', { timeout: 15_000 });
     const outcome = (await status.getAttribute('data-outcome')) ?? '';
+    if (screenshot) {
+      expect(await status.textContent()).toBe('Saved to your library. Its names are now underlined on every page.');
+      expect(await popup.isEnabled('#save-article-button')).toBe(true);
+      await popup.screenshot({ path: artifactPath(screenshot) });
+    }
     await popup.close();
     await page.close();
     return outcome;
@@ -87,7 +100,7 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     await openOther.goto(otherUrl);
     await openOther.waitForTimeout(500);
     expect(await underlined(openOther, 'John Kerry')).toBe(false);
-    expect(await saveFromPopup(articleUrl)).toBe('saved');
+    expect(await saveFromPopup(articleUrl, 'popup-saved-chromium.png')).toBe('saved');
     await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(true);
   });
 
@@ -107,6 +120,25 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     expect(statement?.text).toMatch(/Your library/);
     expect(statement?.text).toMatch(/Reuters/);
     expect(statement?.links).toContain(articleUrl);
+    // Scrolled to that statement whole, its "Original" link just above the card's foot, and photographed with the page line it explains.
+    const shown = await inCard<{ card: { right: number; bottom: number }; linkInView: boolean }>(
+      page,
+      `function () {
+        const card = this.querySelector('.iic-card'), foot = card.querySelector('.iic-card-foot');
+        const li = card.querySelector('li[data-origin="library"]'), link = li.querySelector('a[href]');
+        card.scrollTop += li.getBoundingClientRect().bottom - foot.getBoundingClientRect().top + 4;
+        const c = card.getBoundingClientRect(), l = link.getBoundingClientRect(), f = foot.getBoundingClientRect();
+        return { card: { right: c.right, bottom: c.bottom }, linkInView: l.top >= c.top && l.bottom <= f.top };
+      }`,
+    );
+    expect(shown?.linkInView).toBe(true);
+    const lineEnd = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('main p') as Element);
+      return range.getBoundingClientRect().right;
+    });
+    const width = Math.ceil(Math.max(lineEnd, shown?.card.right ?? 0) + 24);
+    await page.screenshot({ path: artifactPath('card-library-chromium.png'), clip: { x: 0, y: 0, width, height: Math.ceil((shown?.card.bottom ?? 0) + 24) } });
     await page.close();
   });
 
@@ -187,6 +219,32 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     await options.click('#library .library-delete');
     await options.waitForSelector('#library-empty');
     await expect.poll(() => underlined(openOther, 'John Kerry'), { timeout: 10_000 }).toBe(false);
+    await options.close();
+  });
+
+  it.skipIf(!haveMoreArticles)('lists each saved article with its outlet, the date it states (or none) and the day it was saved, in light and dark', async () => {
+    for (let i = 0; i < MORE_ARTICLES.length; i++) expect(await saveFromPopup(`${server.url}/library/more-${i}.html`)).toBe('saved');
+    expect(await saveFromPopup(articleUrl)).toBe('saved');
+    const options = await optionsPage();
+    await expect.poll(async () => (await listed(options)).length).toBe(MORE_ARTICLES.length + 1);
+    const items = await options.$$eval('#library .library-item', (lis) =>
+      lis.map((li) => ({
+        title: li.querySelector('.library-title')?.textContent,
+        meta: li.querySelector('.library-meta')?.textContent,
+        date: li.querySelector('.library-meta time')?.getAttribute('datetime') ?? null,
+      })),
+    );
+    for (const article of [...MORE_ARTICLES, KERRY_ZARIF]) {
+      const item = items.find((entry) => entry.title === article.title);
+      expect(item, article.title).toBeDefined();
+      // The outlet, the article's own date (never the day it was saved, which comes after), then that day.
+      expect(item?.meta, article.title).toMatch(new RegExp(`^${article.outlet} · ${article.date ? '[^·]+' : 'undated'} · saved \\S`));
+      expect(item?.date ?? null, article.title).toBe(article.date ?? null);
+    }
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.locator('#library').screenshot({ path: artifactPath(`library-options-${scheme}-chromium.png`) });
+    }
     await options.close();
   });
 
