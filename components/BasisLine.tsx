@@ -4,16 +4,28 @@ import { formatYearSpan } from './dates';
 import { formatCount } from './format';
 
 /**
- * What the card rests on, in one quiet line: "From 3 of 5 articles in the
- * corpus, 2018 – 2020". The span counts only dated articles, and says so when
- * some are undated; nothing at all when no article names the entity.
+ * What the card rests on, in quiet lines: "From 3 of 5 articles in the
+ * corpus, 2018 – 2020", and apart from it "Your library: 1 of 2 saved
+ * articles" when the reader's own articles add to it. The span counts only
+ * dated articles, and says so when some are undated; nothing at all when no
+ * article names the entity.
  */
 export function BasisLine({ basis }: { basis: EntityBasis }) {
-  if (basis.articles === 0) return null;
-  const of = [formatCount(basis.articles), formatCount(basis.corpusArticles)];
-  let text: string;
-  if (!basis.first || !basis.last) text = t('basisAllUndated', ...of);
-  else if (basis.undated > 0) text = t('basisSomeUndated', ...of, formatYearSpan(basis.first, basis.last), formatCount(basis.undated));
-  else text = t('basisDated', ...of, formatYearSpan(basis.first, basis.last));
-  return <p class="iic-basis iic-muted">{text}</p>;
+  const lines: string[] = [];
+  if (basis.articles > 0) {
+    const of = [formatCount(basis.articles), formatCount(basis.corpusArticles)];
+    if (!basis.first || !basis.last) lines.push(t('basisAllUndated', ...of));
+    else if (basis.undated > 0) lines.push(t('basisSomeUndated', ...of, formatYearSpan(basis.first, basis.last), formatCount(basis.undated)));
+    else lines.push(t('basisDated', ...of, formatYearSpan(basis.first, basis.last)));
+  }
+  if (basis.library && basis.library.articles > 0) lines.push(t('basisLibrary', formatCount(basis.library.articles), formatCount(basis.library.saved)));
+  return (
+    <>
+      {lines.map((text) => (
+        <p key={text} class="iic-basis iic-muted">
+          {text}
+        </p>
+      ))}
+    </>
+  );
 }

@@ -59,6 +59,24 @@ describe('EntityCard', () => {
     expect(basis('nasser-kanaani')).toBe('From 1 of 5 articles in the corpus, none of them dated');
   });
 
+  it('counts the reader’s saved articles apart from the corpus’s, never in it', () => {
+    const lines = (entity: ReturnType<typeof lookupHandler>) => {
+      const { container, unmount } = render(<EntityCard state={{ status: 'ready', entity: entity! }} onOpen={() => {}} onClose={() => {}} />);
+      const text = [...container.querySelectorAll('.iic-basis')].map((p) => p.textContent);
+      unmount();
+      return text;
+    };
+    const rouhani = lookupHandler(corpus, 'hassan-rouhani', 8)!;
+    expect(lines({ ...rouhani, basis: { ...rouhani.basis, library: { articles: 2, saved: 7 } } })).toEqual([
+      'From 1 of 5 articles in the corpus, 2020',
+      'Your library: 2 of 7 saved articles',
+    ]);
+    // Known from the library alone: no line about the corpus at all.
+    expect(lines({ ...rouhani, basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: 1, saved: 1 } } })).toEqual([
+      'Your library: 1 of 1 saved articles',
+    ]);
+  });
+
   it('links to every statement, saying how many there are, when the card can open them', () => {
     const onOpenAll = vi.fn();
     const { container, rerender } = render(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} />);

@@ -87,6 +87,8 @@ export interface EntityBasis {
   last: string | null;
   /** Of `articles`, how many give no date: they are in the count but not in the span. */
   undated: number;
+  /** The reader's own library, counted apart from the corpus: how many saved articles quote or name the entity, of how many saved. */
+  library?: { articles: number; saved: number };
 }
 
 /** How a search result matched: the words it marks, and whether it took a close spelling of a query word. */

@@ -158,7 +158,6 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
       const ids = (group: 'said' | 'partial' | 'about') => parts.flatMap((p) => p[group].map((s) => ({ id: s, article: p.article, group })));
       const all = [...ids('said'), ...ids('partial'), ...ids('about')];
       const withStatements = parts.filter((p) => p.said.length + p.partial.length + p.about.length > 0);
-      const dates = withStatements.flatMap((p) => (p.date ? [p.date.slice(0, 10)] : [])).sort();
       return {
         id,
         name: info.name,
@@ -169,7 +168,8 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
           return article ? p.roles.map((r) => ({ ...r, article })) : [];
         }),
         counts: { said: ids('said').length, partial: ids('partial').length, about: ids('about').length },
-        basis: { articles: withStatements.length, corpusArticles: c.refs.length, first: dates[0] ?? null, last: dates.at(-1) ?? null, undated: withStatements.length - dates.length },
+        // Counted apart from the corpus's: the card says how much rests on the reader's own articles.
+        basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: withStatements.length, saved: c.refs.length } },
         statements: await statementViews(c, all.slice(0, Math.min(limit, all.length)), id),
       };
     },

@@ -15,15 +15,9 @@ export const LIBRARY_PREFIX = 'lib-';
 const PER_GROUP = 8;
 const RELATED = 5;
 
-function mergeBasis(a: EntityBasis, b: EntityBasis): EntityBasis {
-  const dates = [a.first, a.last, b.first, b.last].filter((d): d is string => d !== null).sort();
-  return {
-    articles: a.articles + b.articles,
-    corpusArticles: a.corpusArticles + b.corpusArticles,
-    first: dates[0] ?? null,
-    last: dates.at(-1) ?? null,
-    undated: a.undated + b.undated,
-  };
+/** The corpus's basis, with the library's counted beside it (never added into the corpus's own). */
+function mergeBasis(bundled: EntityBasis, library: EntityBasis): EntityBasis {
+  return library.library ? { ...bundled, library: library.library } : bundled;
 }
 
 export function mergeEntity(bundled: EntityView | null, library: EntityView | null, limit = Number.POSITIVE_INFINITY): EntityView | null {
