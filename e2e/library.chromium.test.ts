@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     if (screenshot) {
       expect(await status.textContent()).toBe('Saved to your library. Its names are now underlined on every page.');
       expect(await popup.isEnabled('#save-article-button')).toBe(true);
+      // The saved article's new person is now a name of this very page: the popup's list follows.
+      await expect.poll(() => popup.$$eval('#page-names li.name', (items) => items.map((li) => li.textContent ?? '')), { timeout: 10_000 }).toContainEqual(expect.stringContaining('John Kerry'));
       await popup.screenshot({ path: artifactPath(screenshot) });
     }
     await popup.close();

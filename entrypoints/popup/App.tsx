@@ -98,7 +98,8 @@ export function App({ api }: { api: PopupApi }) {
           />
         )}
         <div class="page-sections" hidden={searching}>
-          <SaveArticle api={api} page={page} />
+          {/* The content script underlines the saved article's people when the library's names change; then the list can be asked again. */}
+          <SaveArticle api={api} page={page} onSaved={() => setTimeout(reloadPage, 300)} />
           <PageNames api={api} page={page} offEverywhere={offEverywhere} onTurnOnEverywhere={turnOnEverywhere} onOpen={openReader} />
           {page.status === 'ready' && page.page.text.trim() !== '' && <RelatedArticles api={api} text={page.page.text} onOpen={(id) => openReader(id)} />}
         </div>

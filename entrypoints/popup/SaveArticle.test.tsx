@@ -14,13 +14,19 @@ describe('the popup’s Save to my library', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Save to my library' }));
     await waitFor(() => expect(document.getElementById('save-article-status')?.textContent).toMatch(/^Saved to your library/));
     expect(api.calls.savedArticles).toBe(1);
+    // The saved article's people are now names of this page too: "On this page" is asked for again.
+    const asked = api.calls.pageStates;
+    await waitFor(() => expect(api.calls.pageStates).toBe(asked + 1));
   });
 
   it('says why nothing was saved', async () => {
-    render(<App api={fakePopupApi({ saveOutcome: { saved: false, reason: 'not-an-article' } })} />);
+    const api = fakePopupApi({ saveOutcome: { saved: false, reason: 'not-an-article' } });
+    render(<App api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Save to my library' }));
     await waitFor(() => expect(document.getElementById('save-article-status')?.dataset.outcome).toBe('not-an-article'));
     expect(document.getElementById('save-article-status')?.textContent).toBe("This page doesn't look like an article, so nothing was saved.");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(api.calls.pageStates).toBe(1);
   });
 
   it('cannot save from a private window, and says so before anyone presses', async () => {

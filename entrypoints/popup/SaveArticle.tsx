@@ -10,13 +10,20 @@ import type { PageStatus } from './page-state';
  * (the same as the context menu and the keyboard command); a private window's
  * page is never saved, and the button says so before anyone presses it.
  */
-export function SaveArticle({ api, page }: { api: PopupApi; page: PageStatus }) {
+/** `onSaved`: the page's names may have changed (the saved article's people are now underlined on it too). */
+export function SaveArticle({ api, page, onSaved }: { api: PopupApi; page: PageStatus; onSaved: () => void }) {
   const [state, setState] = useState<'idle' | 'saving' | SaveOutcome>('idle');
   if (page.status !== 'ready') return null;
   const isPrivate = page.page.private;
   const save = () => {
     setState('saving');
-    api.saveArticle().then(setState, () => setState({ saved: false, reason: 'no-page' }));
+    api.saveArticle().then(
+      (outcome) => {
+        setState(outcome);
+        if (outcome.saved) onSaved();
+      },
+      () => setState({ saved: false, reason: 'no-page' }),
+    );
   };
   const outcome = typeof state === 'object' ? state : null;
   return (

@@ -49,13 +49,15 @@ export interface FakeCalls {
   closed: number;
   options: number;
   savedArticles: number;
+  /** How many times the popup asked for the page's state. */
+  pageStates: number;
 }
 
 export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: FakeCalls } {
   const c = corpus();
   let settings = options.settings ?? DEFAULT_SETTINGS;
   let notice = options.notice ?? null;
-  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0, savedArticles: 0 };
+  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0, savedArticles: 0, pageStates: 0 };
   const later = <T>(value: () => T, ms = 0) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), ms));
   return {
     calls,
@@ -67,6 +69,7 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
     timeline: (id) => later(() => timelineHandler(c, id)),
     related: (text) => later(() => relatedArticlesHandler(c, text)),
     pageState() {
+      calls.pageStates++;
       const page = options.page ?? pageShowingArticle('002_4150bcee245c5d5c');
       if (page === 'unreadable') return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
       // As the content script does: a page the settings switch off reports no names.
