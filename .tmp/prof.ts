@@ -29,5 +29,5 @@ import { editDistance } from '../lib/engine/search';
 const src = { vocabulary: async () => voc, postings: (x: string) => d.postings(x), articleCount: async () => N };
 await t('postings search Pompeio', () => searchPostings('Pompeio', src));
 await t('postings search Pompeio 2', () => searchPostings('Pompeio', src));
-await t('fuzzy scan', async () => voc.filter((x) => Math.abs(x.length - 7) <= 1 && editDistance('pompeio', x) <= 1));
+await t('fuzzy scan', async () => voc.filter((x) => Math.abs(x.length - 7) <= 1 && editDistance('pompeio', x) <= 1)); const { withinEdits } = await import('../lib/engine/store/postings'); await t('bounded scan', async () => voc.filter((x) => withinEdits('pompeio', x, 1)));
 const fz = voc.filter((x) => Math.abs(x.length - 7) <= 1 && editDistance('pompeio', x) <= 1); console.log(fz);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance, processTerm } from '../search';
-import { articleTermWeights, type PostingSource, searchPostings } from './postings';
+import { articleTermWeights, type PostingSource, searchPostings, withinEdits } from './postings';
 
 /** Postings held in memory, as IndexedDB would hand them out term by term. */
 function sourceOf(docs: Record<string, string>): PostingSource {
@@ -51,6 +51,16 @@ describe('article search over postings', () => {
     const [hit] = await searchPostings('Kadhimy', source);
     expect(hit).toMatchObject({ id: 'b', approximate: true, terms: ['kadhimi'] });
     expect((await searchPostings('Basra', source))[0]?.approximate).toBe(false);
+  });
+
+  it('tells words within k edits exactly as the full edit distance does (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'k', 'z', 'ī'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, k) => {
+        expect(withinEdits(a, b, k)).toBe(editDistance(a, b) <= k);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds exactly the articles that hold every typed word (property)', async () => {

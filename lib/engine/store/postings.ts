@@ -9,7 +9,7 @@
  * when some article holds them all, else any.
  */
 import MiniSearch from 'minisearch';
-import { editDistance, type Hit, processTerm, queryWords, SEARCH_OPTIONS } from '../search';
+import { type Hit, processTerm, queryWords, SEARCH_OPTIONS } from '../search';
 
 const tokenizeText = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
@@ -62,6 +62,27 @@ interface WordTerms {
   approximate: boolean;
 }
 
+/**
+ * Whether two words are at most `k` edits apart: the edit distance's rows,
+ * given up as soon as every cell of one exceeds `k`. Most of a vocabulary is
+ * far from a typed word, and is dropped after a letter or two.
+ */
+export function withinEdits(a: string, b: string, k: number): boolean {
+  if (Math.abs(a.length - b.length) > k) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j] < best) best = row[j];
+    }
+    if (best > k) return false;
+    prev = row;
+  }
+  return prev[b.length] <= k;
+}
+
 /** The first index in a sorted list whose item is not below `key`. */
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
@@ -84,7 +105,7 @@ function termsFor(word: string, last: boolean, vocabulary: readonly string[]): W
   }
   if (terms.length > 0 || word.length < 4) return { terms, approximate: false };
   const edits = Math.round(word.length * FUZZY_FRACTION);
-  const close = vocabulary.filter((t) => Math.abs(t.length - word.length) <= edits && editDistance(word, t) <= edits);
+  const close = vocabulary.filter((t) => withinEdits(word, t, edits));
   return { terms: close, approximate: close.length > 0 };
 }
 
