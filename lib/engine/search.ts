@@ -280,7 +280,7 @@ export function relatedQuery(pageText: string): string {
   return topWords(pageText, 12).join(' ');
 }
 
-/** The article-level index's answer to `relatedQuery`: any of the words. */
+/** The article-level index's answer to `relatedQuery`, each article holding one word of it or more. */
 export function indexTextHits(index: MiniSearch<IndexDoc>, pageText: string): TextHit[] {
   const query = relatedQuery(pageText);
   if (!query) return [];
