@@ -81,6 +81,8 @@ export interface LibraryBrowserBench {
     maxMs: number;
     /** One more save, into the full library. */
     intoFullMs: number;
+    /** A warm card asked right after that save's answer: what the save left the background doing. */
+    cardAfterMs: number;
   };
   fill: {
     articles: number;
@@ -182,7 +184,10 @@ export async function measureLibraryBrowser(opts: LibraryBrowserOptions): Promis
     }
 
     const intoFullMs = (await saveOne(pages[opts.saves])).ms;
-    log(`  library-browser: one more save into the full library: ${intoFullMs.toFixed(0)} ms`);
+    // What a save leaves the background doing: the next card waits for it.
+    const next = await askTimed(driver, { type: 'lookup-entity', id: warmCard.id, limit: CARD_LIMIT }, COLD_TIMEOUT);
+    if (quotesFromLibrary(next.value) === 0) throw new Error(`the card of ${warmCard.id} right after a save: nothing from the library in it`);
+    log(`  library-browser: one more save into the full library: ${intoFullMs.toFixed(0)} ms; the next card ${next.ms.toFixed(0)} ms`);
 
     // The baseline: the same build, same requests, the library cleared.
     await clearLibrary(driver);
@@ -191,7 +196,7 @@ export async function measureLibraryBrowser(opts: LibraryBrowserOptions): Promis
     log(`  library-browser: empty library: cold search ${b.searchColdMs.toFixed(0)} ms, card cold ${b.cardColdMs.toFixed(0)} ms, worker heap ${mb(b.heap.used)} MB`);
 
     return {
-      save: { words: pages[0].words, runsMs, medianMs: median(runsMs), maxMs: Math.max(...runsMs), intoFullMs },
+      save: { words: pages[0].words, runsMs, medianMs: median(runsMs), maxMs: Math.max(...runsMs), intoFullMs, cardAfterMs: next.ms },
       fill: { articles: pack.articles, batches: pack.batches.length, batchSize: opts.batchSize, words: pack.words, textBytes: pack.textBytes, ms: fillMs, thenReadyMs },
       storage: { empty: storageEmpty, filled: storageFilled },
       query,
@@ -304,7 +309,7 @@ export function libraryBrowserRows(r: LibraryBrowserBench): Record<string, strin
   const first = r.firstSearch;
   const rows = [
     { measure: `save a ${r.save.words.toLocaleString('en')}-word page (page copy → Readability → analysis → IndexedDB), median / max of ${r.save.runsMs.length}`, value: `${msOf(r.save.medianMs)} / ${msOf(r.save.maxMs)} ms (${r.save.runsMs.map(msOf).join(', ')})` },
-    { measure: `one more save, into the ${f.articles.toLocaleString('en')}-article library`, value: `${msOf(r.save.intoFullMs)} ms` },
+    { measure: `one more save, into the ${f.articles.toLocaleString('en')}-article library; a warm card asked right after it`, value: `${msOf(r.save.intoFullMs)} ms; ${msOf(r.save.cardAfterMs)} ms` },
     {
       measure: `fill: ${f.articles.toLocaleString('en')} articles (${(f.words / f.articles).toFixed(0)} words avg, ${mbOf(f.textBytes)} of text), ${f.batches} library-import requests of ${f.batchSize}`,
       value: `${(f.ms / 1000).toFixed(1)} s; the next answer ${(f.thenReadyMs / 1000).toFixed(1)} s after the last`,
@@ -353,7 +358,7 @@ export function libraryBrowserTargets(r: LibraryBrowserBench | null): LibraryTar
   const extra = l.heap.used - r.baseline.heap.used;
   const popup = r.popup?.measured && r.popup.cold ? `; the popup ${msOf(r.popup.cold.firstResults)} ms from its navigation start` : '';
   return [
-    { target: names[0], measured: `${msOf(r.save.medianMs)} ms (max ${msOf(r.save.maxMs)}; into the full library ${msOf(r.save.intoFullMs)})`, met: r.save.medianMs <= 300 },
+    { target: names[0], measured: `${msOf(r.save.medianMs)} ms (max ${msOf(r.save.maxMs)}; into the full library ${msOf(r.save.intoFullMs)}, the next card then ${msOf(r.save.cardAfterMs)})`, met: r.save.medianMs <= 300 },
     { target: names[1], measured: `${msOf(l.searchColdMs)} ms${popup}${note}`, met: judge(l.searchColdMs <= 150) },
     { target: names[2], measured: `${msOf(l.cardColdMs)} ms${note}`, met: judge(l.cardColdMs <= 50) },
     { target: names[3], measured: `${msOf(l.cardWarmMs)} ms${note}`, met: judge(l.cardWarmMs <= 50) },
