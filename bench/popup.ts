@@ -29,12 +29,12 @@ export interface PopupResult {
 
 const WAIT_MS = 10_000;
 
-async function openOnce(ext: ChromiumExtension, probe: string): Promise<PopupTiming | string> {
+async function openOnce(ext: ChromiumExtension, probe: string, waitMs: number): Promise<PopupTiming | string> {
   const page = await ext.context.newPage();
   try {
     await page.addInitScript({ content: probe });
     await page.goto(ext.extensionUrl('popup.html'), { waitUntil: 'load' });
-    const deadline = Date.now() + WAIT_MS;
+    const deadline = Date.now() + waitMs;
     let state: PopupProbeState | null = null;
     while (Date.now() < deadline) {
       state = (await page.evaluate(`globalThis.${PROBE_GLOBAL} ?? null`)) as PopupProbeState | null;
@@ -43,25 +43,26 @@ async function openOnce(ext: ChromiumExtension, probe: string): Promise<PopupTim
     }
     if (!state) return 'the probe did not run in the popup page';
     if (state.inputAt === null || state.typedAt === null) return 'no input#search in popup.html';
-    if (state.resultsAt === null) return `no [role="option"] within ${WAIT_MS / 1000} s of typing`;
+    if (state.resultsAt === null) return `no [role="option"] within ${waitMs / 1000} s of typing`;
     return { inputReady: state.inputAt, firstResults: state.resultsAt, queryToResults: state.resultsAt - state.typedAt, options: state.options };
   } finally {
     await page.close();
   }
 }
 
-export async function measurePopup(ext: ChromiumExtension, probe: string, warmRuns: number): Promise<PopupResult> {
+/** `waitMs`: how long a run may wait for the first result (a background that rebuilds a large library before answering needs longer). */
+export async function measurePopup(ext: ChromiumExtension, probe: string, warmRuns: number, waitMs = WAIT_MS): Promise<PopupResult> {
   const fail = (reason: string): PopupResult => ({ measured: false, reason, cold: null, warm: null, warmRuns: 0 });
   try {
     await ext.stopServiceWorker();
   } catch (error) {
     return fail(`could not stop the service worker: ${String(error)}`);
   }
-  const cold = await openOnce(ext, probe);
+  const cold = await openOnce(ext, probe, waitMs);
   if (typeof cold === 'string') return fail(cold);
   const warm: PopupTiming[] = [];
   for (let run = 0; run < warmRuns; run++) {
-    const timing = await openOnce(ext, probe);
+    const timing = await openOnce(ext, probe, waitMs);
     if (typeof timing === 'string') return fail(timing);
     warm.push(timing);
   }

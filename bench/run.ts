@@ -6,7 +6,8 @@
  *
  *   npm run bench                   full run (~12 min on 2 cores)
  *   npm run bench -- --smoke        one small page, one corpus size, one run (~25 s; for CI)
- *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store
+ *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store, library, library-browser
+ *   npm run bench -- --only=library-browser --library-articles=500   the reader's library in Chromium at another size (full: 2,000)
  *   npm run bench -- --markdown     also print the tables as markdown (for the README)
  *
  * It never builds: sections that need the extension use a copy of
@@ -21,6 +22,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, gitCommit, RESULTS_FILE, snapshotBuild } 
 import { measureStoreAt, storeRows, storeTargets } from './corpus-store';
 import { measureIncremental } from './incremental';
 import { measureLibrary } from './library';
+import { libraryBrowserRows, measureLibraryBrowser } from './library-browser';
+import { haveSharedCorpus, sharedCorpusMissing } from './library-material';
 import { measureNameTables } from './name-table';
 import { pageScripts } from './page-bundle';
 import { measurePageScan } from './page-scan';
@@ -32,7 +35,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library', 'library-browser'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -157,8 +160,35 @@ async function main(): Promise<void> {
 
   const library = await section('library', () => measureLibrary(smoke ? 20 : 2000, log));
 
+  const libraryBrowser = await section('library-browser', async () => {
+    if (!haveSharedCorpus) {
+      notes.push(sharedCorpusMissing);
+      return null;
+    }
+    const own = snapshotBuild();
+    if (!own) {
+      notes.push('no build in .output/chrome-mv3 (run `flock /tmp/iic-build.lock npm run build`): library-browser not measured');
+      return null;
+    }
+    const chosen = Number(args.find((a) => a.startsWith('--library-articles='))?.slice('--library-articles='.length) ?? Number.NaN);
+    const articles = smoke ? 20 : Number.isInteger(chosen) && chosen > 0 ? chosen : 2000;
+    try {
+      return await measureLibraryBrowser({
+        buildDir: own.dir,
+        articles,
+        batchSize: smoke ? 10 : 250,
+        saves: smoke ? 2 : 5,
+        popupProbe: scripts.popupProbe,
+        popupWarmRuns: smoke ? 1 : 3,
+        log,
+      });
+    } finally {
+      own.dispose();
+    }
+  });
+
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library, libraryBrowser };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -192,6 +222,7 @@ function print(r: report.Results): void {
           ]
         : [],
     ],
+    [`9. The reader's library in Chromium (the real build and messages, ${r.libraryBrowser?.fill.articles.toLocaleString('en') ?? '–'} saved articles)`, r.libraryBrowser ? libraryBrowserRows(r.libraryBrowser) : []],
     ['7. Targets at 5,000 articles', storeTargets(r.store).map((c) => ({ target: c.target, measured: c.measured, result: c.met === null ? 'n/a' : c.met ? 'met' : 'MISSED' }))],
     ['Targets', report.targetRows(r.targets)],
   ];
