@@ -23,8 +23,8 @@ interface LibrarySchema extends DBSchema {
   terms: { key: string; value: string[] };
   /** [term, article id] → the term's weight in that article. */
   postings: { key: [string, string]; value: number };
-  /** Every term some article has held: the words a search can complete or correct to. */
-  vocabulary: { key: string; value: 1 };
+  /** Under one key, every term some article has held, sorted: the words a search can complete or correct to, read in one piece. */
+  vocabulary: { key: string; value: string[] };
   /** The people and organisations only the library knows. */
   entities: { key: string; value: LibraryEntity };
   /** One entity's part in one article, keyed [entity, article]. */
@@ -63,6 +63,11 @@ export interface LibraryDb {
   articleIds(): Promise<string[]>;
   facts(): Promise<DerivedFacts[]>;
   entities(): Promise<LibraryEntity[]>;
+  entity(id: string): Promise<LibraryEntity | null>;
+  /** How many articles are saved. */
+  count(): Promise<number>;
+  /** The list rows of these articles (missing ones left out). */
+  factsOf(ids: string[]): Promise<DerivedFacts[]>;
   /** Every article's part in one entity. */
   mentionsOf(entity: string): Promise<EntityInArticle[]>;
   file(article: string): Promise<ArticleFile | null>;
@@ -115,10 +120,24 @@ async function dropOrphans(tx: WriteTx, ids: Iterable<string>): Promise<void> {
   }
 }
 
+const VOCABULARY_KEY = 'terms';
+
+/** Sorted `known` with `added` merged in, once each. */
+function mergeSorted(known: readonly string[], added: Iterable<string>): string[] {
+  const extra = [...new Set(added)].sort();
+  const out: string[] = [];
+  let i = 0;
+  for (const term of extra) {
+    while (i < known.length && known[i] < term) out.push(known[i++]);
+    if (known[i] !== term) out.push(term);
+  }
+  while (i < known.length) out.push(known[i++]);
+  return out;
+}
+
 async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle): Promise<void> {
   const id = article.id;
   const postings = tx.objectStore('postings');
-  const vocabulary = tx.objectStore('vocabulary');
   const mentions = tx.objectStore('mentions');
   const entities = tx.objectStore('entities');
   const known = await Promise.all(derived.discovered.map((e) => entities.get(e.id)));
@@ -131,7 +150,7 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
         derived.terms.map(([t]) => t),
         id,
       ),
-    ...derived.terms.flatMap(([term, weight]) => [() => postings.put(weight, [term, id]), () => vocabulary.put(1, term)]),
+    ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
     ...derived.entities.map((part) => () => mentions.put(part)),
     ...derived.discovered.map((e, i) => () => {
       const before = known[i];
@@ -203,6 +222,16 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
           results.push({ id: article.id, updated: same !== null });
         }
         await dropOrphans(tx, named);
+        // A term no article holds any more stays: a search finds no postings for it, which costs nothing.
+        const vocabulary = tx.objectStore('vocabulary');
+        const known = (await vocabulary.get(VOCABULARY_KEY)) ?? [];
+        await vocabulary.put(
+          mergeSorted(
+            known,
+            items.flatMap(({ derived }) => derived.terms.map(([t]) => t)),
+          ),
+          VOCABULARY_KEY,
+        );
         return results;
       }),
     all: () => db.getAll('articles'),
@@ -217,7 +246,14 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       const [keys, weights] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
       return new Map(keys.map((k, i) => [k[1], weights[i]]));
     },
-    vocabulary: () => db.getAllKeys('vocabulary'),
+    vocabulary: async () => (await db.get('vocabulary', VOCABULARY_KEY)) ?? [],
+    entity: async (id) => (await db.get('entities', id)) ?? null,
+    count: () => db.count('articles'),
+    async factsOf(ids) {
+      const tx = db.transaction('derived');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return found.filter((f): f is DerivedFacts => f !== undefined);
+    },
     remove: (ids) =>
       write(async (tx) => {
         const named: string[] = [];

@@ -33,7 +33,12 @@ export interface LibraryEntity {
 /** One saved article's part of one entity's card: what the card, timeline and basis add up. */
 export interface EntityInArticle {
   entity: string;
+  /** Its name and kind as this article's analysis knew them: a card needs no other record for an entity the library alone knows. */
+  name: string;
+  type: EntityType;
   article: string;
+  /** The article as a card cites it, so a card reads no list of all articles. */
+  ref: ArticleRef;
   /** The article's date, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`; null when it states none. Newest first on the card. */
   date: string | null;
   /** Statement ids, in article order. */
@@ -107,10 +112,12 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
     for (const s of statements) for (const id of [...s.quotes.map((q) => q.speaker), s.voice ?? null]) if (id) names[id] = entities.get(id)?.name ?? id;
     const perEntity = new Map<string, EntityInArticle>();
     const date = article.date ? `${article.date.iso}${article.date.time ? ` ${article.date.time}` : ''}` : null;
+    const ref = articleRef(article);
     const part = (id: string) => {
       let p = perEntity.get(id);
       if (!p) {
-        p = { entity: id, article: article.id, date, said: [], partial: [], about: [], roles: [] };
+        const e = entities.get(id);
+        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, ref, date, said: [], partial: [], about: [], roles: [] };
         perEntity.set(id, p);
       }
       return p;
@@ -126,7 +133,6 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       for (const r of e.roles) if (r.article === article.id) p.roles.push({ text: r.text, statement: r.statement });
     }
     const named = [...perEntity.keys()].sort();
-    const ref = articleRef(article);
     const terms = articleTermWeights({
       title: article.title,
       text: article.paragraphs.join('\n'),

@@ -1,13 +1,14 @@
 /**
  * The library as a `CorpusStore`, answering from the records IndexedDB keeps
  * per article (see `db.ts`): a card reads its entity's parts and the few
- * articles its first statements are in; a search reads the postings of its
- * words and the articles it shows sentences from. What stays in memory is the
- * list rows, the library's own names and the vocabulary: small beside the
- * saved text, and read again only after a change.
+ * articles its first statements are in; a search reads the library's names,
+ * the postings of its words and the articles it shows sentences from. Only
+ * related articles and the article list read every article's list row. What
+ * stays in memory is small beside the saved text (names, vocabulary, a few
+ * files), and is read again only after a change.
  */
 import MiniSearch from 'minisearch';
-import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../engine/lookup';
+import { type ArticleRef, articleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../engine/lookup';
 import type { NameTable } from '../engine/matcher';
 import { type Hit, INDEX_OPTIONS, type IndexDoc, relatedArticles, relatedQuery, searchWithSuggestions } from '../engine/search';
 import { sentencesIn } from '../engine/store/article-index';
@@ -25,16 +26,21 @@ const ARTICLES_FOR_SENTENCES = 6;
 const FILES_KEPT = 48;
 const POSTINGS_KEPT = 256;
 
-type LibraryReads = Pick<LibraryDb, 'facts' | 'entities' | 'mentionsOf' | 'file' | 'postings' | 'vocabulary'>;
+type LibraryReads = Pick<LibraryDb, 'facts' | 'factsOf' | 'entities' | 'entity' | 'count' | 'mentionsOf' | 'file' | 'postings' | 'vocabulary'>;
 
+/** Every article's list row, for related articles and the list: read only when one of those is asked for. */
 interface Catalog {
   refs: ArticleRef[];
-  refOf: Map<string, ArticleRef>;
   namedIn: Map<string, Set<string>>;
+  /** Name and type of every entity the library names: its own, and the bundled ones it shares. */
+  known: Map<string, { name: string; type: EntityType }>;
+}
+
+/** The library's own names, for a search's names and "did you mean". */
+interface Names {
   entities: LibraryEntity[];
-  /** Name, type and aliases of every entity the library names: its own, and the bundled ones it shares. */
-  known: Map<string, { name: string; type: EntityType; aliases: string[] }>;
-  names: MiniSearch<IndexDoc>;
+  byId: Map<string, LibraryEntity>;
+  index: MiniSearch<IndexDoc>;
 }
 
 /** A map that forgets its oldest entry past `size`. */
@@ -74,28 +80,56 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
   const files = recent<string, Promise<ArticleFile | null>>(FILES_KEPT);
   const postings = recent<string, Promise<Map<string, number>>>(POSTINGS_KEPT);
 
-  const load = async (): Promise<Catalog> => {
-    const db = await reads();
-    const [facts, entities, bundled] = await Promise.all([db.facts(), db.entities(), context()]);
-    facts.sort((a: DerivedFacts, b: DerivedFacts) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? -1 : 1));
-    const known = new Map<string, { name: string; type: EntityType; aliases: string[] }>(bundled.map((e) => [e.id, e]));
-    for (const e of entities) known.set(e.id, e);
-    const names = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-    names.addAll(entities.map((e) => ({ id: `entity:${e.id}`, kind: 'entity', title: e.name, text: '', speaker: '', names: [e.name, ...e.aliases, ...e.weakAliases].join(' ') })));
-    return {
-      refs: facts.map((f) => f.ref),
-      refOf: new Map(facts.map((f) => [f.id, f.ref])),
-      namedIn: new Map(facts.map((f) => [f.id, new Set(f.named)])),
-      entities,
-      known,
-      names,
-    };
+  let names: Promise<Names> | null = null;
+  let count: Promise<number> | null = null;
+  const retried = <T>(get: () => Promise<T> | null, reset: () => void, make: () => Promise<T>): Promise<T> => {
+    let value = get();
+    if (!value) {
+      value = make();
+      value.catch(reset);
+    }
+    return value;
   };
-  const cat = () => {
-    catalog ??= load();
-    catalog.catch(() => {
-      catalog = null;
-    });
+  const libraryNames = (): Promise<Names> => {
+    names = retried(
+      () => names,
+      () => {
+        names = null;
+      },
+      async () => {
+        const entities = await (await reads()).entities();
+        const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
+        index.addAll(entities.map((e) => ({ id: `entity:${e.id}`, kind: 'entity', title: e.name, text: '', speaker: '', names: [e.name, ...e.aliases, ...e.weakAliases].join(' ') })));
+        return { entities, byId: new Map(entities.map((e) => [e.id, e])), index };
+      },
+    );
+    return names;
+  };
+  const articleCount = (): Promise<number> => {
+    count = retried(
+      () => count,
+      () => {
+        count = null;
+      },
+      async () => (await reads()).count(),
+    );
+    return count;
+  };
+  const cat = (): Promise<Catalog> => {
+    catalog = retried(
+      () => catalog,
+      () => {
+        catalog = null;
+      },
+      async () => {
+        const db = await reads();
+        const [facts, own, bundled] = await Promise.all([db.facts(), libraryNames(), context()]);
+        facts.sort((a: DerivedFacts, b: DerivedFacts) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? -1 : 1));
+        const known = new Map<string, { name: string; type: EntityType }>(bundled.map((e) => [e.id, e]));
+        for (const e of own.entities) known.set(e.id, e);
+        return { refs: facts.map((f) => f.ref), namedIn: new Map(facts.map((f) => [f.id, new Set(f.named)])), known };
+      },
+    );
     return catalog;
   };
   const fileOf = (id: string) => {
@@ -124,38 +158,37 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
       }
       return list;
     },
-    articleCount: async () => (await cat()).refs.length,
-  };
-  const nameOf = (c: Catalog) => (id: string) => {
-    const e = c.known.get(id);
-    return e ? [e.name, ...e.aliases].join(' ') : '';
+    articleCount,
   };
 
   /** The statements with these ids, each read from its article's file. */
-  const statementViews = async (c: Catalog, wanted: { id: string; article: string; group: 'said' | 'partial' | 'about' }[], entity: string): Promise<StatementView[]> => {
-    const read = new Map(await Promise.all([...new Set(wanted.map((w) => w.article))].map(async (a) => [a, await fileOf(a)] as const)));
-    return wanted.flatMap(({ id, article, group }) => {
-      const file = read.get(article);
-      const ref = c.refOf.get(article);
+  const statementViews = async (wanted: { id: string; ref: ArticleRef; group: 'said' | 'partial' | 'about' }[], entity: string): Promise<StatementView[]> => {
+    const read = new Map(await Promise.all([...new Set(wanted.map((w) => w.ref.id))].map(async (a) => [a, await fileOf(a)] as const)));
+    return wanted.flatMap(({ id, ref, group }) => {
+      const file = read.get(ref.id);
       const s = file?.statements.find((x) => x.id === id);
-      return s && file && ref ? [statementView(s, ref, group, (x) => file.names[x], entity)] : [];
+      return s && file ? [statementView(s, ref, group, (x) => file.names[x], entity)] : [];
     });
   };
 
   return {
     changed() {
       catalog = null;
+      names = null;
+      count = null;
       vocabulary = null;
       files.clear();
       postings.clear();
     },
-    entities: async () => (await cat()).entities,
+    entities: async () => (await libraryNames()).entities,
     async entity(id, limit = Number.POSITIVE_INFINITY): Promise<EntityView | null> {
-      const [c, parts] = await Promise.all([cat(), reads().then((db) => db.mentionsOf(id))]);
-      const info = c.known.get(id);
-      if (!info || parts.length === 0) return null;
+      const db = await reads();
+      const [parts, own, saved] = await Promise.all([db.mentionsOf(id), db.entity(id), articleCount()]);
+      if (parts.length === 0) return null;
       parts.sort(byDate);
-      const ids = (group: 'said' | 'partial' | 'about') => parts.flatMap((p) => p[group].map((s) => ({ id: s, article: p.article, group })));
+      // A bundled entity's name and aliases are the bundled card's; the library adds its statements to that card.
+      const info = own ?? { name: parts[0].name, type: parts[0].type, aliases: [] };
+      const ids = (group: 'said' | 'partial' | 'about') => parts.flatMap((p) => p[group].map((s) => ({ id: s, ref: p.ref, group })));
       const all = [...ids('said'), ...ids('partial'), ...ids('about')];
       const withStatements = parts.filter((p) => p.said.length + p.partial.length + p.about.length > 0);
       return {
@@ -163,14 +196,11 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
         name: info.name,
         type: info.type,
         aliases: info.aliases,
-        roles: parts.flatMap((p) => {
-          const article = c.refOf.get(p.article);
-          return article ? p.roles.map((r) => ({ ...r, article })) : [];
-        }),
+        roles: parts.flatMap((p) => p.roles.map((r) => ({ ...r, article: p.ref }))),
         counts: { said: ids('said').length, partial: ids('partial').length, about: ids('about').length },
         // Counted apart from the corpus's: the card says how much rests on the reader's own articles.
-        basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: withStatements.length, saved: c.refs.length } },
-        statements: await statementViews(c, all.slice(0, Math.min(limit, all.length)), id),
+        basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: withStatements.length, saved } },
+        statements: await statementViews(all.slice(0, Math.min(limit, all.length)), id),
       };
     },
     async article(id) {
@@ -192,44 +222,51 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
     },
     async search(query): Promise<SearchAnswer> {
       const empty: SearchAnswer = { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
-      if (!query.trim()) return empty;
-      const c = await cat();
-      if (c.refs.length === 0) return empty;
-      const [{ hits, suggestions }, articleHits] = await Promise.all([searchWithSuggestions(c.names, query), searchPostings(query, source)]);
+      if (!query.trim() || (await articleCount()) === 0) return empty;
+      const [own, articleHits] = await Promise.all([libraryNames(), searchPostings(query, source)]);
+      const { hits, suggestions } = searchWithSuggestions(own.index, query);
       const names = hits.slice(0, PER_GROUP).flatMap((h: Hit) => {
-        const e = c.known.get(h.id);
+        const e = own.byId.get(h.id);
         return e ? [{ id: h.id, name: e.name, type: e.type, role: null, terms: h.terms, approximate: h.approximate }] : [];
       });
-      const shown = articleHits.filter((h) => c.refOf.has(h.id));
-      const read = (await Promise.all(shown.slice(0, ARTICLES_FOR_SENTENCES).map(async (hit) => ({ hit, file: await fileOf(hit.id) })))).filter(
-        (r): r is { hit: Hit; file: ArticleFile } => r.file !== null,
-      );
-      const fileOfArticle = new Map(read.map((r) => [r.hit.id, r.file]));
+      const db = await reads();
+      const [read, rows, bundled] = await Promise.all([
+        Promise.all(articleHits.slice(0, ARTICLES_FOR_SENTENCES).map(async (hit) => ({ hit, file: await fileOf(hit.id) }))),
+        db.factsOf(articleHits.slice(0, PER_GROUP).map((h) => h.id)),
+        context(),
+      ]);
+      const files = read.filter((r): r is { hit: Hit; file: ArticleFile } => r.file !== null);
+      // An entity's names count as words of the statements that name it: the library's own names, and the bundled corpus's.
+      const namesOf = new Map<string, string>([...bundled, ...own.entities].map((e) => [e.id, [e.name, ...e.aliases].join(' ')]));
+      const fileOfArticle = new Map(files.map((r) => [r.hit.id, r.file]));
       const statements = sentencesIn(
         query,
-        read.map((r) => ({ hit: r.hit, statements: r.file.statements })),
-        nameOf(c),
+        files.map((r) => ({ hit: r.hit, statements: r.file.statements })),
+        (id) => namesOf.get(id) ?? '',
       )
         .slice(0, PER_GROUP)
         .map((s) => {
           const file = fileOfArticle.get(s.statement.article) as ArticleFile;
-          const ref = c.refOf.get(s.statement.article) as ArticleRef;
-          return { ...statementView(s.statement, ref, 'match', (x) => file.names[x]), terms: s.terms, approximate: s.approximate };
+          return { ...statementView(s.statement, articleRef(file.article), 'match', (x) => file.names[x]), terms: s.terms, approximate: s.approximate };
         });
-      const articles = shown.slice(0, PER_GROUP).map((h) => ({ ...(c.refOf.get(h.id) as ArticleRef), terms: h.terms, approximate: h.approximate }));
+      const refOf = new Map(rows.map((f) => [f.id, f.ref]));
+      const articles = articleHits.flatMap((h) => {
+        const ref = refOf.get(h.id);
+        return ref ? [{ ...ref, terms: h.terms, approximate: h.approximate }] : [];
+      });
       const nothing = names.length + statements.length + articles.length === 0;
-      return { query, names, statements, articles, suggestions, closest: nothing ? closestAmong(c.entities, query) : [] };
+      return { query, names, statements, articles, suggestions, closest: nothing ? closestAmong(own.entities, query) : [] };
     },
     async related(text) {
       const c = await cat();
       if (c.refs.length === 0) return [];
-      const hits = await searchPostings(relatedQuery(text), source, { any: true, prefix: false });
-      return relatedArticles({ articles: c.refs, namedIn: c.namedIn, entities: c.known }, hits, table(c.entities), text).map((r) => ({
+      const [hits, own] = await Promise.all([searchPostings(relatedQuery(text), source, { any: true, prefix: false }), libraryNames()]);
+      return relatedArticles({ articles: c.refs, namedIn: c.namedIn, entities: c.known }, hits, table(own.entities), text).map((r) => ({
         ...r.article,
         score: r.score,
         shared: r.shared,
       }));
     },
-    resolve: async (name) => resolveAmong((await cat()).entities, name),
+    resolve: async (name) => resolveAmong((await libraryNames()).entities, name),
   };
 }
