@@ -60,12 +60,13 @@ export interface LibraryDb {
   /** Saves all of them or none (one transaction). Each article's id must be the one `existing` gave, when it gave one. */
   put(items: { article: SavedArticle; derived: DerivedArticle }[]): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
-  articleIds(): Promise<string[]>;
   facts(): Promise<DerivedFacts[]>;
   entities(): Promise<LibraryEntity[]>;
   entity(id: string): Promise<LibraryEntity | null>;
   /** How many articles are saved. */
   count(): Promise<number>;
+  /** How many have their derived records: fewer than `count()` after an older version saved some. */
+  derivedCount(): Promise<number>;
   /** The list rows of these articles (missing ones left out). */
   factsOf(ids: string[]): Promise<DerivedFacts[]>;
   /** Every article's part in one entity. */
@@ -235,7 +236,6 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         return results;
       }),
     all: () => db.getAll('articles'),
-    articleIds: () => db.getAllKeys('articles'),
     facts: () => db.getAll('derived'),
     entities: () => db.getAll('entities'),
     mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),
@@ -249,6 +249,7 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     vocabulary: async () => (await db.get('vocabulary', VOCABULARY_KEY)) ?? [],
     entity: async (id) => (await db.get('entities', id)) ?? null,
     count: () => db.count('articles'),
+    derivedCount: () => db.count('derived'),
     async factsOf(ids) {
       const tx = db.transaction('derived');
       const found = await Promise.all(ids.map((id) => tx.store.get(id)));

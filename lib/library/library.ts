@@ -82,12 +82,10 @@ export function createLibrary(db: () => Promise<LibraryDb>, context: () => Promi
   const reads = () => {
     healed ??= serial(async () => {
       const d = await db();
-      const [ids, facts] = await Promise.all([d.articleIds(), d.facts()]);
-      const have = new Set(facts.map((f) => f.id));
-      const missing = ids.filter((id) => !have.has(id));
-      if (missing.length > 0) {
-        const all = await d.all();
-        await write(all.filter((a) => missing.includes(a.id)));
+      // Two counts, not every row: this runs on the first request after each restart.
+      if ((await d.count()) !== (await d.derivedCount())) {
+        const have = new Set((await d.facts()).map((f) => f.id));
+        await write((await d.all()).filter((a) => !have.has(a.id)));
       }
       return d;
     });
