@@ -10,7 +10,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleFile } from '../engine/store/layout';
-import type { DerivedArticle, DerivedFacts, EntityInArticle, LibraryEntity } from './derive';
+import { type DerivedArticle, type DerivedFacts, type EntityInArticle, type EntitySummary, type LibraryEntity, withPart } from './derive';
 import type { SavedArticle } from './format';
 
 interface LibrarySchema extends DBSchema {
@@ -27,13 +27,17 @@ interface LibrarySchema extends DBSchema {
   vocabulary: { key: string; value: string[] };
   /** The people and organisations only the library knows. */
   entities: { key: string; value: LibraryEntity };
-  /** One entity's part in one article, keyed [entity, article]. */
-  mentions: { key: [string, string]; value: EntityInArticle };
+  /** One entity's part in one article, keyed [entity, article]; `byDate` reads an entity's newest first. */
+  mentions: { key: [string, string]; value: EntityInArticle; indexes: { byDate: [string, string] } };
+  /** Per entity, the counts and roles its card shows: one read, however many articles name it. */
+  cards: { key: string; value: EntitySummary };
 }
 
 export const LIBRARY_DB = 'iic-library';
-const VERSION = 2;
-const ALL: StoreNames<LibrarySchema>[] = ['articles', 'derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions'];
+const VERSION = 3;
+/** Everything derived from the articles: dropped and made again (the articles analysed again) when its layout changes. */
+const DERIVED: StoreNames<LibrarySchema>[] = ['derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions', 'cards'];
+const ALL: StoreNames<LibrarySchema>[] = ['articles', ...DERIVED];
 
 /** The disk, or the browser's share of it for this extension, is full. Nothing was written; what was saved before is intact. */
 export class LibraryFullError extends Error {
@@ -71,6 +75,12 @@ export interface LibraryDb {
   factsOf(ids: string[]): Promise<DerivedFacts[]>;
   /** Every article's part in one entity. */
   mentionsOf(entity: string): Promise<EntityInArticle[]>;
+  card(entity: string): Promise<EntitySummary | null>;
+  /**
+   * An entity's parts newest first (undated last; one date's in article order),
+   * read only until `enough` says so and that date's parts are all in.
+   */
+  newestMentions(entity: string, enough: (parts: readonly EntityInArticle[]) => boolean): Promise<EntityInArticle[]>;
   file(article: string): Promise<ArticleFile | null>;
   postings(term: string): Promise<Map<string, number>>;
   vocabulary(): Promise<string[]>;
@@ -114,10 +124,15 @@ async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
   return facts?.named ?? [];
 }
 
-/** A library entity no saved article names any more is forgotten. */
-async function dropOrphans(tx: WriteTx, ids: Iterable<string>): Promise<void> {
+/** The entities an article named, after it went or changed: each card summed again from what is left, and one nobody names forgotten. */
+async function settle(tx: WriteTx, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
-    if ((await tx.objectStore('mentions').count(IDBKeyRange.bound([id], [id, []]))) === 0) await tx.objectStore('entities').delete(id);
+    const parts = await tx.objectStore('mentions').getAll(IDBKeyRange.bound([id], [id, []]));
+    if (parts.length === 0) {
+      await Promise.all([tx.objectStore('entities').delete(id), tx.objectStore('cards').delete(id)]);
+    } else {
+      await tx.objectStore('cards').put(parts.reduce<EntitySummary | undefined>(withPart, undefined) as EntitySummary);
+    }
   }
 }
 
@@ -142,6 +157,8 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
   const mentions = tx.objectStore('mentions');
   const entities = tx.objectStore('entities');
   const known = await Promise.all(derived.discovered.map((e) => entities.get(e.id)));
+  const cards = tx.objectStore('cards');
+  const summaries = await Promise.all(derived.entities.map((part) => cards.get(part.entity)));
   await together([
     () => tx.objectStore('articles').put(article),
     () => tx.objectStore('derived').put(derived.facts),
@@ -153,11 +170,12 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
       ),
     ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
     ...derived.entities.map((part) => () => mentions.put(part)),
+    ...derived.entities.map((part, i) => () => cards.put(withPart(summaries[i], part))),
     ...derived.discovered.map((e, i) => () => {
       const before = known[i];
       const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
       // The first name it was saved under stays its name; later spellings become aliases.
-      return entities.put(before ? { ...before, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases) } : e);
+      return entities.put(before ? { ...before, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases), roles: union(before.roles, e.roles) } : e);
     }),
   ]);
 }
@@ -171,15 +189,16 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         articles.createIndex('url', 'url');
         articles.createIndex('textHash', 'textHash');
       }
-      // Version 1 kept only a list row per article; its articles are analysed again when the library is next read.
-      if (oldVersion === 1) db.deleteObjectStore('derived');
+      // An older layout's derived records go; its articles are analysed again when the library is next read (see library.ts).
+      for (const name of DERIVED) if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
       db.createObjectStore('derived', { keyPath: 'id' });
       db.createObjectStore('files');
       db.createObjectStore('terms');
       db.createObjectStore('postings');
       db.createObjectStore('vocabulary');
       db.createObjectStore('entities', { keyPath: 'id' });
-      db.createObjectStore('mentions', { keyPath: ['entity', 'article'] });
+      db.createObjectStore('mentions', { keyPath: ['entity', 'article'] }).createIndex('byDate', ['entity', 'sortDate']);
+      db.createObjectStore('cards', { keyPath: 'entity' });
     },
   });
   const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
@@ -222,7 +241,7 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
           await writeDerived(tx, article, derived);
           results.push({ id: article.id, updated: same !== null });
         }
-        await dropOrphans(tx, named);
+        await settle(tx, named);
         // A term no article holds any more stays: a search finds no postings for it, which costs nothing.
         const vocabulary = tx.objectStore('vocabulary');
         const known = (await vocabulary.get(VOCABULARY_KEY)) ?? [];
@@ -239,6 +258,19 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     facts: () => db.getAll('derived'),
     entities: () => db.getAll('entities'),
     mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),
+    card: async (entity) => (await db.get('cards', entity)) ?? null,
+    async newestMentions(entity, enough) {
+      const parts: EntityInArticle[] = [];
+      let cursor = await db.transaction('mentions').store.index('byDate').openCursor(IDBKeyRange.bound([entity, ''], [entity, '\uffff']), 'prev');
+      while (cursor) {
+        const part = cursor.value;
+        if (parts.length > 0 && part.sortDate !== parts[parts.length - 1].sortDate && enough(parts)) break;
+        parts.push(part);
+        cursor = await cursor.continue();
+      }
+      // The index gives one date's parts in reverse article order: the corpus's order is forward.
+      return parts.sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate > b.sortDate ? -1 : 1) : a.article < b.article ? -1 : 1));
+    },
     file: async (article) => (await db.get('files', article)) ?? null,
     async postings(term) {
       const range = IDBKeyRange.bound([term], [term, []]);
@@ -262,7 +294,7 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
           named.push(...(await removeDerived(tx, id)));
           await tx.objectStore('articles').delete(id);
         }
-        await dropOrphans(tx, named);
+        await settle(tx, named);
       }),
     clear: () => write((tx) => together(ALL.map((s) => () => tx.objectStore(s).clear()))),
     close: () => db.close(),

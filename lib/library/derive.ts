@@ -19,7 +19,10 @@ import { articleMentions } from '../engine/views';
 import type { SavedArticle } from './format';
 
 /** The bundled corpus's names (from `corpus/meta.json`), the context a saved article is read in. */
-export type NameContext = Pick<EntityEntry, 'id' | 'name' | 'type' | 'aliases'>[];
+export type NameContext = (Pick<EntityEntry, 'id' | 'name' | 'type' | 'aliases'> & Partial<Pick<EntityEntry, 'role'>>)[];
+
+/** The article a known role is said to come from: none of the batch's, so the engine never cites it. */
+const ELSEWHERE = 'elsewhere';
 
 /** A person or organisation the library found that the bundled corpus does not know. */
 export interface LibraryEntity {
@@ -28,6 +31,8 @@ export interface LibraryEntity {
   type: EntityType;
   aliases: string[];
   weakAliases: string[];
+  /** How the saved articles described them ("Iraqi Planning Minister"): a later article's "the minister said" can then be theirs. */
+  roles: string[];
 }
 
 /** One saved article's part of one entity's card: what the card, timeline and basis add up. */
@@ -41,11 +46,49 @@ export interface EntityInArticle {
   ref: ArticleRef;
   /** The article's date, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`; null when it states none. Newest first on the card. */
   date: string | null;
+  /** `date`, or '' when undated: what IndexedDB sorts a card's articles by (it cannot index null), undated last when read newest first. */
+  sortDate: string;
   /** Statement ids, in article order. */
   said: string[];
   partial: string[];
   about: string[];
   roles: { text: string; statement: string }[];
+}
+
+/** What a card needs of all an entity's articles at once, kept up to date as articles come and go. */
+export interface EntitySummary {
+  entity: string;
+  name: string;
+  type: EntityType;
+  said: number;
+  partial: number;
+  about: number;
+  /** Articles with a statement that quotes or names it. */
+  articles: number;
+  /** Its roles once each (by wording), each with its newest citation, newest first. */
+  roles: { text: string; statement: string; article: ArticleRef; date: string }[];
+}
+
+/** The summary with one more article's part in it. */
+export function withPart(summary: EntitySummary | undefined, part: EntityInArticle): EntitySummary {
+  const base: EntitySummary = summary ?? { entity: part.entity, name: part.name, type: part.type, said: 0, partial: 0, about: 0, articles: 0, roles: [] };
+  const roles = [...base.roles];
+  for (const r of part.roles) {
+    const at = roles.findIndex((x) => x.text.toLowerCase() === r.text.toLowerCase());
+    const role = { ...r, article: part.ref, date: part.sortDate };
+    if (at < 0) roles.push(role);
+    else if (part.sortDate > roles[at].date) roles[at] = role;
+  }
+  roles.sort((a, b) => (a.date === b.date ? 0 : a.date > b.date ? -1 : 1));
+  const statements = part.said.length + part.partial.length + part.about.length;
+  return {
+    ...base,
+    said: base.said + part.said.length,
+    partial: base.partial + part.partial.length,
+    about: base.about + part.about.length,
+    articles: base.articles + (statements > 0 ? 1 : 0),
+    roles,
+  };
 }
 
 /** The list row and what stays in memory per article: small. */
@@ -97,10 +140,12 @@ const namesOf = (ids: Iterable<string>, entities: Map<string, Entity>) =>
  */
 export function deriveArticles(batch: readonly SavedArticle[], context: NameContext, library: readonly LibraryEntity[]): DerivedArticle[] {
   const bundled = new Set(context.map((e) => e.id));
-  // Roles are left out of the known names: they cite articles this batch does not hold.
+  // Known roles help the engine tell who "the spokesman" is; they cite articles this batch does not hold,
+  // so the engine keeps none of them as a role of this batch.
+  const elsewhere = (texts: readonly string[]) => texts.map((text) => ({ text, article: ELSEWHERE, statement: ELSEWHERE }));
   const known: CuratedEntity[] = [
-    ...context.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: [], roles: [] })),
-    ...library.filter((e) => !bundled.has(e.id)).map((e) => ({ ...e, roles: [] })),
+    ...context.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: [], roles: elsewhere(e.role ? [e.role] : []) })),
+    ...library.filter((e) => !bundled.has(e.id)).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles: elsewhere(e.roles) })),
   ];
   const built = buildCorpus(seedFilesOf(batch, known));
   const entities = new Map(built.entities.map((e) => [e.id, e]));
@@ -117,7 +162,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       let p = perEntity.get(id);
       if (!p) {
         const e = entities.get(id);
-        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, ref, date, said: [], partial: [], about: [], roles: [] };
+        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, ref, date, sortDate: date ?? '', said: [], partial: [], about: [], roles: [] };
         perEntity.set(id, p);
       }
       return p;
@@ -158,7 +203,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       entities: [...perEntity.values()],
       discovered: named.flatMap((id) => {
         const e = entities.get(id);
-        return e && !bundled.has(id) ? [{ id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases }] : [];
+        return e && !bundled.has(id) ? [{ id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles: [...new Set(e.roles.filter((r) => r.article !== ELSEWHERE).map((r) => r.text))] }] : [];
       }),
       terms: [...terms],
     };

@@ -74,6 +74,58 @@ describe('the library store, read per request', () => {
     expect(article?.statements.map((s) => s.text)).toEqual((await store.article(articles[0].id))?.statements.map((s) => s.text));
   });
 
+  it('after deletes and an update, every card adds up to the corpus built whole from what is left', async () => {
+    const articles = await seedArticles();
+    const library = await libraryOn(`store-${n++}`);
+    await library.save(articles);
+    await library.remove([articles[1].id, articles[3].id]);
+    await library.save([{ ...articles[0], savedAt: '2026-12-01T00:00:00Z' }]);
+    const left = [articles[0], articles[2], articles[4]];
+    const { built, store } = wholeCorpus(left);
+    for (const e of built.entities.filter((x) => x.type === 'person')) {
+      const mine = await library.store.entity(e.id, 8);
+      const whole = await store.entity(e.id, 8);
+      expect(mine?.counts, e.id).toEqual(whole?.counts);
+      expect(mine?.basis.library, e.id).toEqual({ articles: whole?.basis.articles, saved: 3 });
+      expect(mine?.statements.map((s) => s.id).sort(), e.id).toEqual(whole?.statements.map((s) => s.id).sort());
+    }
+  });
+
+  it('a card reads only the articles its first statements need, newest first', async () => {
+    const name = `store-${n++}`;
+    const articles = await seedArticles();
+    await (await libraryOn(name)).save(articles);
+    const db = await openLibraryDb(name);
+    opened.push(db);
+    const read: number[] = [];
+    const counting: LibraryDb = {
+      ...db,
+      newestMentions: async (id, enough) => {
+        const parts = await db.newestMentions(id, enough);
+        read.push(parts.length);
+        return parts;
+      },
+    };
+    const library = createLibrary(async () => counting, async () => [], seedCorpus().table, () => undefined);
+    const whole = wholeCorpus(articles).store;
+    let fewer = 0;
+    for (const person of await library.store.entities()) {
+      const all = await db.mentionsOf(person.id);
+      const card = await library.store.entity(person.id, 1);
+      const first = card?.statements[0];
+      if (!first) continue;
+      // What it must read: newest first, up to the first part holding its first statement, and the rest of that date.
+      const sorted = [...all].sort((x, y) => (x.sortDate < y.sortDate ? 1 : x.sortDate > y.sortDate ? -1 : 0));
+      const at = sorted.findIndex((p) => [...p.said, ...p.partial, ...p.about].includes(first.id));
+      const needed = sorted.filter((p, i) => i <= at || p.sortDate === sorted[at].sortDate).length;
+      expect(read.pop(), person.id).toBe(needed);
+      if (needed < all.length) fewer++;
+      // And it is the statement the corpus built whole puts first.
+      expect(first.id, person.id).toBe((await whole.entity(person.id, 1))?.statements[0].id);
+    }
+    expect(fewer).toBeGreaterThan(0);
+  });
+
   it('saved one at a time, each save reads the names the earlier ones taught it', async () => {
     const articles = await seedArticles();
     const library = await libraryOn(`store-${n++}`);

@@ -26,7 +26,7 @@ const ARTICLES_FOR_SENTENCES = 6;
 const FILES_KEPT = 48;
 const POSTINGS_KEPT = 256;
 
-type LibraryReads = Pick<LibraryDb, 'facts' | 'factsOf' | 'entities' | 'entity' | 'count' | 'mentionsOf' | 'file' | 'postings' | 'vocabulary'>;
+type LibraryReads = Pick<LibraryDb, 'facts' | 'factsOf' | 'entities' | 'entity' | 'count' | 'card' | 'mentionsOf' | 'newestMentions' | 'file' | 'postings' | 'vocabulary'>;
 
 /** Every article's list row, for related articles and the list: read only when one of those is asked for. */
 interface Catalog {
@@ -55,16 +55,6 @@ function recent<K, V>(size: number) {
     },
     clear: () => map.clear(),
   };
-}
-
-/** Newest first, undated last; ties in a fixed order. */
-function byDate(a: EntityInArticle, b: EntityInArticle): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.article < b.article ? -1 : 1;
 }
 
 export interface LibraryStore extends CorpusStore {
@@ -183,24 +173,27 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
     entities: async () => (await libraryNames()).entities,
     async entity(id, limit = Number.POSITIVE_INFINITY): Promise<EntityView | null> {
       const db = await reads();
-      const [parts, own, saved] = await Promise.all([db.mentionsOf(id), db.entity(id), articleCount()]);
-      if (parts.length === 0) return null;
-      parts.sort(byDate);
+      const [summary, own, saved] = await Promise.all([db.card(id), db.entity(id), articleCount()]);
+      if (!summary) return null;
+      // Its own words first, then fragments of them, then mentions: how many of each the first `limit` take.
+      const take = { said: Math.min(limit, summary.said), partial: 0, about: 0 };
+      take.partial = Math.min(limit - take.said, summary.partial);
+      take.about = Math.min(limit - take.said - take.partial, summary.about);
+      const count = (parts: readonly EntityInArticle[], group: keyof typeof take) => parts.reduce((n, p) => n + p[group].length, 0);
+      const parts = limit > 0 ? await db.newestMentions(id, (read) => (['said', 'partial', 'about'] as const).every((g) => count(read, g) >= take[g])) : [];
+      const wanted = (['said', 'partial', 'about'] as const).flatMap((group) => parts.flatMap((p) => p[group].map((s) => ({ id: s, ref: p.ref, group }))).slice(0, take[group]));
       // A bundled entity's name and aliases are the bundled card's; the library adds its statements to that card.
-      const info = own ?? { name: parts[0].name, type: parts[0].type, aliases: [] };
-      const ids = (group: 'said' | 'partial' | 'about') => parts.flatMap((p) => p[group].map((s) => ({ id: s, ref: p.ref, group })));
-      const all = [...ids('said'), ...ids('partial'), ...ids('about')];
-      const withStatements = parts.filter((p) => p.said.length + p.partial.length + p.about.length > 0);
+      const info = own ?? { name: summary.name, type: summary.type, aliases: [] };
       return {
         id,
         name: info.name,
         type: info.type,
         aliases: info.aliases,
-        roles: parts.flatMap((p) => p.roles.map((r) => ({ ...r, article: p.ref }))),
-        counts: { said: ids('said').length, partial: ids('partial').length, about: ids('about').length },
+        roles: summary.roles.map(({ text, statement, article }) => ({ text, statement, article })),
+        counts: { said: summary.said, partial: summary.partial, about: summary.about },
         // Counted apart from the corpus's: the card says how much rests on the reader's own articles.
-        basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: withStatements.length, saved } },
-        statements: await statementViews(all.slice(0, Math.min(limit, all.length)), id),
+        basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: summary.articles, saved } },
+        statements: await statementViews(wanted, id),
       };
     },
     async article(id) {
