@@ -42,8 +42,8 @@ export interface EntityInArticle {
   name: string;
   type: EntityType;
   article: string;
-  /** The article as a card cites it, so a card reads no list of all articles. */
-  ref: ArticleRef;
+  /** The article as a role is cited from it; only on a part with roles, since a card's statements take it from the article's file. */
+  ref?: ArticleRef;
   /** The article's date, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD`; null when it states none. Newest first on the card. */
   date: string | null;
   /** `date`, or '' when undated: what IndexedDB sorts a card's articles by (it cannot index null), undated last when read newest first. */
@@ -74,6 +74,7 @@ export function withPart(summary: EntitySummary | undefined, part: EntityInArtic
   const base: EntitySummary = summary ?? { entity: part.entity, name: part.name, type: part.type, said: 0, partial: 0, about: 0, articles: 0, roles: [] };
   const roles = [...base.roles];
   for (const r of part.roles) {
+    if (!part.ref) break;
     const at = roles.findIndex((x) => x.text.toLowerCase() === r.text.toLowerCase());
     const role = { ...r, article: part.ref, date: part.sortDate };
     if (at < 0) roles.push(role);
@@ -162,7 +163,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       let p = perEntity.get(id);
       if (!p) {
         const e = entities.get(id);
-        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, ref, date, sortDate: date ?? '', said: [], partial: [], about: [], roles: [] };
+        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, date, sortDate: date ?? '', said: [], partial: [], about: [], roles: [] };
         perEntity.set(id, p);
       }
       return p;
@@ -176,6 +177,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       if (!e.articles.includes(article.id)) continue;
       const p = part(e.id);
       for (const r of e.roles) if (r.article === article.id) p.roles.push({ text: r.text, statement: r.statement });
+      if (p.roles.length > 0) p.ref = ref;
     }
     const named = [...perEntity.keys()].sort();
     const terms = articleTermWeights({

@@ -152,12 +152,12 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
   };
 
   /** The statements with these ids, each read from its article's file. */
-  const statementViews = async (wanted: { id: string; ref: ArticleRef; group: 'said' | 'partial' | 'about' }[], entity: string): Promise<StatementView[]> => {
-    const read = new Map(await Promise.all([...new Set(wanted.map((w) => w.ref.id))].map(async (a) => [a, await fileOf(a)] as const)));
-    return wanted.flatMap(({ id, ref, group }) => {
-      const file = read.get(ref.id);
+  const statementViews = async (wanted: { id: string; article: string; group: 'said' | 'partial' | 'about' }[], entity: string): Promise<StatementView[]> => {
+    const read = new Map(await Promise.all([...new Set(wanted.map((w) => w.article))].map(async (a) => [a, await fileOf(a)] as const)));
+    return wanted.flatMap(({ id, article, group }) => {
+      const file = read.get(article);
       const s = file?.statements.find((x) => x.id === id);
-      return s && file ? [statementView(s, ref, group, (x) => file.names[x], entity)] : [];
+      return s && file ? [statementView(s, articleRef(file.article), group, (x) => file.names[x], entity)] : [];
     });
   };
 
@@ -181,7 +181,7 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
       take.about = Math.min(limit - take.said - take.partial, summary.about);
       const count = (parts: readonly EntityInArticle[], group: keyof typeof take) => parts.reduce((n, p) => n + p[group].length, 0);
       const parts = limit > 0 ? await db.newestMentions(id, (read) => (['said', 'partial', 'about'] as const).every((g) => count(read, g) >= take[g])) : [];
-      const wanted = (['said', 'partial', 'about'] as const).flatMap((group) => parts.flatMap((p) => p[group].map((s) => ({ id: s, ref: p.ref, group }))).slice(0, take[group]));
+      const wanted = (['said', 'partial', 'about'] as const).flatMap((group) => parts.flatMap((p) => p[group].map((s) => ({ id: s, article: p.article, group }))).slice(0, take[group]));
       // A bundled entity's name and aliases are the bundled card's; the library adds its statements to that card.
       const info = own ?? { name: summary.name, type: summary.type, aliases: [] };
       return {
