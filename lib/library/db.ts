@@ -31,12 +31,22 @@ interface LibrarySchema extends DBSchema {
   mentions: { key: [string, string]; value: EntityInArticle; indexes: { byDate: [string, string] } };
   /** Per entity, the counts and roles its card shows: one read, however many articles name it. */
   cards: { key: string; value: EntitySummary };
+  /** Under one key: how many articles are saved (IndexedDB's own count walks every record), and whether some await analysis. */
+  state: { key: string; value: LibraryState };
 }
 
+interface LibraryState {
+  articles: number;
+  /** An older layout's records were dropped: the articles are analysed again on the next read. */
+  reanalyse: boolean;
+}
+
+const STATE_KEY = 'state';
+
 export const LIBRARY_DB = 'iic-library';
-const VERSION = 3;
+const VERSION = 4;
 /** Everything derived from the articles: dropped and made again (the articles analysed again) when its layout changes. */
-const DERIVED: StoreNames<LibrarySchema>[] = ['derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions', 'cards'];
+const DERIVED: StoreNames<LibrarySchema>[] = ['derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions', 'cards', 'state'];
 const ALL: StoreNames<LibrarySchema>[] = ['articles', ...DERIVED];
 
 /** The disk, or the browser's share of it for this extension, is full. Nothing was written; what was saved before is intact. */
@@ -69,8 +79,9 @@ export interface LibraryDb {
   entity(id: string): Promise<LibraryEntity | null>;
   /** How many articles are saved. */
   count(): Promise<number>;
-  /** How many have their derived records: fewer than `count()` after an older version saved some. */
-  derivedCount(): Promise<number>;
+  /** Whether an older layout's articles still await analysis (`reanalysed` says they no longer do). */
+  needsAnalysis(): Promise<boolean>;
+  reanalysed(): Promise<void>;
   /** The list rows of these articles (missing ones left out). */
   factsOf(ids: string[]): Promise<DerivedFacts[]>;
   /** Every article's part in one entity. */
@@ -136,6 +147,13 @@ async function settle(tx: WriteTx, ids: Iterable<string>): Promise<void> {
   }
 }
 
+/** The saved-article count moved by `change`, in the transaction that saves or deletes them. */
+async function counted(tx: WriteTx, change: number): Promise<void> {
+  const state = tx.objectStore('state');
+  const now = (await state.get(STATE_KEY)) ?? { articles: 0, reanalyse: false };
+  await state.put({ ...now, articles: now.articles + change }, STATE_KEY);
+}
+
 const VOCABULARY_KEY = 'terms';
 
 /** Sorted `known` with `added` merged in, once each. */
@@ -182,7 +200,7 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
 
 export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
   const db: IDBPDatabase<LibrarySchema> = await openDB<LibrarySchema>(name, VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const articles = db.createObjectStore('articles', { keyPath: 'id' });
         // Not unique: an article without an address has none, and a changed text may meet another's.
@@ -199,6 +217,9 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       db.createObjectStore('entities', { keyPath: 'id' });
       db.createObjectStore('mentions', { keyPath: ['entity', 'article'] }).createIndex('byDate', ['entity', 'sortDate']);
       db.createObjectStore('cards', { keyPath: 'entity' });
+      const state = db.createObjectStore('state');
+      const articles = await transaction.objectStore('articles').count();
+      await state.put({ articles, reanalyse: articles > 0 }, STATE_KEY);
     },
   });
   const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
@@ -242,6 +263,7 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
           results.push({ id: article.id, updated: same !== null });
         }
         await settle(tx, named);
+        await counted(tx, results.filter((r) => !r.updated).length);
         // A term no article holds any more stays: a search finds no postings for it, which costs nothing.
         const vocabulary = tx.objectStore('vocabulary');
         const known = (await vocabulary.get(VOCABULARY_KEY)) ?? [];
@@ -280,8 +302,14 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     },
     vocabulary: async () => (await db.get('vocabulary', VOCABULARY_KEY)) ?? [],
     entity: async (id) => (await db.get('entities', id)) ?? null,
-    count: () => db.count('articles'),
-    derivedCount: () => db.count('derived'),
+    count: async () => (await db.get('state', STATE_KEY))?.articles ?? 0,
+    needsAnalysis: async () => (await db.get('state', STATE_KEY))?.reanalyse ?? false,
+    async reanalysed() {
+      const tx = db.transaction('state', 'readwrite');
+      const now = await tx.store.get(STATE_KEY);
+      await tx.store.put({ articles: now?.articles ?? 0, reanalyse: false }, STATE_KEY);
+      await tx.done;
+    },
     async factsOf(ids) {
       const tx = db.transaction('derived');
       const found = await Promise.all(ids.map((id) => tx.store.get(id)));
@@ -290,13 +318,21 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     remove: (ids) =>
       write(async (tx) => {
         const named: string[] = [];
+        let removed = 0;
         for (const id of ids) {
+          if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
           named.push(...(await removeDerived(tx, id)));
           await tx.objectStore('articles').delete(id);
+          removed++;
         }
         await settle(tx, named);
+        await counted(tx, -removed);
       }),
-    clear: () => write((tx) => together(ALL.map((s) => () => tx.objectStore(s).clear()))),
+    clear: () =>
+      write(async (tx) => {
+        await together(ALL.map((s) => () => tx.objectStore(s).clear()));
+        await tx.objectStore('state').put({ articles: 0, reanalyse: false }, STATE_KEY);
+      }),
     close: () => db.close(),
   };
 }

@@ -91,6 +91,25 @@ describe('the library store, read per request', () => {
     }
   });
 
+  it('keeps its count of saved articles right through saves, updates, deletes of what is there or not, and clearing', async () => {
+    const name = `store-${n++}`;
+    const library = await libraryOn(name);
+    const db = opened[opened.length - 1];
+    const articles = await seedArticles();
+    const agree = async () => expect(await db.count()).toBe((await db.all()).length);
+    await library.save(articles.slice(0, 3));
+    await agree();
+    await library.save([articles[0], articles[3]]);
+    await agree();
+    await library.remove([articles[1].id, 'lib-000000000000']);
+    await agree();
+    expect(await db.count()).toBe(3);
+    await library.clear();
+    await agree();
+    await library.save([articles[4]]);
+    expect(await db.count()).toBe(1);
+  });
+
   it('a card reads only the articles its first statements need, newest first', async () => {
     const name = `store-${n++}`;
     const articles = await seedArticles();

@@ -82,10 +82,12 @@ export function createLibrary(db: () => Promise<LibraryDb>, context: () => Promi
   const reads = () => {
     healed ??= serial(async () => {
       const d = await db();
-      // Two counts, not every row: this runs on the first request after each restart.
-      if ((await d.count()) !== (await d.derivedCount())) {
+      // One small record, not every row: this runs on the first request after each restart.
+      if (await d.needsAnalysis()) {
         const have = new Set((await d.facts()).map((f) => f.id));
-        await write((await d.all()).filter((a) => !have.has(a.id)));
+        const missing = (await d.all()).filter((a) => !have.has(a.id));
+        if (missing.length > 0) await write(missing);
+        await d.reanalysed();
       }
       return d;
     });

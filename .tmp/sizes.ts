@@ -1,0 +1,18 @@
+import { importPack } from '../bench/library-material';
+import { deriveArticles } from '../lib/library/derive';
+import { corpusFiles, type CorpusMeta } from '../lib/engine/store/layout';
+import { seedMaterial } from '../bench/synth';
+const m = seedMaterial();
+const meta = JSON.parse(corpusFiles(m.corpus).get('corpus/meta.json') as string) as CorpusMeta;
+const pack = importPack(200, 200);
+const files = pack.batches[0].files;
+const arts = [];
+for (let i = 0; i < files.length; i += 2) arts.push({ id: `lib-${String(i).padStart(12, '0')}`, url: null, text: files[i].text, meta: JSON.parse(files[i + 1].text), byline: null, savedAt: 'x', textHash: String(i) });
+const d = deriveArticles(arts, meta.entities, []);
+const sum = (f: (x: (typeof d)[number]) => number) => d.reduce((n, x) => n + f(x), 0) / d.length;
+console.log('text', sum((x) => x.file.article.paragraphs.join('\n').length));
+console.log('file json', sum((x) => JSON.stringify(x.file).length));
+console.log('  statements', sum((x) => JSON.stringify(x.file.statements).length), 'mentions', sum((x) => JSON.stringify(x.file.mentions).length));
+console.log('facts json', sum((x) => JSON.stringify(x.facts).length));
+console.log('entity parts json', sum((x) => JSON.stringify(x.entities).length), 'n', sum((x) => x.entities.length));
+console.log('terms', sum((x) => x.terms.length));
