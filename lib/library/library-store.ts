@@ -43,15 +43,38 @@ interface Names {
   index: MiniSearch<IndexDoc>;
 }
 
-/** A map that forgets its oldest entry past `size`. */
+/** A value read once and kept until cleared; a read that failed is tried again next time. */
+function cached<T>(read: () => Promise<T>) {
+  let value: Promise<T> | null = null;
+  return {
+    get(): Promise<T> {
+      if (!value) {
+        const pending = read();
+        value = pending;
+        pending.catch(() => {
+          if (value === pending) value = null;
+        });
+      }
+      return value;
+    },
+    clear() {
+      value = null;
+    },
+  };
+}
+
+/** Values read by key and kept, the oldest forgotten past `size`; a read that failed is tried again next time. */
 function recent<K, V>(size: number) {
   const map = new Map<K, V>();
   return {
-    get: (key: K) => map.get(key),
-    set(key: K, value: V) {
-      map.delete(key);
+    read(key: K, make: () => V): V {
+      const known = map.get(key);
+      if (known !== undefined) return known;
+      const value = make();
       map.set(key, value);
       if (map.size > size) map.delete(map.keys().next().value as K);
+      if (value instanceof Promise) value.catch(() => map.get(key) === value && map.delete(key));
+      return value;
     },
     clear: () => map.clear(),
   };
@@ -65,90 +88,33 @@ export interface LibraryStore extends CorpusStore {
 }
 
 export function libraryStore(reads: () => Promise<LibraryReads>, context: () => Promise<NameContext>, table: (own: LibraryEntity[]) => NameTable): LibraryStore {
-  let catalog: Promise<Catalog> | null = null;
-  let vocabulary: Promise<string[]> | null = null;
+  const libraryNames = cached(async (): Promise<Names> => {
+    const entities = await (await reads()).entities();
+    const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
+    index.addAll(entities.map((e) => ({ id: `entity:${e.id}`, kind: 'entity', title: e.name, text: '', speaker: '', names: [e.name, ...e.aliases, ...e.weakAliases].join(' ') })));
+    return { entities, byId: new Map(entities.map((e) => [e.id, e])), index };
+  });
+  const savedCount = cached(async () => (await reads()).count());
+  const vocabulary = cached(async () => (await reads()).vocabulary());
+  const catalog = cached(async (): Promise<Catalog> => {
+    const db = await reads();
+    const [facts, own, bundled] = await Promise.all([db.facts(), libraryNames.get(), context()]);
+    facts.sort((a: DerivedFacts, b: DerivedFacts) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? -1 : 1));
+    const known = new Map<string, { name: string; type: EntityType }>(bundled.map((e) => [e.id, e]));
+    for (const e of own.entities) known.set(e.id, e);
+    return { refs: facts.map((f) => f.ref), namedIn: new Map(facts.map((f) => [f.id, new Set(f.named)])), known };
+  });
   const files = recent<string, Promise<ArticleFile | null>>(FILES_KEPT);
   const postings = recent<string, Promise<Map<string, number>>>(POSTINGS_KEPT);
-
-  let names: Promise<Names> | null = null;
-  let count: Promise<number> | null = null;
-  const retried = <T>(get: () => Promise<T> | null, reset: () => void, make: () => Promise<T>): Promise<T> => {
-    let value = get();
-    if (!value) {
-      value = make();
-      value.catch(reset);
-    }
-    return value;
-  };
-  const libraryNames = (): Promise<Names> => {
-    names = retried(
-      () => names,
-      () => {
-        names = null;
-      },
-      async () => {
-        const entities = await (await reads()).entities();
-        const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-        index.addAll(entities.map((e) => ({ id: `entity:${e.id}`, kind: 'entity', title: e.name, text: '', speaker: '', names: [e.name, ...e.aliases, ...e.weakAliases].join(' ') })));
-        return { entities, byId: new Map(entities.map((e) => [e.id, e])), index };
-      },
-    );
-    return names;
-  };
-  const articleCount = (): Promise<number> => {
-    count = retried(
-      () => count,
-      () => {
-        count = null;
-      },
-      async () => (await reads()).count(),
-    );
-    return count;
-  };
-  const cat = (): Promise<Catalog> => {
-    catalog = retried(
-      () => catalog,
-      () => {
-        catalog = null;
-      },
-      async () => {
-        const db = await reads();
-        const [facts, own, bundled] = await Promise.all([db.facts(), libraryNames(), context()]);
-        facts.sort((a: DerivedFacts, b: DerivedFacts) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? -1 : 1));
-        const known = new Map<string, { name: string; type: EntityType }>(bundled.map((e) => [e.id, e]));
-        for (const e of own.entities) known.set(e.id, e);
-        return { refs: facts.map((f) => f.ref), namedIn: new Map(facts.map((f) => [f.id, new Set(f.named)])), known };
-      },
-    );
-    return catalog;
-  };
-  const fileOf = (id: string) => {
-    let file = files.get(id);
-    if (!file) {
-      file = reads()
-        .then((db) => db.file(id))
-        .then((f) => (f ? withStatementText(f) : null));
-      files.set(id, file);
-    }
-    return file;
-  };
+  const fileOf = (id: string) =>
+    files.read(id, async () => {
+      const file = await (await reads()).file(id);
+      return file ? withStatementText(file) : null;
+    });
   const source = {
-    vocabulary: () => {
-      vocabulary ??= reads().then((db) => db.vocabulary());
-      vocabulary.catch(() => {
-        vocabulary = null;
-      });
-      return vocabulary;
-    },
-    postings: (term: string) => {
-      let list = postings.get(term);
-      if (!list) {
-        list = reads().then((db) => db.postings(term));
-        postings.set(term, list);
-      }
-      return list;
-    },
-    articleCount,
+    vocabulary: vocabulary.get,
+    postings: (term: string) => postings.read(term, async () => (await reads()).postings(term)),
+    articleCount: savedCount.get,
   };
 
   /** The statements with these ids, each read from its article's file. */
@@ -163,17 +129,12 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
 
   return {
     changed() {
-      catalog = null;
-      names = null;
-      count = null;
-      vocabulary = null;
-      files.clear();
-      postings.clear();
+      for (const kept of [catalog, libraryNames, savedCount, vocabulary, files, postings]) kept.clear();
     },
-    entities: async () => (await libraryNames()).entities,
+    entities: async () => (await libraryNames.get()).entities,
     async entity(id, limit = Number.POSITIVE_INFINITY): Promise<EntityView | null> {
       const db = await reads();
-      const [summary, own, saved] = await Promise.all([db.card(id), db.entity(id), articleCount()]);
+      const [summary, own, saved] = await Promise.all([db.card(id), db.entity(id), savedCount.get()]);
       if (!summary) return null;
       // Its own words first, then fragments of them, then mentions: how many of each the first `limit` take.
       const take = { said: Math.min(limit, summary.said), partial: 0, about: 0 };
@@ -200,7 +161,7 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
       const file = await fileOf(id);
       return file ? { article: file.article, statements: file.statements, mentions: file.mentions } : null;
     },
-    articles: async () => (await cat()).refs,
+    articles: async () => (await catalog.get()).refs,
     async timeline(id): Promise<TimelinePoint[]> {
       const points = new Map<string | null, TimelinePoint>();
       for (const p of await (await reads()).mentionsOf(id)) {
@@ -215,8 +176,8 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
     },
     async search(query): Promise<SearchAnswer> {
       const empty: SearchAnswer = { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
-      if (!query.trim() || (await articleCount()) === 0) return empty;
-      const [own, articleHits] = await Promise.all([libraryNames(), searchPostings(query, source)]);
+      if (!query.trim() || (await savedCount.get()) === 0) return empty;
+      const [own, articleHits] = await Promise.all([libraryNames.get(), searchPostings(query, source)]);
       const { hits, suggestions } = searchWithSuggestions(own.index, query);
       const names = hits.slice(0, PER_GROUP).flatMap((h: Hit) => {
         const e = own.byId.get(h.id);
@@ -251,15 +212,15 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
       return { query, names, statements, articles, suggestions, closest: nothing ? closestAmong(own.entities, query) : [] };
     },
     async related(text) {
-      const c = await cat();
+      const c = await catalog.get();
       if (c.refs.length === 0) return [];
-      const [hits, own] = await Promise.all([searchPostings(relatedQuery(text), source, { any: true, prefix: false }), libraryNames()]);
+      const [hits, own] = await Promise.all([searchPostings(relatedQuery(text), source, { any: true, prefix: false }), libraryNames.get()]);
       return relatedArticles({ articles: c.refs, namedIn: c.namedIn, entities: c.known }, hits, table(own.entities), text).map((r) => ({
         ...r.article,
         score: r.score,
         shared: r.shared,
       }));
     },
-    resolve: async (name) => resolveAmong((await libraryNames()).entities, name),
+    resolve: async (name) => resolveAmong((await libraryNames.get()).entities, name),
   };
 }
