@@ -119,7 +119,7 @@ async function together(requests: (() => Promise<unknown>)[]): Promise<void> {
   await Promise.all(made);
 }
 
-/** Everything derived from one article, taken out; the entities it named, for `dropOrphans`. */
+/** Everything derived from one article, taken out; the entities it named, for `settle`. */
 async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
   const facts = await tx.objectStore('derived').get(id);
   const terms = (await tx.objectStore('terms').get(id)) ?? [];
