@@ -13,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { loadBundle, serializeBundle } from '../lib/engine/bundle';
 import { buildCorpus, ENTITY_FILE } from '../lib/engine/corpus';
 import { lookupEntity, searchCorpus } from '../lib/engine/lookup';
+import { findMentions, type NameTable } from '../lib/engine/matcher';
+import { mergeNameTables, readLibraryNames } from '../lib/library/names-storage';
 import { type CorpusMeta, corpusFiles } from '../lib/engine/store/layout';
 import { openLibraryDb } from '../lib/library/db';
 import type { NameContext } from '../lib/library/derive';
@@ -37,6 +39,8 @@ export interface LibraryBench {
   /** Heap the library holds after a card, a search and the query runs. */
   heapMB: number;
   storedTextMB: number;
+  /** What the content script gets from the library: its names as stored, their parse, and a 200 KB page matched with and without them (median ms). */
+  names: { entities: number; kb: number; parseMs: number; pageMs: { without: number; with: number }; bundledPageMs: { without: number; with: number } };
   /** The design this replaced: the library analysed whole into memory. */
   baseline: { buildMs: number; heapMB: number; cardMs: number; queryP95Ms: number };
 }
@@ -68,6 +72,33 @@ const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
 
 let runs = 0;
 
+/** The library's names as the content script receives them (`storage.local`, then merged into the bundled table), and a page matched with them. */
+async function contentScriptNames(library: ReturnType<typeof createLibrary>, bundled: NameTable): Promise<LibraryBench['names']> {
+  const stored = JSON.stringify({ version: 1, table: await library.nameTable() });
+  const parse: number[] = [];
+  for (let r = 0; r < 9; r++) parse.push((await time(() => readLibraryNames(JSON.parse(stored))))[1]);
+  const merged = mergeNameTables(bundled, readLibraryNames(JSON.parse(stored)));
+  const m = seedMaterial();
+  const rng = createRng(99);
+  let page = '';
+  while (page.length < 200_000) page += `${paragraph(m, rng, { seedShare: 0.5, nameRate: 0.4 }, 3)}\n`;
+  const match = (table: NameTable) => {
+    const runs: number[] = [];
+    for (let r = 0; r < 9; r++) {
+      const started = performance.now();
+      findMentions(page, table);
+      runs.push(performance.now() - started);
+    }
+    return median(runs);
+  };
+  const names = { entities: Object.keys(merged.entities).length - Object.keys(bundled.entities).length, kb: stored.length / 1024, parseMs: median(parse) };
+  const pageMs = { without: match(bundled), with: match(merged) };
+  // A page that names only the bundled corpus's people: what the library's names cost where they find nothing.
+  const seedsText = m.corpus.articles.map((a) => a.paragraphs.join('\n')).join('\n');
+  page = seedsText.repeat(Math.ceil(200_000 / seedsText.length)).slice(0, 200_000);
+  return { ...names, pageMs, bundledPageMs: { without: match(bundled), with: match(merged) } };
+}
+
 export async function measureLibrary(count: number, log: (line: string) => void): Promise<LibraryBench> {
   const gc = gcFunction();
   const material = seedMaterial();
@@ -94,6 +125,7 @@ export async function measureLibrary(count: number, log: (line: string) => void)
   for (const { query } of QUERIES) for (let r = 0; r < 10; r++) times.push((await time(() => again.store.search(query)))[1]);
   gc();
   const heapMB = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  const names = await contentScriptNames(again, material.corpus.table);
   db.close();
 
   // The baseline: the same articles analysed whole, as the library did before it kept its records.
@@ -126,9 +158,11 @@ export async function measureLibrary(count: number, log: (line: string) => void)
     queryP95Ms: percentile(times, 95),
     heapMB,
     storedTextMB: saved.reduce((n, a) => n + a.text.length, 0) / 1024 / 1024,
+    names,
     baseline: { buildMs, heapMB: baseHeapMB, cardMs: baseCard, queryP95Ms: percentile(baseTimes, 95) },
   };
   log(
+    `  library names for pages: ${names.entities} entities, ${names.kb.toFixed(0)} KB, parse ${names.parseMs.toFixed(2)} ms, 200 KB page naming them ${names.pageMs.without.toFixed(1)} → ${names.pageMs.with.toFixed(1)} ms, naming only bundled people ${names.bundledPageMs.without.toFixed(1)} → ${names.bundledPageMs.with.toFixed(1)} ms\n` +
     `  library (${count} saved): save ${result.saveOneMs.toFixed(0)} ms; after a restart first search ${firstSearchMs.toFixed(0)} ms, card ${cardColdMs.toFixed(0)}/${cardWarmMs.toFixed(1)} ms, p95 ${result.queryP95Ms.toFixed(0)} ms, ${heapMB.toFixed(1)} MB; baseline rebuild ${(buildMs / 1000).toFixed(1)} s, ${baseHeapMB.toFixed(0)} MB`,
   );
   return result;

@@ -219,6 +219,10 @@ function print(r: report.Results): void {
             { measure: `${r.library.articles} saved articles: heap the library holds (target ≤ 60 MB)`, value: `${r.library.heapMB.toFixed(1)} MB` },
             { measure: 'baseline, the library analysed whole in memory: rebuild, heap, card, p95', value: `${(r.library.baseline.buildMs / 1000).toFixed(1)} s, ${r.library.baseline.heapMB.toFixed(0)} MB, ${r.library.baseline.cardMs.toFixed(0)} ms, ${r.library.baseline.queryP95Ms.toFixed(0)} ms` },
             { measure: 'filling it (batches of 50); their text', value: `${r.library.fillS.toFixed(1)} s; ${r.library.storedTextMB.toFixed(1)} MB` },
+            {
+              measure: 'content script: the library names it gets (entities, KB, parse); 200 KB pages matched without → with them: one naming them, one naming only bundled people',
+              value: `${r.library.names.entities}, ${r.library.names.kb.toFixed(0)} KB, ${r.library.names.parseMs.toFixed(2)} ms; ${r.library.names.pageMs.without.toFixed(1)} → ${r.library.names.pageMs.with.toFixed(1)} ms; ${r.library.names.bundledPageMs.without.toFixed(1)} → ${r.library.names.bundledPageMs.with.toFixed(1)} ms`,
+            },
           ]
         : [],
     ],
