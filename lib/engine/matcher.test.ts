@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED, seedCorpus } from '../../tests/seeds';
-import { compileNameTable, findMentions } from './matcher';
+import { compileNameTable, findMentions, scanCandidates, scanCandidatesByTokens } from './matcher';
 
 const table = () => seedCorpus().table;
 const names = (text: string) => findMentions(text, table()).map((m) => `${m.text}=${table().entities[m.entity].name}`);
@@ -121,5 +121,32 @@ describe('real article texts with traps', () => {
     expect(names(read('football-kazemi.txt'))).toEqual([]);
     expect(names(read('reuters-zarif-sailors.txt')).some((n) => n.endsWith('=Mohammad Javad Zarif'))).toBe(true);
     expect(names(read('voa-kerry-lavrov.txt')).some((n) => n.endsWith('=Sergei Lavrov'))).toBe(true);
+  });
+});
+
+describe('a first word that only starts longer names', () => {
+  const table = compileNameTable([
+    { id: 'the-national', name: 'The National', type: 'organization', aliases: ['The National'], weakAliases: [] },
+    { id: 'foreign-ministry', name: 'Foreign Ministry', type: 'organization', aliases: ['Foreign Ministry', 'Foreign Office'], weakAliases: [] },
+  ]);
+  const found = (text: string) => findMentions(text, table, { types: ['person', 'organization', 'place'] }).map((m) => m.text);
+
+  it('still finds the name however its words are joined, in capitals, or with accents', () => {
+    const texts = [
+      'The National reported. The Foreign Ministry said.',
+      'THE NATIONAL REPORTED; THE FOREIGN MINISTRY SAID',
+      'The\u00a0National and Foreign-Office and Foreign\u2011Ministry',
+      'The Natíonal reported',
+      'The Nationalist. The the National. Foreign affairs.',
+    ];
+    expect(texts.map(found)).toEqual([
+      ['The National', 'Foreign Ministry'],
+      ['THE NATIONAL', 'FOREIGN MINISTRY'],
+      ['The\u00a0National', 'Foreign-Office', 'Foreign\u2011Ministry'],
+      ['The Natíonal'],
+      [],
+    ]);
+    // The quick scan looks past a "The" no name can start here; the word-by-word scan, its spec, agrees.
+    for (const text of texts) expect(scanCandidates(text, table)).toEqual(scanCandidatesByTokens(text, table));
   });
 });

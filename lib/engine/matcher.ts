@@ -241,6 +241,8 @@ export function scanCandidates(text: string, table: NameTable): Candidate[] {
     if (m[0].length === 1 && m[0] > '\x7f' && !isWordCharAt(text, m.index)) continue;
     const wordStart = startOfWord(text, m.index);
     if (wordStart < consumedUntil) continue;
+    const seconds = plan.seconds.get(m[0]);
+    if (seconds && !followedByOneOf(text, m.index + m[0].length, seconds)) continue;
     const candidate = candidateAt(text, wordStart, plan, table);
     consumedUntil = candidate.end;
     if (candidate.pattern?.entities.length) found.push(candidate as Candidate);
@@ -257,7 +259,10 @@ function candidateAt(text: string, wordStart: number, plan: ScanPlan, table: Nam
   const tokens = lists.some((list) => list.some((p) => p.after)) ? wordsBefore(text, wordStart, plan.before) : [];
   const at = tokens.length;
   tokens.push(first);
-  for (let k = 1, from = first.end; k < plan.longest; k++) {
+  // As many words as this first word's longest name: a table's longest name elsewhere is no reason to read further here.
+  let longest = 1;
+  for (const list of lists) for (const p of list) longest = Math.max(longest, p.words.length);
+  for (let k = 1, from = first.end; k < longest; k++) {
     const next = nextWordFrom(text, from);
     // Words more than three characters apart are never one name: the window can stop.
     if (!next || next.start - from > 3) break;
@@ -272,8 +277,9 @@ const STICKY_WORD = new RegExp(`${WORD_CHAR_CLASS}+`, 'uy');
 
 interface ScanPlan {
   hits: RegExp;
-  /** The most words a pattern spans, and the most words a titled alias needs before it. */
-  longest: number;
+  /** For an ASCII first word that only starts names of two words or more, their second words: only before one of them is a lookup worth its cost. */
+  seconds: Map<string, Set<string>>;
+  /** The most words a titled alias needs before it. */
   before: number;
 }
 
@@ -283,26 +289,62 @@ function scanPlanFor(table: NameTable): ScanPlan {
   const cached = plans.get(table);
   if (cached) return cached;
   const ascii = new Set<string>();
-  let longest = 1;
+  const seconds = new Map<string, Set<string> | null>();
   let before = 0;
   for (const [key, list] of Object.entries(table.byFirstWord)) {
     if (/^[A-Za-z0-9]+$/.test(key)) {
       // An all-capitals word is looked up as its title-case form too ("KADHIMI").
       ascii.add(key);
       ascii.add(key.toUpperCase());
+      const next = secondWordsOf(list);
+      // Two keys may meet in capitals ("Kdp", "KDP"): then neither's second words may narrow the other's.
+      for (const form of [key, key.toUpperCase()]) seconds.set(form, seconds.has(form) ? null : next);
     }
-    for (const pattern of list) {
-      longest = Math.max(longest, pattern.words.length);
-      for (const phrase of pattern.after ?? []) before = Math.max(before, phrase.length);
-    }
+    for (const pattern of list) for (const phrase of pattern.after ?? []) before = Math.max(before, phrase.length);
   }
   // Longest first, so a key is never cut short by one of its prefixes before the end-of-word check.
   const words = [...ascii].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const asciiWords = words.length > 0 ? `(?<![A-Za-z0-9])(?:${words.join('|')})(?![A-Za-z0-9])|` : '';
   // Non-ASCII, minus the punctuation and spaces of English news (curly quotes, dashes, no-break spaces), which are never in a word.
-  const plan = { hits: new RegExp(`${asciiWords}[^\\0-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u200a\\u200e-\\u206f]`, 'g'), longest, before };
+  const narrowed = new Map([...seconds].filter((e): e is [string, Set<string>] => e[1] !== null));
+  const plan = { seconds: narrowed, hits: new RegExp(`${asciiWords}[^\\0-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u200a\\u200e-\\u206f]`, 'g'), before };
   plans.set(table, plan);
   return plan;
+}
+
+/**
+ * The second words of a first word's names, in the forms the text may show
+ * them (as folded, and in capitals); null when that cannot narrow anything: a
+ * one-word name, a name that needs words before it, a second word that is not
+ * plain ASCII (its text form may differ from its folded one).
+ */
+function secondWordsOf(list: readonly NamePattern[]): Set<string> | null {
+  const words = new Set<string>();
+  for (const p of list) {
+    if (p.words.length < 2 || p.after || !/^[A-Za-z0-9]+$/.test(p.words[1])) return null;
+    words.add(p.words[1]);
+    words.add(p.words[1].toUpperCase());
+  }
+  return words;
+}
+
+/**
+ * Whether the word after `end` is joined to it as the words of a name are and
+ * may be one of `words`. A next word with a non-ASCII character may fold to
+ * one of them, so it passes; the full lookup decides.
+ */
+function followedByOneOf(text: string, end: number, words: ReadonlySet<string>): boolean {
+  let start = end;
+  while (start < text.length && start - end <= 3 && !isWordCharAt(text, start)) start++;
+  if (start >= text.length || start === end || !NAME_JOINER.test(text.slice(end, start))) return false;
+  let stop = start;
+  while (stop < text.length) {
+    const code = text.charCodeAt(stop);
+    if (code >= 0x80) return true;
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) break;
+    stop++;
+  }
+  return words.has(text.slice(start, stop));
 }
 
 function isWordCharAt(text: string, i: number): boolean {
