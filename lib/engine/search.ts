@@ -51,8 +51,9 @@ export const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
 };
 
-function namesOf(ids: string[], entities: Map<string, Entity>): string {
-  return ids
+/** Every name of the entities with these ids, as one text: what an index document holds for who it names or quotes. */
+export function namesOf(ids: Iterable<string>, entities: ReadonlyMap<string, Entity>): string {
+  return [...ids]
     .map((id) => entities.get(id))
     .filter((e): e is Entity => !!e)
     .map((e) => [e.name, ...e.aliases, ...e.weakAliases].join(' '))

@@ -13,8 +13,9 @@ import type { CuratedEntity } from '../engine/entities-file';
 import { type ArticleRef, articleRef } from '../engine/lookup';
 import { relationTo } from '../engine/related';
 import type { ArticleFile, EntityEntry } from '../engine/store/layout';
+import { namesOf } from '../engine/search';
 import { articleTermWeights } from '../engine/store/postings';
-import type { Entity, EntityType } from '../engine/types';
+import type { EntityType } from '../engine/types';
 import { articleMentions } from '../engine/views';
 import type { SavedArticle } from './format';
 
@@ -127,12 +128,6 @@ function seedFilesOf(articles: readonly SavedArticle[], known: CuratedEntity[]):
     ]),
   ];
 }
-
-const namesOf = (ids: Iterable<string>, entities: Map<string, Entity>) =>
-  [...ids]
-    .map((id) => entities.get(id))
-    .flatMap((e) => (e ? [[e.name, ...e.aliases, ...e.weakAliases].join(' ')] : []))
-    .join(' ');
 
 /**
  * Analyses a batch of saved articles together (so two spellings in one import

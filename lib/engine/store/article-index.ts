@@ -8,18 +8,10 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Corpus, Entity, Statement } from '../types';
-import { editDistance, type Hit, INDEX_OPTIONS, type IndexDoc, processTerm, queryWords } from '../search';
+import { editDistance, type Hit, INDEX_OPTIONS, type IndexDoc, namesOf, processTerm, queryWords } from '../search';
 import MiniSearchClass from 'minisearch';
 
 const tokenizeText = MiniSearchClass.getDefault('tokenize') as (text: string) => string[];
-
-function namesOf(ids: Iterable<string>, entities: Map<string, Entity>): string {
-  return [...ids]
-    .map((id) => entities.get(id))
-    .filter((e): e is Entity => !!e)
-    .map((e) => [e.name, ...e.aliases, ...e.weakAliases].join(' '))
-    .join(' ');
-}
 
 const entityDoc = (e: Entity, entities: Map<string, Entity>): IndexDoc => ({
   id: `entity:${e.id}`,
