@@ -44,7 +44,7 @@ interface Names {
 }
 
 /** A value read once and kept until cleared; a read that failed is tried again next time. */
-function cached<T>(read: () => Promise<T>) {
+export function cached<T>(read: () => Promise<T>) {
   let value: Promise<T> | null = null;
   return {
     get(): Promise<T> {

@@ -10,7 +10,7 @@ import { compileNameTable, type NameTable } from '../engine/matcher';
 import type { LibraryDb, SaveResult } from './db';
 import { deriveArticles, type LibraryEntity, type NameContext } from './derive';
 import type { SavedArticle } from './format';
-import { libraryStore, type LibraryStore } from './library-store';
+import { cached, libraryStore, type LibraryStore } from './library-store';
 import { mergeNameTables } from './names-storage';
 
 /** One row of the options page's list. */
@@ -49,7 +49,10 @@ export function libraryNameTable(entities: readonly LibraryEntity[], bundled: Na
   return compileNameTable(entities.filter((e) => !Object.hasOwn(bundled.entities, e.id)));
 }
 
-export function createLibrary(db: () => Promise<LibraryDb>, context: () => Promise<NameContext>, bundledTable: NameTable, onChange: () => void): Library {
+export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () => Promise<NameContext>, bundledTable: NameTable, onChange: () => void): Library {
+  // One connection for the library's life, and the bundled names read once: neither changes while it runs.
+  const db = cached(open).get;
+  const context = cached(bundledNames).get;
   /** Writes one after another: each save reads the names the one before it wrote. */
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
