@@ -100,14 +100,20 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     return healed;
   };
 
-  const tables = new WeakMap<readonly LibraryEntity[], NameTable>();
-  const tableWith = (own: LibraryEntity[]) => {
-    let table = tables.get(own);
-    if (!table) {
-      table = mergeNameTables(bundledTable, libraryNameTable(own, bundledTable));
-      tables.set(own, table);
+  // Compiled once per version of the library's names: for the pages (`nameTable`) and, merged, for related articles.
+  const own = new WeakMap<readonly LibraryEntity[], { table: NameTable; merged?: NameTable }>();
+  const tablesOf = (entities: LibraryEntity[]) => {
+    let tables = own.get(entities);
+    if (!tables) {
+      tables = { table: libraryNameTable(entities, bundledTable) };
+      own.set(entities, tables);
     }
-    return table;
+    return tables;
+  };
+  const tableWith = (entities: LibraryEntity[]) => {
+    const tables = tablesOf(entities);
+    tables.merged ??= mergeNameTables(bundledTable, tables.table);
+    return tables.merged;
   };
   const store = libraryStore(reads, context, tableWith);
 
@@ -133,6 +139,6 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
         store.changed();
         onChange();
       }),
-    nameTable: async () => libraryNameTable(await store.entities(), bundledTable),
+    nameTable: async () => tablesOf(await store.entities()).table,
   };
 }
