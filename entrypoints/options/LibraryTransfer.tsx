@@ -45,7 +45,7 @@ export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onD
       </button>
       <label class="library-import">
         {t('libraryImport')}
-        <input id="library-import" type="file" multiple accept=".json,.txt,application/json,text/plain" onChange={(e) => void importFiles(e.currentTarget).catch(onError)} />
+        <input id="library-import" class="iic-file-input" type="file" multiple accept=".json,.txt,application/json,text/plain" onChange={(e) => void importFiles(e.currentTarget).catch(onError)} />
       </label>
     </div>
   );
