@@ -21,7 +21,7 @@ import { corpusFiles, paths } from '../lib/engine/store/layout';
 import { packagedStore } from '../lib/engine/store/packaged';
 import { measurePopup, type PopupResult } from './popup';
 import { QUERIES, syntheticFiles } from './search-scale';
-import { median, percentile } from './stats';
+import { median, percentile, timed as time } from './stats';
 import { gcFunction } from './weight';
 
 export interface StoreRow {
@@ -55,11 +55,6 @@ export interface ChromiumStoreTiming {
   popup: PopupResult;
 }
 
-const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
-  const started = performance.now();
-  const value = await fn();
-  return [value, performance.now() - started];
-};
 const MB = 1024 * 1024;
 
 /** The person a card is asked for: the most quoted one, as a reader would hover. */

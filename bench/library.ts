@@ -20,7 +20,7 @@ import { openLibraryDb } from '../lib/library/db';
 import type { NameContext } from '../lib/library/derive';
 import type { SavedArticle } from '../lib/library/format';
 import { createLibrary } from '../lib/library/library';
-import { median, percentile } from './stats';
+import { median, percentile, timed as time } from './stats';
 import { createRng, paragraph, seedMaterial } from './synth';
 import { QUERIES } from './search-scale';
 import { gcFunction } from './weight';
@@ -64,11 +64,6 @@ function savedArticles(count: number, words: number, from = 0): SavedArticle[] {
   });
 }
 
-const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
-  const started = performance.now();
-  const value = await fn();
-  return [value, performance.now() - started];
-};
 
 let runs = 0;
 

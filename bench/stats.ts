@@ -1,5 +1,12 @@
 /** Small statistics and text-table helpers for the bench's output. */
 
+/** What `fn` gives, and how long it took (ms), awaited. */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
