@@ -49,6 +49,8 @@ export interface Score {
   roles: { gold: number; given: number };
   facts: { wrongDates: string[]; wrongOutlets: string[]; dated: number; withOutlet: number };
   missed: { article: string; name: string; type: string }[];
+  /** Gold people or organisations that two or more of the article's entities answer to: one real-world entity split in two. */
+  split: { article: string; name: string; entities: string[] }[];
 }
 
 /** Folding for comparing names: case, accents, "al-", "Mr.", "the", apostrophes and hyphens do not count. */
@@ -103,6 +105,7 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
     roles: { gold: 0, given: 0 },
     facts: { wrongDates: [], wrongOutlets: [], dated: 0, withOutlet: 0 },
     missed: [],
+    split: [],
   };
   for (const [id, article] of Object.entries(gold)) {
     const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place');
@@ -126,6 +129,16 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
       result.organizations.gold++;
       if (pick(o, 'organization')) result.organizations.found++;
       else result.missed.push({ article: id, name: o.name, type: 'organization' });
+    }
+    // A form two gold items share ("Barzani" of Masoud and of Nechirvan) tells them apart from nothing.
+    const items = [...article.people, ...article.organizations];
+    const formCount = new Map<string, number>();
+    for (const item of items) for (const f of new Set([item.name, ...item.forms].map(foldName))) formCount.set(f, (formCount.get(f) ?? 0) + 1);
+    for (const item of items) {
+      const type = article.people.includes(item as GoldPerson) ? 'person' : 'organization';
+      const own = { name: item.name, forms: item.forms.filter((f) => formCount.get(foldName(f)) === 1) };
+      const answering = named.filter((e) => e.type === type && matches(e, own));
+      if (answering.length > 1) result.split.push({ article: id, name: item.name, entities: answering.map((e) => e.name) });
     }
     for (const e of named) {
       if (e.source !== 'discovered') continue;
