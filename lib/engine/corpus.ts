@@ -7,7 +7,7 @@ import { parseArticle, validateMeta, type ArticleMeta } from './article';
 import { discoverEntities } from './discovery';
 import { readEntityFile, type CuratedEntity } from './entities-file';
 import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
-import { attributeQuotes } from './quotes';
+import { attributeQuotes } from './attribution';
 import { findQuoteSpans, splitSentences, type Span } from './sentences';
 import type { Article, Corpus, Entity, Mention, Quote, SeedProblem, Statement } from './types';
 
@@ -138,7 +138,7 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
   // People and organisations speak ("the Joint Operations Command said in a statement"); places do not.
   const people = mentions.filter((m) => m.type !== 'place');
   const voices: (string | null)[] = [];
-  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities, voices });
+  const attributions = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities, voices });
   let q = 0;
   let m = 0;
   return sentences.map((s, n) => {
@@ -159,7 +159,9 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
     while (q < quotes.length && quotes[q].start < s.end) {
       const span = quotes[q];
       const text = doc.text.slice(span.start + 1, span.end - 1);
-      const quote: Quote = { start: span.start - base, end: span.end - base, text, speaker: speakers[q] };
+      const { speaker, cue, confidence } = attributions[q];
+      const quote: Quote = { start: span.start - base, end: span.end - base, text, speaker };
+      if (speaker && cue && confidence) Object.assign(quote, { cue, confidence });
       if (isFragment(text)) quote.partial = true;
       statement.quotes.push(quote);
       q++;
