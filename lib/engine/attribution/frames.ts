@@ -69,6 +69,8 @@ export function objectOfPreposition(before: string): boolean {
     const w = words[i];
     if (/^[\p{Lu}\p{N}]/u.test(w) && !/[,;:.!?"\u201c\u201d]$/.test(w.replace(/^(?:\p{L}\.)+$/u, 'U'))) i--;
     else if (/^(?:of|for|the|and)$/.test(w) && i > 0 && /^\p{Lu}/u.test(words[i - 1])) i--;
+    // "President of the Kurdistan Democratic Party Masoud Barzani": "of the" inside a title.
+    else if (w === 'the' && i > 1 && /^(?:of|for)$/.test(words[i - 1]) && /^\p{Lu}/u.test(words[i - 2])) i -= 2;
     else break;
   }
   if (i >= 0 && DETERMINERS.has(words[i].toLowerCase())) i--;
@@ -235,18 +237,19 @@ export function frameAt(masked: string, offset: number, verbAt: number, verbEnd:
   if (named === 'joint') return { start: offset + verbAt, end: offset + verbEnd, speaker: null, kind: 'verb', confidence: 'stated', weak };
   if (named) return { start: named.mention.start, end: offset + verbEnd, speaker: named.mention.entity, kind: kindOf(named.kind), confidence: 'stated', weak };
   const before = masked.slice(Math.max(0, verbAt - NEAR), verbAt);
-  const at = (index: number) => offset + verbAt - before.length + index;
+  // The patterns open with the character before the cue (start of text or a non-letter): the cue starts after it.
+  const at = (match: RegExpExecArray) => offset + verbAt - before.length + match.index + (/^[^\p{L}]/u.test(match[0]) ? 1 : 0);
   const pronoun = PRONOUN_SUBJECT.exec(before);
   if (pronoun) {
     const it = /^[Ii]t$/.test(pronoun[1]);
-    return { start: at(pronoun.index), end: offset + verbEnd, speaker: it ? ctx.orgSubject : pronounSubject(ctx), kind: 'pronoun', confidence: 'inferred', weak };
+    return { start: at(pronoun), end: offset + verbEnd, speaker: it ? ctx.orgSubject : pronounSubject(ctx), kind: 'pronoun', confidence: 'inferred', weak };
   }
   const statement = STATEMENT_SUBJECT.exec(before);
-  if (statement) return { start: at(statement.index), end: offset + verbEnd, speaker: ctx.statementBy, kind: 'statement', confidence: 'inferred', weak };
+  if (statement) return { start: at(statement), end: offset + verbEnd, speaker: ctx.statementBy, kind: 'statement', confidence: 'inferred', weak };
   const descriptor = DESCRIPTOR_SUBJECT.exec(before);
   // "the Spokesman for the Iran Foreign Ministry said": the ministry is no subject.
   if (descriptor && !objectOfPreposition(before.slice(0, descriptor.index + descriptor[0].length - descriptor[0].trimStart().length))) {
-    const start = at(descriptor.index);
+    const start = at(descriptor);
     return { start, end: offset + verbEnd, speaker: resolveReference(ctx, descriptor[1], descriptor[2], start), kind: 'role', confidence: 'inferred', weak };
   }
   return invertedFrame(masked, offset, verbAt, verbEnd, people, ctx);

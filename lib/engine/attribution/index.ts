@@ -182,6 +182,9 @@ function maskQuotes(text: string, sentence: Span, quotes: Span[]): string {
 const HEADS_PREDICATE =
   /^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;"\u201c\u201d]{1,140},|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s*,\s*(?:for|in|on)\s+(?:his|her|its|their)\s+part\s*,|\s*,\s*in turn\s*,)?(?:\s+(?:also|then|further|once|again|has|had|have|later|however|on \w+day))*\s+(\p{Ll}+)/u;
 
+/** "… and added", "… but said": a verb that shares its subject with the predicate before it. */
+const COORDINATED = /\b(?:and|but)\s+(?:(?:then|also|later|further|again)\s+)?$/;
+
 /** Finds the sentence's frames in text order, and who the sentence is about, updating "he" and "it". */
 function readFrames(masked: string, offset: number, people: Mention[], quotes: Span[], state: State): Frame[] {
   const frames: Frame[] = [];
@@ -192,7 +195,14 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
   });
   let personSubjectFound = false;
   let orgSubjectFound = false;
+  /** The name that heads the sentence ("Salih further thanked Tehran …, saying"): whose a participle is when no verb of speech came before. */
+  let head: Mention | null = null;
   const opening = offset + openingPhraseEnd(masked);
+  const own = (at: number, end: number, from: Frame | Mention | null | undefined): Frame | null => {
+    if (!from) return null;
+    if ('kind' in from) return from.speaker ? { ...from, end, weak: false } : null;
+    return { start: from.start, end, speaker: from.entity, kind: 'verb', confidence: 'stated', weak: false };
+  };
   for (const person of outsideQuotes) {
     events.push({
       at: person.start,
@@ -205,6 +215,7 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
         const next = HEADS_PREDICATE.exec(masked.slice(person.end - offset, person.end - offset + 200));
         if (next && !SUBJECT_STOP.has(next[1])) {
           setSubject(state, person.entity);
+          if (!personSubjectFound && !orgSubjectFound) head = person;
           if (org) orgSubjectFound = true;
           else personSubjectFound = true;
         }
@@ -218,12 +229,18 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
     events.push({
       at: offset + verbAt,
       run: () => {
-        const frame = frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
+        const coordinated = COORDINATED.test(masked.slice(Math.max(0, verbAt - 24), verbAt));
+        const frame = (coordinated ? own(verbAt, offset + verbEnd, frames[frames.length - 1] ?? head) : null) ?? frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
         if (!frame) return;
         frames.push(frame);
-        // "An Iraqi official said …. He said …": he is now someone the text does not name.
-        if (!frame.speaker && (frame.kind === 'role' || frame.kind === 'verb') && !personSubjectFound) forgetSubject(state);
-        if (!frame.speaker) return;
+        if (!frame.speaker) {
+          // "An Iraqi official said …. He said …": he is now someone the text does not name.
+          if ((frame.kind === 'role' || frame.kind === 'verb') && !personSubjectFound) {
+            forgetSubject(state);
+            personSubjectFound = true;
+          }
+          return;
+        }
         setSubject(state, frame.speaker);
         // "issued a statement", "A KRG statement said", "said in a statement": what "the statement" will refer to.
         const around = masked.slice(frame.start - offset, frame.end - offset + 24);
@@ -238,8 +255,8 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
     events.push({
       at: offset + at,
       run: () => {
-        const previous = frames[frames.length - 1];
-        if (previous?.speaker) frames.push({ ...previous, end: offset + end, weak: false });
+        const frame = own(at, offset + end, frames[frames.length - 1] ?? head);
+        if (frame) frames.push(frame);
       },
     });
   }
@@ -292,6 +309,8 @@ function colonSpeaker(lead: string, leadStart: number, offset: number, people: M
   if (!/:\s*$/.test(lead)) return null;
   const named = people[lowerBound(people, (p) => p.end - offset, leadStart + lead.length) - 1];
   if (!named || named.end - offset < leadStart) return null;
+  // "said in a tweet on Twitter:": the name after a preposition is where the words were, not who said them.
+  if (objectOfPreposition(lead.slice(0, named.start - offset - leadStart))) return null;
   return /^(?:\s*\([^)]{1,40}\))?\s*:\s*$/.test(lead.slice(named.end - offset - leadStart)) ? named : null;
 }
 

@@ -8,8 +8,7 @@ import { ROLE_NOUNS } from '../discovery/lexicon';
 
 /** Verbs that report words: the quote beside them is their subject's. */
 const STRONG_VERBS = [
-  'was quoted as saying',
-  'were quoted as saying',
+  '(?:was|were|been|is|being) quoted as (?:saying|telling)',
   'according to',
   'quoted',
   'quoting',
@@ -18,6 +17,7 @@ const STRONG_VERBS = [
   'put out a statement',
   'sent a message',
   'went on to say',
+  'went on to add',
   'went to say',
   'pointed out',
   'said',
@@ -108,6 +108,9 @@ const WEAK_VERBS = [
   'welcomed',
   'referred to',
   'denied',
+  'blasted',
+  'blamed',
+  'accused',
 ];
 
 export const SPEECH_VERB = new RegExp(`\\b(?:${[...STRONG_VERBS, ...WEAK_VERBS].join('|')})\\b`, 'g');
@@ -135,13 +138,13 @@ export const ROLE_NOUN = `(?:${[...ROLE_NOUNS].map(eitherCase).join('|')})`;
 const ROLE_APPOSITION = String.raw`\s*,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}?${ROLE_NOUN}\b[^,;"\u201c\u201d]{0,120}?`;
 export const AFTER_PERSON = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${ROLE_APPOSITION}${GAP}$`, 'u');
 export const AFTER_SUBJECT = new RegExp(
-  String.raw`^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;"\u201c\u201d]{1,140},|\s*,[^,;"\u201c\u201d]{1,140}?(?=\s+on \w+day\s)|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s+-\s+[^"\u201c\u201d]{1,160}?\s+-|\s*,)?${GAP}$`,
+  String.raw`^(?:\s*\([^)]{1,40}\))?(?:(?:\s*,[^,;"\u201c\u201d]{1,140}){1,3},|\s*,[^,;"\u201c\u201d]{1,140}?(?=\s+on \w+day\s)|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s+-\s+[^"\u201c\u201d]{1,160}?\s+-|\s*,)?${GAP}$`,
   'u',
 );
 
 /** ", calling on …", ", adding that …", " saying that …": the sentence's speaker goes on. */
 export const PARTICIPLE =
-  /(?:,\s+|\s+and\s+|\s+(?=saying\b|adding\b))(?:calling on|calling for|adding|stressing|noting|saying|warning|urging|insisting|asking|describing|referring to|pointing out|emphasizing|emphasising|explaining|arguing|affirming|underlining|declaring|asserting|vowing|reiterating|demanding|cautioning|recalling)\b/g;
+  /(?:,\s+|\s+and\s+|\s+(?=saying\b|adding\b))(?:calling on|calling for|calling|adding|stressing|noting|saying|warning|urging|insisting|asking|describing|referring to|pointing out|emphasizing|emphasising|explaining|arguing|affirming|underlining|declaring|asserting|vowing|reiterating|demanding|cautioning|recalling|accusing|blaming|dismissing|describing)\b/g;
 
 export const PRONOUN_SUBJECT = new RegExp(String.raw`(?:^|[^\p{L}])([Hh]e|[Ss]he|[Ii]t)${GAP}$`, 'u');
 /** "the statement said", "a statement from the ministry read": the words of a statement the text already named. */
@@ -175,6 +178,9 @@ export const PERSON_HEADS = [
   'speaker',
   'governor',
   'mayor',
+  'secretary-general',
+  'representative',
+  'scholar',
 ];
 /** Heads of a reference to an organisation ("the ministry", "the alliance"). */
 export const ORG_HEADS = new Set([
@@ -202,7 +208,7 @@ export const ORG_HEADS = new Set([
 export const GROUP_HEADS = new Set(['group', 'alliance', 'bloc', 'coalition', 'movement', 'militia', 'faction', 'organization', 'organisation', 'party']);
 
 export const DESCRIPTOR_SUBJECT = new RegExp(
-  String.raw`(?:^|[^\p{L}])((?:[Tt]he\s+|[Aa]n?\s+|[Oo]ne\s+|[Aa]nother\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}?)(${[...PERSON_HEADS, ...ORG_HEADS].join('|')})${GAP}$`,
+  String.raw`(?:^|[^\p{L}])((?:[Tt]he\s+|[Aa]n?\s+|[Oo]ne\s+|[Aa]nother\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}?)(${[...PERSON_HEADS, ...ORG_HEADS].join('|')})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)${GAP}$`,
   'iu',
 );
 
