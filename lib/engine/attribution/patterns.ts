@@ -208,7 +208,7 @@ export const ORG_HEADS = new Set([
 export const GROUP_HEADS = new Set(['group', 'alliance', 'bloc', 'coalition', 'movement', 'militia', 'faction', 'organization', 'organisation', 'party']);
 
 export const DESCRIPTOR_SUBJECT = new RegExp(
-  String.raw`(?:^|[^\p{L}])((?:[Tt]he\s+|[Aa]n?\s+|[Oo]ne\s+|[Aa]nother\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}?)(${[...PERSON_HEADS, ...ORG_HEADS].join('|')})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)${GAP}$`,
+  String.raw`(?:^|[^\p{L}])((?:[Tt]he\s+|[Aa]n?\s+|[Oo]ne\s+|[Aa]nother\s+)?(?:(?!(?:and|or|but|that|which|who|whom|while|when|as|after|before|said|says|told|of|to|in|on|at|for|with|by|from|the|a|an)\s)[\p{L}.'\u2019-]+\s+){0,4}?)(${[...PERSON_HEADS, ...ORG_HEADS].join('|')})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)${GAP}$`,
   'iu',
 );
 
