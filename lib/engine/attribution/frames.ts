@@ -11,6 +11,7 @@ import {
   DESCRIPTOR_SUBJECT,
   NEAR,
   ORG_HEADS,
+  PERSON_HEADS,
   PRONOUN_SUBJECT,
   STATEMENT_SUBJECT,
   WEAK_VERB,
@@ -87,6 +88,8 @@ export function openingPhraseEnd(masked: string): number {
 }
 /** "Kerry and Lavrov said", "President Biden and Prime Minister al-Kadhimi announced": two speakers, no one's words alone. */
 const JOINED_NAME_BEFORE = /\p{Lu}[\p{L}.'\u2019-]*\s+(?:and|&)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,5}$/u;
+/** "noted the Iraqi foreign minister.": a definite role right after the verb, ending the clause. */
+const INVERTED_ROLE = new RegExp(String.raw`^\s+the\s+((?:[\p{L}.'\u2019-]+\s+){0,3}?)(${PERSON_HEADS.join('|')})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|during)\b))`, 'iu');
 /** Words right after a verb that make the sentence a bare "said X": "said Iraqi Foreign Minister Fuad Hussein". */
 const INVERTED_VERB = /^(?:said|says|added|continued|explained|noted|concluded|wrote|stated)$/;
 
@@ -212,6 +215,11 @@ function invertedFrame(masked: string, offset: number, verbAt: number, verbEnd: 
   const after = lastOfRun(masked, offset, people, lowerBound(people, (p) => p.start - offset, verbEnd));
   if (after && after.start - offset - verbEnd <= NEAR && TITLE_RUN.test(masked.slice(verbEnd, after.start - offset)) && !/^\s+(?:the\s+)?[\p{Ll}]/u.test(masked.slice(verbEnd, after.start - offset).replace(/^\s+the\s+/, ' '))) {
     return { start: offset + verbAt, end: after.end, speaker: after.entity, kind: 'verb', confidence: 'stated', weak: false };
+  }
+  // "noted the Iraqi foreign minister": a role after its verb, before any name.
+  const role = INVERTED_ROLE.exec(masked.slice(verbEnd, verbEnd + NEAR));
+  if (role && (!after || after.start - offset > verbEnd + role[0].length)) {
+    return { start: offset + verbAt, end: offset + verbEnd + role[0].length, speaker: resolveReference(ctx, role[1], role[2], offset + verbAt), kind: 'role', confidence: 'inferred', weak: false };
   }
   // "said a statement from PM Haider al-Abadi's office", "read the statement".
   const statement = /^\s+(?:a|the)\s+statement\b/.exec(masked.slice(verbEnd, verbEnd + 20));

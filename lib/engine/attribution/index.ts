@@ -27,6 +27,8 @@ interface LastSpeaker {
 
 interface State extends Context {
   last: LastSpeaker | null;
+  /** "The statement went on to say that:" at the end of a sentence: the frame that introduces the quote opening the next one. */
+  introduced: Frame | null;
   text: string;
   /** Earlier quotes' words, folded, with their attribution: a pull-quote repeats them. */
   said: Map<string, Attribution>;
@@ -52,6 +54,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     names: input.names ?? {},
     paragraph: 0,
     last: null,
+    introduced: null,
     text: input.text,
     said: new Map(),
   };
@@ -72,6 +75,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     const paragraph = input.paragraphOf[index];
     state.paragraph = paragraph;
     const masked = maskQuotes(input.text, sentence, quotes);
+    const introduced = state.introduced;
+    state.introduced = null;
     const frames = readFrames(masked, sentence.start, people, quotes, state);
     if (pending.length > 0) {
       const bare = quotes.length === 0 && pending[0].paragraph === paragraph ? bareAttribution(masked, sentence.start, frames) : null;
@@ -83,12 +88,15 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     const quoted = new Set<string>();
     let previous: { span: Span; attribution: Attribution } | null = null;
     for (const quote of quotes) {
-      const found = speakerOf(quote, masked, sentence, frames, people, previous, state);
+      const opening = quote === quotes[0] && frames.length === 0 && ONLY_PUNCTUATION.test(masked.slice(0, quote.start - sentence.start));
+      const found = opening && introduced?.speaker ? attribution(introduced, state) : speakerOf(quote, masked, sentence, frames, people, previous, state);
       const resolved = found === 'pending' ? NO_SPEAKER : found;
       const repeated = repeatOf(quote, resolved, state);
       if (found === 'pending' && !repeated) {
-        pending.push({ index: out.length, paragraph, fallback: continuation(state, paragraph, quote) });
+        const fallback = continuation(state, paragraph, quote);
+        pending.push({ index: out.length, paragraph, fallback });
         out.push(NO_SPEAKER);
+        if (fallback.speaker && state.last) state.last.paragraph = paragraph;
       } else {
         const final = repeated ?? resolved;
         out.push(final);
@@ -100,6 +108,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
       previous = { span: quote, attribution: out[out.length - 1] };
       keepWords(quote, out[out.length - 1], state);
     }
+    const last = frames[frames.length - 1];
+    if (quotes.length === 0 && last?.speaker && /^\s*(?:that\s*)?:\s*$/.test(masked.slice(last.end - sentence.start))) state.introduced = last;
     if (input.voices) {
       const voice = voiceOf(masked, sentence.start, people, quotes);
       input.voices.push(voice && quoted.size > 0 && !quoted.has(voice) ? voice : null);
@@ -314,6 +324,7 @@ function colonSpeaker(lead: string, leadStart: number, offset: number, people: M
   return /^(?:\s*\([^)]{1,40}\))?\s*:\s*$/.test(lead.slice(named.end - offset - leadStart)) ? named : null;
 }
 
+const RELAYS: ReadonlySet<Frame['kind']> = new Set(['according-to', 'statement', 'relayed']);
 const OTHERS_CLAIM = /['\u2019]s\s+(?:[\p{L}-]+\s+)?(?:claims?|allegations?|assertions?|accusations?|remarks?|statements?|comments?|words|description)\b/u;
 
 function speakerOf(
@@ -342,6 +353,8 @@ function speakerOf(
     // "Barzani rejected Tehran's claims that …": the words are the owner's, and the text names no one for them.
     if (/\p{L}/u.test(lead.slice(0, possessive.index).slice(-1))) return NO_SPEAKER;
   }
+  // "according to the statement", "according to IRNA": a relay that names no speaker neither gives the words nor takes them.
+  frames = frames.filter((f) => f.speaker || !RELAYS.has(f.kind));
   const precedingIndex = lowerBound(frames, (f) => f.end, quote.start + 1) - 1;
   const preceding = reporterOf(frames, precedingIndex, masked, offset);
   const adjacentBefore = precedingIndex >= 0 && /^[\s,:]*(?:that\s*)?[\s,:]*$/.test(masked.slice(frames[precedingIndex].end - offset, quote.start - offset));
