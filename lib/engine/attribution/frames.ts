@@ -88,6 +88,11 @@ export function openingPhraseEnd(masked: string): number {
 }
 /** "Kerry and Lavrov said", "President Biden and Prime Minister al-Kadhimi announced": two speakers, no one's words alone. */
 const JOINED_NAME_BEFORE = /\p{Lu}[\p{L}.'\u2019-]*\s+(?:and|&)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,5}$/u;
+/** "The Iraqi prime minister identified …": a definite role that opens a sentence and heads its predicate. */
+const HEAD_REFERENCE = new RegExp(
+  String.raw`^\s*[Tt]he\s+((?:(?!(?:and|or|of|to|in|for|with)\s)[\p{L}.'\u2019-]+\s+){0,3}?)(${PERSON_HEADS.join('|')})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)(?:\s+(?:also|then|further|later|previously|again))*\s+\p{Ll}+(?:ed|s)\b`,
+  'u',
+);
 /** "noted the Iraqi foreign minister.": a definite role right after the verb, ending the clause. */
 const INVERTED_ROLE = new RegExp(String.raw`^\s+the\s+((?:[\p{L}.'\u2019-]+\s+){0,3}?)(${PERSON_HEADS.join('|')})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|during)\b))`, 'iu');
 /** Words right after a verb that make the sentence a bare "said X": "said Iraqi Foreign Minister Fuad Hussein". */
@@ -95,6 +100,15 @@ const INVERTED_VERB = /^(?:said|says|added|continued|explained|noted|concluded|w
 
 export function isOrganization(ctx: Context, entity: string): boolean {
   return ctx.names[entity]?.type === 'organization' || ctx.names[entity]?.type === 'media';
+}
+
+/** A reference at the head of a sentence ("The President also addressed …, referring to …"): whom it means, if one person fits. */
+export function headReference(ctx: Context, masked: string, offset: number, from: number): { speaker: string; start: number; end: number } | null {
+  const m = HEAD_REFERENCE.exec(masked.slice(from, from + 160));
+  if (!m) return null;
+  const start = offset + from + m[0].indexOf(m[1] || m[2]);
+  const speaker = resolveReference(ctx, `the ${m[1]}`, m[2], start, m[3] ?? '');
+  return speaker ? { speaker, start, end: offset + from + m[0].length } : null;
 }
 
 /** People named before a position, with every role the corpus gives them: whom a role reference may mean. */
@@ -116,12 +130,24 @@ function organizationsBefore(ctx: Context, position: number): { entity: string; 
 }
 
 /** "the top diplomat", "the Iranian official", "the ministry": who a role reference means here, or null. */
-export function resolveReference(ctx: Context, modifiers: string, head: string, position: number): string | null {
+export function resolveReference(ctx: Context, modifiers: string, head: string, position: number, complement = ''): string | null {
   const key = head.toLowerCase();
   // "an Iraqi official said": an anonymous source, whoever was named before.
   if (/^(?:an?|one|another)\s/i.test(modifiers)) return null;
   if (ORG_HEADS.has(key)) return resolveOrganizationRole(key, organizationsBefore(ctx, position), ctx.orgSubject);
-  return resolvePersonRole(modifiers, key, candidatesBefore(ctx, position));
+  return resolvePersonRole(modifiers, key, candidatesBefore(ctx, position), complement);
+}
+
+/** A role frame: its speaker if it fits someone named before; otherwise the reference, kept for someone named just after. */
+function roleFrame(ctx: Context, start: number, end: number, modifiers: string, head: string, complement: string, weak: boolean): Frame {
+  const speaker = resolveReference(ctx, modifiers, head, start, complement);
+  const frame: Frame = { start, end, speaker, kind: 'role', confidence: 'inferred', weak };
+  const indefinite = /^(?:an?|one)\s/i.test(modifiers);
+  // "an Iraqi official", "a source": anonymous; "a spokesman for the militia" may be named in the next paragraph.
+  if (!speaker && !ORG_HEADS.has(head.toLowerCase()) && !(indefinite && (head.toLowerCase() === 'official' || !complement))) {
+    frame.reference = { modifiers, head, complement, at: start, indefinite };
+  }
+  return frame;
 }
 
 interface Located {
@@ -219,7 +245,7 @@ function invertedFrame(masked: string, offset: number, verbAt: number, verbEnd: 
   // "noted the Iraqi foreign minister": a role after its verb, before any name.
   const role = INVERTED_ROLE.exec(masked.slice(verbEnd, verbEnd + NEAR));
   if (role && (!after || after.start - offset > verbEnd + role[0].length)) {
-    return { start: offset + verbAt, end: offset + verbEnd + role[0].length, speaker: resolveReference(ctx, role[1], role[2], offset + verbAt), kind: 'role', confidence: 'inferred', weak: false };
+    return roleFrame(ctx, offset + verbAt, offset + verbEnd + role[0].length, role[1], role[2], '', false);
   }
   // "said a statement from PM Haider al-Abadi's office", "read the statement".
   const statement = /^\s+(?:a|the)\s+statement\b/.exec(masked.slice(verbEnd, verbEnd + 20));
@@ -258,7 +284,7 @@ export function frameAt(masked: string, offset: number, verbAt: number, verbEnd:
   // "the Spokesman for the Iran Foreign Ministry said": the ministry is no subject.
   if (descriptor && !objectOfPreposition(before.slice(0, descriptor.index + descriptor[0].length - descriptor[0].trimStart().length))) {
     const start = at(descriptor);
-    return { start, end: offset + verbEnd, speaker: resolveReference(ctx, descriptor[1], descriptor[2], start), kind: 'role', confidence: 'inferred', weak };
+    return roleFrame(ctx, start, offset + verbEnd, descriptor[1], descriptor[2], descriptor[3] ?? '', weak);
   }
   return invertedFrame(masked, offset, verbAt, verbEnd, people, ctx);
 }

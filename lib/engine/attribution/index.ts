@@ -10,10 +10,11 @@
  */
 import type { Span } from '../sentences';
 import type { Mention } from '../types';
-import { type Context, frameAt, isOrganization, lowerBound, objectOfPreposition, openingPhraseEnd } from './frames';
+import { type Context, frameAt, headReference, isOrganization, lowerBound, objectOfPreposition, openingPhraseEnd } from './frames';
 import { NEAR, ONLY_PUNCTUATION, PARTICIPLE, POSSESSIVE_SPEECH, SPEECH_VERB, SUBJECT_STOP, WEAK_NEAR } from './patterns';
 import { isNobodysWords } from './scare';
-import { type Attribution, type AttributionInput, type Frame, NO_SPEAKER } from './types';
+import { resolvePersonRole } from './roles';
+import { type Attribution, type AttributionInput, type Frame, NO_SPEAKER, type RoleReference } from './types';
 
 export type { Attribution, AttributionInput } from './types';
 
@@ -59,6 +60,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     said: new Map(),
   };
   let pending: Pending[] = [];
+  const waiting: { index: number; paragraph: number; reference: RoleReference }[] = [];
   let q = 0;
   let m = 0;
   input.sentences.forEach((sentence, index) => {
@@ -99,7 +101,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         if (fallback.speaker && state.last) state.last.paragraph = paragraph;
       } else {
         const final = repeated ?? resolved;
-        out.push(final);
+        if (final.reference) waiting.push({ index: out.length, paragraph, reference: final.reference });
+        out.push(final.reference ? { speaker: null, cue: final.cue } : final);
         if (final.speaker) {
           quoted.add(final.speaker);
           remember(state, final, paragraph);
@@ -116,11 +119,36 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     }
   });
   for (const p of pending) out[p.index] = p.fallback;
+  resolveForward(waiting, out, input);
   return out;
 }
 
+/**
+ * "The head of Kataib Hezbollah said …" in a lede, and the next paragraph names
+ * "Abu Hussein al-Hamidawi, the secretary-general of Kataib Hezbollah": a role
+ * that fit no one named before means the one person first named in the next two
+ * paragraphs whose role fits it, or no one.
+ */
+function resolveForward(waiting: { index: number; paragraph: number; reference: RoleReference }[], out: Attribution[], input: AttributionInput): void {
+  if (waiting.length === 0) return;
+  const firstNamed = new Map<string, { at: number; paragraph: number }>();
+  let s = 0;
+  for (const m of input.people) {
+    while (s < input.sentences.length - 1 && input.sentences[s].end <= m.start) s++;
+    if (m.type === 'person' && !firstNamed.has(m.entity)) firstNamed.set(m.entity, { at: m.start, paragraph: input.paragraphOf[s] });
+  }
+  for (const w of waiting) {
+    const candidates = [...firstNamed]
+      .filter(([, f]) => f.at > w.reference.at && f.paragraph - w.paragraph <= 2)
+      .map(([entity]) => ({ entity, roles: input.roles.get(entity) ?? [] }));
+    const speaker = resolvePersonRole(w.reference.modifiers.replace(/^(?:an?|one)\s/i, ''), w.reference.head, candidates, w.reference.complement);
+    const cue = out[w.index].cue;
+    if (speaker) out[w.index] = { speaker, cue: { kind: 'role', text: cue?.text ?? '' }, confidence: 'inferred' };
+  }
+}
+
 function attribution(frame: Frame, state: State): Attribution {
-  if (!frame.speaker) return NO_SPEAKER;
+  if (!frame.speaker) return frame.reference ? { speaker: null, reference: frame.reference, cue: { kind: 'role', text: cueText(state.text, frame) } } : NO_SPEAKER;
   return { speaker: frame.speaker, cue: { kind: frame.kind, text: cueText(state.text, frame) }, confidence: frame.confidence };
 }
 
@@ -208,6 +236,18 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
   /** The name that heads the sentence ("Salih further thanked Tehran …, saying"): whose a participle is when no verb of speech came before. */
   let head: Mention | null = null;
   const opening = offset + openingPhraseEnd(masked);
+  const reference = headReference(state, masked, offset, opening - offset);
+  if (reference) {
+    events.push({
+      at: reference.start,
+      run: () => {
+        if (personSubjectFound) return;
+        setSubject(state, reference.speaker);
+        head = { start: reference.start, end: reference.end, entity: reference.speaker, text: masked.slice(reference.start - offset, reference.end - offset), type: 'person' };
+        personSubjectFound = true;
+      },
+    });
+  }
   const own = (at: number, end: number, from: Frame | Mention | null | undefined): Frame | null => {
     if (!from) return null;
     if ('kind' in from) return from.speaker ? { ...from, end, weak: false } : null;

@@ -20,7 +20,7 @@ const HEAD_ROLE_WORDS: Record<string, string[]> = {
   premier: ['prime minister', 'premier'],
   minister: ['minister'],
   leader: ['leader', 'head of', 'secretary general', 'secretary-general', 'chief of'],
-  head: ['head', 'leader', 'chief'],
+  head: ['head', 'leader', 'chief', 'secretary general', 'secretary-general', 'chairman'],
   chief: ['chief', 'head'],
   chairman: ['chairman', 'head of'],
   cleric: ['cleric', 'ayatollah', 'sheikh', 'imam', 'hojatoleslam'],
@@ -151,7 +151,7 @@ export interface PersonCandidate {
  * one of their roles; a country in the reference must be theirs and no other
  * country may be; with several that fit, the best-agreeing wins, and a tie is no answer.
  */
-export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[]): string | null {
+export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[], complement = ''): string | null {
   const headKey = head.toLowerCase();
   const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
   const mods = words(modifiers).filter((w) => !EMPTY_MODIFIERS.has(w));
@@ -171,7 +171,9 @@ export function resolvePersonRole(modifiers: string, head: string, candidates: P
     if (office.some((w) => !c.roles.some((r) => words(r).includes(w)))) continue;
     // "the minister" is not the prime minister, unless the reference says prime.
     if (headKey === 'minister' && !office.includes('prime') && c.roles.every((r) => /prime minister/.test(r) || !r.includes('minister'))) continue;
-    const score = 1 + (wanted.size > 0 ? 2 : 0) + mods.filter((w) => c.roles.some((r) => words(r).includes(w))).length;
+    // "the spokesman for the Foreign Ministry": the complement's words count for whom they describe.
+    const detail = [...mods, ...words(complement).filter((w) => w.length > 3 && !EMPTY_MODIFIERS.has(w))];
+    const score = 1 + (wanted.size > 0 ? 2 : 0) + detail.filter((w) => c.roles.some((r) => words(r).includes(w))).length;
     if (score > bestScore) {
       best = c.entity;
       bestScore = score;

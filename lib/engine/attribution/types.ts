@@ -33,6 +33,8 @@ export interface Attribution {
   speaker: string | null;
   cue?: AttributionCue;
   confidence?: Confidence;
+  /** No speaker yet: a role reference that a person named just after may fit (resolved before the article's attributions are returned). */
+  reference?: RoleReference;
 }
 
 /** "Kerry said", "according to Fuad Hussein", "he added": a place in a sentence that names whose words a quote is. */
@@ -43,8 +45,21 @@ export interface Frame {
   speaker: string | null;
   kind: AttributionCue['kind'];
   confidence: Confidence;
+  /** For a role reference that fits no one named before it: the role, for a person the text names just after ("The head of Kataib Hezbollah said …. Abu Hussein al-Hamidawi, its secretary-general, …"). */
+  reference?: RoleReference;
   /** A verb that quotes only what follows it closely ("called on … after missiles emblazoned with "…""). */
   weak: boolean;
+}
+
+/** A role reference's words: "the Iranian" + "ambassador" + "to Iraq". */
+export interface RoleReference {
+  modifiers: string;
+  head: string;
+  complement: string;
+  /** Where the reference stands in the text. */
+  at: number;
+  /** Indefinite ("a spokesman for …"): may only mean someone the text names right after. */
+  indefinite: boolean;
 }
 
 export const NO_SPEAKER: Attribution = { speaker: null };
