@@ -11,6 +11,7 @@ import {
   DESCRIPTOR_SUBJECT,
   NEAR,
   ORG_HEADS,
+  PERSON_HEAD,
   PERSON_HEADS,
   PRONOUN_SUBJECT,
   STATEMENT_SUBJECT,
@@ -90,7 +91,7 @@ export function openingPhraseEnd(masked: string): number {
 const JOINED_NAME_BEFORE = /\p{Lu}[\p{L}.'\u2019-]*\s+(?:and|&)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,5}$/u;
 /** "The Iraqi prime minister identified …": a definite role that opens a sentence and heads its predicate. */
 const HEAD_REFERENCE = new RegExp(
-  String.raw`^\s*[Tt]he\s+((?:(?!(?:and|or|of|to|in|for|with)\s)[\p{L}.'\u2019-]+\s+){0,3}?)(${PERSON_HEADS.join('|')})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)(?:\s+(?:also|then|further|later|previously|again))*\s+\p{Ll}+(?:ed|s)\b`,
+  String.raw`^\s*[Tt]he\s+((?:(?!(?:and|or|of|to|in|for|with)\s)[\p{L}.'\u2019-]+\s+){0,3}?)(${PERSON_HEAD(PERSON_HEADS)})((?:\s+(?:for|of|to|at|in)\s+[^,;:"\u201c\u201d]{1,60}?)?)(?:\s+(?:also|then|further|later|previously|again))*\s+\p{Ll}+(?:ed|s)\b`,
   'u',
 );
 /** "noted the Iraqi foreign minister.": a definite role right after the verb, ending the clause. */

@@ -135,6 +135,8 @@ export const GAP = String.raw`${ASIDE}?\s+(?:${ADVERB}\s+)*`;
 /** A word in either case: role nouns open a capitalised title as often as a lower-case phrase. */
 const eitherCase = (word: string) => `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
 export const ROLE_NOUN = `(?:${[...ROLE_NOUNS].map(eitherCase).join('|')})`;
+/** A person's role head in either case ("the President", "the president"), for patterns that must not fold case elsewhere. */
+export const PERSON_HEAD = (heads: string[]) => `(?:${heads.map(eitherCase).join('|')})`;
 const ROLE_APPOSITION = String.raw`\s*,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}?${ROLE_NOUN}\b[^,;"\u201c\u201d]{0,120}?`;
 export const AFTER_PERSON = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${ROLE_APPOSITION}${GAP}$`, 'u');
 export const AFTER_SUBJECT = new RegExp(
