@@ -4,7 +4,7 @@
  * so the build, the CLI and the tests all run the very same code.
  */
 import { parseArticle, validateMeta, type ArticleMeta } from './article';
-import { discoverEntities } from './discovery';
+import { discoverEntities, weakenSharedSurnames } from './discovery';
 import { readEntityFile, type CuratedEntity } from './entities-file';
 import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
 import { attributeQuotes } from './attribution';
@@ -235,13 +235,13 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
     compileNameTable(curated, blockers),
     blockers,
   );
-  const all = [
+  const all = weakenSharedSurnames([
     ...curated.map((e) => {
       const add = discovery.curatedAdditions.get(e.id);
       return { ...e, aliases: [...e.aliases, ...(add?.aliases ?? [])], roles: [...e.roles, ...(add?.roles ?? [])], source: 'curated' as const };
     }),
     ...discovery.entities.map((e) => ({ ...e, source: 'discovered' as const })),
-  ];
+  ]);
   const table = compileNameTable(all, blockers);
   const roles = new Map(all.map((e) => [e.id, e.roles.map((r) => r.text.toLowerCase())]));
   const statements = articles.flatMap((a) => statementsOf(articleText(a), table, roles));

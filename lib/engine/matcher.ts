@@ -426,7 +426,35 @@ export function findMentions(text: string, table: NameTable, options: FindOption
     if (!info || !types.includes(info.type)) continue;
     mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: info.type });
   }
-  return mentions;
+  return withFamilies(mentions);
+}
+
+/**
+ * "Masoud Barzani … Nechirvan Barzani … Barzani added": when a document names two people of
+ * one family in full, a bare surname means the one named in full most recently before it
+ * (or, before any, the first named after it), whichever alias table said otherwise.
+ */
+function withFamilies(mentions: Mention[]): Mention[] {
+  const full = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || !/\s/.test(m.text)) continue;
+    const key = familyKey(m.text.split(/\s+/).pop() as string);
+    full.set(key, [...(full.get(key) ?? []), m]);
+  }
+  if (full.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.type !== 'person' || /\s/.test(m.text)) return m;
+    const named = full.get(familyKey(m.text));
+    if (!named || named.every((f) => f.entity === m.entity)) return m;
+    const before = named.filter((f) => f.end <= m.start);
+    const nearest = before.length > 0 ? before[before.length - 1] : named.find((f) => f.start >= m.end);
+    return nearest ? { ...m, entity: nearest.entity } : m;
+  });
+}
+
+/** A surname as families share it: no "al-", case and marks folded ("Al-Muhandis" and "al-Muhandis" meet). */
+function familyKey(word: string): string {
+  return foldToken(word.replace(/^(?:al|Al|AL|el|El)[-\s]/, ''));
 }
 
 function resolveWeak(c: Candidate, strongAt: Map<string, number[]>, confirmed?: ReadonlySet<string>): string | null {

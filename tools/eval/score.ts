@@ -110,8 +110,10 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
   for (const [id, article] of Object.entries(gold)) {
     const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place');
     const assigned = new Map<Entity, GoldPerson | GoldOrg>();
+    // An entity that carries the gold item's fullest name answers for it before one that shares only a shorter form ("Barzani").
     const pick = (item: GoldPerson | GoldOrg, type: 'person' | 'organization') => {
-      const e = named.find((x) => x.type === type && !assigned.has(x) && matches(x, item));
+      const free = named.filter((x) => x.type === type && !assigned.has(x));
+      const e = free.find((x) => matches(x, { name: item.name, forms: [] })) ?? free.find((x) => matches(x, item));
       if (e) assigned.set(e, item);
       return e;
     };

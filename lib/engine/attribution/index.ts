@@ -248,7 +248,8 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
       },
     });
   }
-  const own = (at: number, end: number, from: Frame | Mention | null | undefined): Frame | null => {
+  /** A frame that goes on with the speaker of the one before ("…, saying", "… and added"), or with the sentence's head. */
+  const own = (end: number, from: Frame | Mention | null | undefined): Frame | null => {
     if (!from) return null;
     if ('kind' in from) return from.speaker ? { ...from, end, weak: false } : null;
     return { start: from.start, end, speaker: from.entity, kind: 'verb', confidence: 'stated', weak: false };
@@ -280,7 +281,7 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
       at: offset + verbAt,
       run: () => {
         const coordinated = COORDINATED.test(masked.slice(Math.max(0, verbAt - 24), verbAt));
-        const frame = (coordinated ? own(verbAt, offset + verbEnd, frames[frames.length - 1] ?? head) : null) ?? frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
+        const frame = (coordinated ? own(offset + verbEnd, frames[frames.length - 1] ?? head) : null) ?? frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
         if (!frame) return;
         frames.push(frame);
         if (!frame.speaker) {
@@ -305,7 +306,7 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
     events.push({
       at: offset + at,
       run: () => {
-        const frame = own(at, offset + end, frames[frames.length - 1] ?? head);
+        const frame = own(offset + end, frames[frames.length - 1] ?? head);
         if (frame) frames.push(frame);
       },
     });

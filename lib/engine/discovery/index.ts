@@ -72,7 +72,49 @@ export function discoverEntities(articles: DiscoveryArticle[], curated: CuratedE
       merged.set(key, m);
     }
   }
+  joinLoneSurnames(merged, curated);
   return assemble([...merged.values()], curated, curatedForms, blocked);
+}
+
+/** The start of a surname, folded, beside its skeleton: "Salman" and "Soleimani" share a skeleton but are no one's two spellings. */
+const surnameKey = (name: string) => {
+  const bare = surname(name);
+  return `${skeleton(bare)}:${fold(bare).slice(0, 2)}`;
+};
+
+/**
+ * A person the corpus knows only by surname ("Masjedi" in one article, "Raisi" in
+ * another) is the one person it knows in full with that surname ("Iraj Masjedi",
+ * "Ebrahim Raisi"); with none or several, they stay apart.
+ */
+function joinLoneSurnames(merged: Map<string, Merged>, curated: CuratedEntity[]): void {
+  const full = new Map<string, Set<string>>();
+  const add = (key: string, owner: string) => full.set(key, (full.get(key) ?? new Set()).add(owner));
+  for (const [key, m] of merged) {
+    if (m.type !== 'person') continue;
+    for (const form of m.forms.keys()) if (form.includes(' ')) add(surnameKey(form), m.curated ? `curated:${m.curated}` : key);
+  }
+  for (const e of curated) {
+    if (e.type !== 'person') continue;
+    for (const form of [e.name, ...e.aliases]) if (form.includes(' ')) add(surnameKey(form), `curated:${e.id}`);
+  }
+  for (const [key, m] of merged) {
+    if (m.type !== 'person' || m.curated || [...m.forms.keys()].some((f) => f.includes(' '))) continue;
+    const owners = new Set<string>();
+    for (const form of m.forms.keys()) for (const o of full.get(surnameKey(form)) ?? []) owners.add(o);
+    if (owners.size !== 1) continue;
+    const [owner] = owners;
+    if (owner.startsWith('curated:')) {
+      m.curated = owner.slice('curated:'.length);
+      continue;
+    }
+    const target = merged.get(owner);
+    if (!target || target === m) continue;
+    for (const form of m.forms.keys()) target.surnames.add(form);
+    for (const r of m.roles) target.roles.push(r);
+    for (const a of m.articles) target.articles.add(a);
+    merged.delete(key);
+  }
 }
 
 function curatedIdOf(curated: CuratedEntity[], name: string): string | null {
@@ -103,7 +145,7 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       base += article.paragraphs[p].length + 2;
       p++;
     }
-    claimed[p].push({ start: m.start - base, end: m.end - base, type: m.type });
+    claimed[p].push({ start: m.start - base, end: m.end - base, type: m.type, name: table.entities[m.entity].name });
     if (m.type === 'person') curatedSurnames.add(skeleton(surname(table.entities[m.entity].name)));
   }
   const found = articleNames(article.paragraphs, claimed);
@@ -144,8 +186,10 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
     if (owner) {
       owner.surnames.push(s.name);
       owner.roles.push(...s.roles);
-    } else if (s.titled && !curatedSurnames.has(sk) && !GIVEN_NAMES.has(s.name)) {
-      // "President Trump" alone: a titled surname is a person even without a first name.
+    } else if ((s.titled || speakingTwice(singles, sk)) && !curatedSurnames.has(sk) && !GIVEN_NAMES.has(s.name)) {
+      // "President Trump" alone: a titled surname is a person even without a first name;
+      // so is a surname the article makes speak twice ("Masjedi told …", "Masjedi added").
+      // A surname that only ever speaks once stays a lead for a full name to claim.
       const g = groups.get(`person:${sk}`) ?? { type: 'person', key: sk, name: s.name, forms: [], surnames: [], roles: [] };
       g.forms.push(s.name);
       g.roles.push(...s.roles);
@@ -157,6 +201,13 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
   foldShorterForms(groups, 'person', (g) => g.name);
   foldShorterForms(groups, 'organization', (g) => g.key);
   return [...groups.values()];
+}
+
+/** Whether the article's lone surnames with this skeleton speak at least twice. */
+function speakingTwice(singles: Found[], sk: string): boolean {
+  let n = 0;
+  for (const s of singles) if (skeleton(surname(s.name)) === sk && ++n === 2) return true;
+  return false;
 }
 
 function foldShorterForms(groups: Map<string, Group>, type: Group['type'], text: (g: Group) => string): void {
@@ -256,6 +307,37 @@ function assemble(all: Merged[], curated: CuratedEntity[], curatedForms: Set<str
     });
   }
   return { entities, curatedAdditions, review };
+}
+
+/**
+ * A surname two known people bear ("Barzani" of Masoud and of Nechirvan, "Khamenei" of Ali and of
+ * Mojtaba) names neither on its own, anywhere: each keeps it only as a weak alias, which counts near
+ * one of their full names (the nearest wins). One-word aliases that are no one else's surname stay.
+ */
+export function weakenSharedSurnames<E extends { type: string; name: string; aliases: string[]; weakAliases: string[]; source: string; roles: unknown[]; articles?: string[] }>(
+  entities: E[],
+): E[] {
+  const bearers = new Map<string, Set<E>>();
+  for (const e of entities) {
+    // A relative named once, with no role, does not take a famous surname from its bearer everywhere; in their article the nearest full name decides.
+    if (e.type !== 'person' || (e.source !== 'curated' && e.roles.length === 0 && (e.articles?.length ?? 0) < 2)) continue;
+    for (const full of [e.name, ...e.aliases]) {
+      if (!full.includes(' ')) continue;
+      const key = familyName(full);
+      bearers.set(key, (bearers.get(key) ?? new Set()).add(e));
+    }
+  }
+  return entities.map((e) => {
+    if (e.type !== 'person') return e;
+    const shared = e.aliases.filter((a) => !a.includes(' ') && /^\p{Lu}/u.test(a) && (bearers.get(familyName(a))?.size ?? 0) > 1);
+    if (shared.length === 0) return e;
+    return { ...e, aliases: e.aliases.filter((a) => !shared.includes(a)), weakAliases: [...new Set([...e.weakAliases, ...shared])] };
+  });
+}
+
+/** A family's name exactly as written, case and "al-" aside: skeletons would make Salman a Soleimani. */
+function familyName(name: string): string {
+  return fold(surname(name));
 }
 
 function bump(map: Map<string, number>, key: string): void {

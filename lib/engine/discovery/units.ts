@@ -31,6 +31,8 @@ export const isTitleHead = (w: Word) => TITLE_HEADS.has(key(w));
 export const isOrgHead = (w: Word) => ORG_HEADS.has(key(w)) && (isCapitalised(w.text) || w.text === 'bloc');
 export const isPlace = (w: Word) => PLACE_WORDS.has(w.text);
 const isConnector = (w: Word) => !isCapitalised(w.text) && !isParticle(w.text);
+/** "P.J.", "J.": a given name written as initials. */
+const isInitials = (w: Word) => /^(?:\p{Lu}\.){1,3}$/u.test(w.text);
 const isAcronym = (w: Word) => /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(w.text) && w.text.length <= 8;
 
 /** The words as a name, one space apart; a possessive inside keeps its ending ("People's Protection Units"). */
@@ -41,6 +43,7 @@ export function phrase(words: Word[]): string {
 /** A word that can stand in a person's name: capitalised or a particle, and not a place, a title or an organisation's head. */
 export function personWord(w: Word): boolean {
   if (!isCapitalised(w.text) && !isParticle(w.text)) return false;
+  if (isInitials(w)) return true;
   if (isAcronym(w) || /\p{N}/u.test(w.text)) return false;
   return !(isPlace(w) || NON_NAME_WORDS.has(w.text) || isTitleHead(w) || isOrgHead(w) || THING_WORDS.has(key(w)));
 }
@@ -139,7 +142,7 @@ function readSegment(seg: Word[]): Unit[] {
     return [{ kind: 'title', words: title, title: [] }];
   }
   if (seg.length <= 5 && seg.every(personWord)) {
-    const kind: UnitKind = seg.length >= 2 && GIVEN_NAMES.has(seg[0].text) ? 'person' : 'name';
+    const kind: UnitKind = seg.length >= 2 && (GIVEN_NAMES.has(seg[0].text) || isInitials(seg[0])) ? 'person' : 'name';
     return [{ kind, words: seg, title: [] }];
   }
   if (seg.length === 1 && isAcronym(seg[0]) && !isPlace(seg[0])) return [{ kind: 'name', words: seg, title: [] }];
