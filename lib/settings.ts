@@ -3,7 +3,7 @@
  * falls back to defaults (keeping whatever parts are still valid) and leaves a
  * one-time notice for the popup, instead of crashing anything.
  */
-import type { EntityType } from './engine/types';
+import type { UnderlineType } from './engine/types';
 
 export const SETTINGS_KEY = 'settings';
 export const NOTICE_KEY = 'settingsNotice';
@@ -17,7 +17,7 @@ export interface Settings {
   enabled: boolean;
   /** Host names where the extension is switched off. */
   disabledSites: string[];
-  types: Record<EntityType, boolean>;
+  types: Record<UnderlineType, boolean>;
   underline: UnderlineStyle;
   hoverDelayMs: number;
 }
@@ -70,8 +70,8 @@ export function isEnabledOn(settings: Settings, host: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(host);
 }
 
-export function enabledTypes(settings: Settings): EntityType[] {
-  return (Object.keys(settings.types) as EntityType[]).filter((t) => settings.types[t]);
+export function enabledTypes(settings: Settings): UnderlineType[] {
+  return (Object.keys(settings.types) as UnderlineType[]).filter((t) => settings.types[t]);
 }
 
 export function withSite(settings: Settings, host: string, on: boolean): Settings {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { uiLang } from '../../components/ui-lang';
-import type { EntityType } from '../../lib/engine/types';
+import type { UnderlineType } from '../../lib/engine/types';
 import { type MessageKey, t, uiDirection } from '../../lib/i18n';
 import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
@@ -10,7 +10,7 @@ import { Library } from './Library';
 import type { LibraryApi } from './library-api';
 import { Shortcuts, type ShortcutsApi } from './Shortcuts';
 
-const TYPES: { type: EntityType; label: MessageKey }[] = [
+const TYPES: { type: UnderlineType; label: MessageKey }[] = [
   { type: 'person', label: 'typesPeople' },
   { type: 'organization', label: 'typesOrganizations' },
   { type: 'place', label: 'typesPlaces' },

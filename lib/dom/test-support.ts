@@ -1,7 +1,7 @@
 /** Test stand-ins for the DOM layer's tests; the layer itself never imports the engine. */
-import type { EntityType, Mention } from '../engine/types';
+import type { Mention, UnderlineType } from '../engine/types';
 
-const NAMES: ReadonlyArray<readonly [string, EntityType]> = [
+const NAMES: ReadonlyArray<readonly [string, UnderlineType]> = [
   ['Mohammad Javad Zarif', 'person'],
   ['al-Kadhimi', 'person'],
   ['IRGC', 'organization'],

@@ -6,7 +6,7 @@
  * can start, and only there are words tokenized, folded and looked up.
  */
 import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
-import type { EntityType, Mention } from './types';
+import { type EntityType, type Mention, type UnderlineType, underlineTypeOf } from './types';
 
 /** A compiled alias: its folded words, and which entities it may name. */
 export interface NamePattern {
@@ -39,12 +39,13 @@ export interface EntityNames {
   titledAliases?: { alias: string; after: string[] }[];
 }
 
-export const ALL_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
-export const DEFAULT_TYPES: readonly EntityType[] = ['person', 'organization'];
+export const ALL_TYPES: readonly UnderlineType[] = ['person', 'organization', 'place'];
+export const DEFAULT_TYPES: readonly UnderlineType[] = ['person', 'organization'];
 
 export interface FindOptions {
   /** Entity types to report; people and organisations by default, as the extension underlines. */
-  types?: readonly EntityType[];
+  /** A news outlet counts as an organisation here. */
+  types?: readonly UnderlineType[];
   /** Entities already named strongly elsewhere in the same document (earlier parts of a page). */
   confirmed?: ReadonlySet<string>;
   /** Receives every entity this text names strongly, so a later piece of the same page can use it as `confirmed`. */
@@ -423,8 +424,8 @@ export function findMentions(text: string, table: NameTable, options: FindOption
     const entity = c.pattern.weak ? resolveWeak(c, strongAt, options.confirmed) : c.pattern.entities[0];
     if (!entity) continue;
     const info = table.entities[entity];
-    if (!info || !types.includes(info.type)) continue;
-    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: info.type });
+    if (!info || !types.includes(underlineTypeOf(info.type))) continue;
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: underlineTypeOf(info.type) });
   }
   return withFamilies(mentions);
 }

@@ -4,7 +4,15 @@
  * type here must stay plain data (no classes, no functions, no Maps).
  */
 
-export type EntityType = 'person' | 'organization' | 'place';
+/** 'media': a news outlet (Reuters, IRNA, Rudaw), an organisation of its own kind, shown as "news outlet". */
+export type EntityType = 'person' | 'organization' | 'media' | 'place';
+
+/** The kinds a page underlines and a reader switches on and off: a news outlet is underlined as an organisation. */
+export type UnderlineType = Exclude<EntityType, 'media'>;
+
+export function underlineTypeOf(type: EntityType): UnderlineType {
+  return type === 'media' ? 'organization' : type;
+}
 
 /** Where a fact about an article came from: its own text, or a maintainer's sidecar file. */
 export type FactSource = 'text' | 'sidecar';
@@ -101,7 +109,8 @@ export interface Mention {
   end: number;
   text: string;
   entity: string;
-  type: EntityType;
+  /** How it is underlined: a news outlet as an organisation. */
+  type: UnderlineType;
 }
 
 /**

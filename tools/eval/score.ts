@@ -5,6 +5,7 @@
  * light folding, a form the gold gives; one entity answers for one gold item.
  */
 import type { BuiltCorpus } from '../../lib/engine/corpus';
+import { outletFullName } from '../../lib/engine/known';
 import type { Entity } from '../../lib/engine/types';
 
 export interface GoldPerson {
@@ -87,7 +88,13 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/** "AP / Military Times": the outlet, or the wire a republisher carries, agrees; an acronym agrees with its full name. */
 function outletAgrees(ours: string, theirs: string): boolean {
+  const parts = theirs.replace(/\(.*\)/, '').split('/').map((p) => p.trim());
+  return [theirs, ...parts, ...parts.map(outletFullName)].some((t) => sameOutlet(ours, t));
+}
+
+function sameOutlet(ours: string, theirs: string): boolean {
   const a = foldName(ours);
   const b = foldName(theirs.replace(/\(.*\)/, ''));
   if (b.replace(/ /g, '') === a.replace(/ /g, '')) return true;
