@@ -115,7 +115,8 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
     split: [],
   };
   for (const [id, article] of Object.entries(gold)) {
-    const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place');
+    // A news outlet is one of the organisations the gold lists.
+    const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place').map((e) => (e.type === 'media' ? { ...e, type: 'organization' as const } : e));
     const assigned = new Map<Entity, GoldPerson | GoldOrg>();
     // An entity that carries the gold item's fullest name answers for it before one that shares only a shorter form ("Barzani").
     const pick = (item: GoldPerson | GoldOrg, type: 'person' | 'organization') => {

@@ -7,6 +7,7 @@
  */
 import { type Chain, chains, type Word, words } from './chains';
 import { BYLINE_LEAD, DEMONYMS, GIVEN_NAMES, HONORIFICS, MEDIA_NOUNS, ORG_NOUNS_AFTER, PLATFORMS, RELIGIOUS_TITLES, ROLE_NOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, TITLE_HEADS } from './lexicon';
+import { isKnownOrganisation, isKnownOutlet } from '../known';
 import { skeleton } from './keys';
 import { isPlace, organizationInTitle, personWord, phrase, readChain, type Unit } from './units';
 
@@ -24,6 +25,8 @@ export interface Found {
   roles: string[];
   /** Whether a title or a role came with it (a lone name with neither may be a false find). */
   titled: boolean;
+  /** An organisation that is a news outlet: a name every desk knows, a masthead word, "X news agency". */
+  media?: boolean;
   paragraph: number;
   start: number;
 }
@@ -197,8 +200,25 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   // "Local television showed …": a capital that opens a sentence says nothing about a name.
   const opensSentence = (start === 0 || /(?:[.!?:]["\u201d\u2019]?\s+|["\u201c]\s*)$/.test(paragraph.slice(Math.max(0, start - 6), start))) && !/\p{Lu}.*\p{Lu}/u.test(name);
 
+  // "Kurdistan Workers' Party (PKK)": the acronym in brackets is the name before it, read with it (ACRONYM_AFTER).
+  if (single && /^\p{Lu}[\p{Lu}\d]+$/u.test(name) && /\(\s*$/.test(before)) return out;
+  // "IRGC Quds Force": an acronym before a name is an organisation of its own, the name another.
+  if (unit.kind === 'organization' && unit.words.length >= 3 && /^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(unit.words[0].text) && !isPlace(unit.words[0])) {
+    return [...out, orgFound(unit.words.slice(0, 1), index), orgFound(unit.words.slice(1), index)];
+  }
+  // "Rudaw", "The National", "the Pentagon", "Hamas": names every desk knows are never a person's.
+  const known = knownKind(name, before);
+  if (known) {
+    const f = orgFound(unit.words, index);
+    if (known.name !== name) f.name = known.name;
+    if (known.media) f.media = true;
+    out.push(f);
+    return out;
+  }
+
   if (unit.kind === 'organization') {
     const f = orgFound(unit.words, index);
+    if (MEDIA_HEAD.test(name) || mediaBefore) f.media = true;
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
     const place = possessivePlaceBefore(paragraph, start);
     // "Iran's Foreign Ministry" is the Iranian Foreign Ministry, and also what the article calls it.
@@ -252,6 +272,7 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   if (orgEvidence) {
     const f = orgFound(unit.words, index);
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
+    if (medium || mediaBefore || (nounAfter !== undefined && MEDIA_NOUNS.has(nounAfter.split(' ')[0])) || MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)) f.media = true;
     // "Victory bloc": one word is too common a name on its own.
     if (single && nounAfter && ORG_NOUNS_AFTER.has(nounAfter) && !/^\p{Lu}+$/u.test(name) && !/news/.test(nounAfter)) f.name = `${name} ${nounAfter}`;
     out.push(f);
@@ -272,6 +293,18 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
     out.push({ kind: 'person', name, roles: [], titled: false, paragraph: index, start });
   }
   return out;
+}
+
+/** A masthead's last word: "Wall Street Journal", "Tehran Times", "Shafaq News", "Press TV". */
+const MEDIA_HEAD = /\s(?:News|News Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Chronicle|TV|Television|Radio|Broadcasting|Channel|Daily)$/;
+
+/** A name every desk knows, as the text writes it or with the "The" before it ("The National"). */
+function knownKind(name: string, before: string): { name: string; media: boolean } | null {
+  const withThe = /(?:^|\s)The\s+$/.test(before) ? `The ${name}` : null;
+  for (const n of [withThe, name]) {
+    if (n && isKnownOutlet(n)) return { name: n, media: true };
+  }
+  return isKnownOrganisation(name) ? { name, media: false } : null;
 }
 
 /** "Foreign Ministry", "Revolutionary Guard": a body every country has, named by its country. */

@@ -10,6 +10,7 @@ import { ALL_TYPES, findMentions, type NameTable } from '../matcher';
 import { tokenize } from '../normalize';
 import type { EntityType } from '../types';
 import { articleNames, type Claimed, type Found } from './article-names';
+import { type OrganizationForms, organizationJoins } from './join-organizations';
 import { GIVEN_NAMES } from './lexicon';
 import { orgKey, personKey, skeleton, surname } from './keys';
 
@@ -35,6 +36,8 @@ export interface Discovery {
 
 interface Merged {
   type: 'person' | 'organization';
+  /** An organisation some article shows to be a news outlet. */
+  media: boolean;
   forms: Map<string, number>;
   surnames: Set<string>;
   acronyms: Set<string>;
@@ -63,7 +66,8 @@ export function discoverEntities(articles: DiscoveryArticle[], curated: CuratedE
     for (const group of groupArticle(article, table)) {
       const key = `${group.type}:${group.key}`;
       const curatedId = curatedByKey.get(key) ?? (curatedForms.has(fold(group.name)) ? curatedIdOf(curated, group.name) : null);
-      const m: Merged = merged.get(key) ?? { type: group.type, forms: new Map(), surnames: new Set(), acronyms: new Set(), roles: [], articles: new Set(), curated: curatedId };
+      const m: Merged = merged.get(key) ?? { type: group.type, media: false, forms: new Map(), surnames: new Set(), acronyms: new Set(), roles: [], articles: new Set(), curated: curatedId };
+      m.media ||= group.media === true;
       for (const form of group.forms) m.forms.set(form, (m.forms.get(form) ?? 0) + 1);
       for (const s of group.surnames) m.surnames.add(s);
       if (group.acronym) m.acronyms.add(group.acronym);
@@ -73,7 +77,52 @@ export function discoverEntities(articles: DiscoveryArticle[], curated: CuratedE
     }
   }
   joinLoneSurnames(merged, curated);
+  joinOrganizations(merged, curated);
   return assemble([...merged.values()], curated, curatedForms, blocked);
+}
+
+/** Merges each organisation into the one other that its names are an acronym or a shorter form of (see join-organizations). */
+function joinOrganizations(merged: Map<string, Merged>, curated: CuratedEntity[]): void {
+  const keys: (string | null)[] = [];
+  const list: OrganizationForms[] = [];
+  const curatedIds: (string | null)[] = [];
+  for (const [key, m] of merged) {
+    if (m.type !== 'organization' || m.curated) continue;
+    keys.push(key);
+    curatedIds.push(null);
+    list.push({ forms: [...m.forms.keys()], acronyms: [...m.acronyms] });
+  }
+  for (const e of curated) {
+    if (e.type !== 'organization') continue;
+    keys.push(null);
+    curatedIds.push(e.id);
+    list.push({ forms: [e.name, ...e.aliases], acronyms: [] });
+  }
+  const joins = organizationJoins(list);
+  const finalTarget = (i: number): number => {
+    let j = i;
+    for (let hops = 0; joins.has(j) && hops < 8; hops++) j = joins.get(j) as number;
+    return j;
+  };
+  for (const i of joins.keys()) {
+    const key = keys[i];
+    if (key === null) continue;
+    const from = merged.get(key);
+    const t = finalTarget(i);
+    if (!from || t === i) continue;
+    if (curatedIds[t]) {
+      from.curated = curatedIds[t];
+      continue;
+    }
+    const into = merged.get(keys[t] as string);
+    if (!into) continue;
+    for (const [form, n] of from.forms) into.forms.set(form, (into.forms.get(form) ?? 0) + n);
+    for (const a of from.acronyms) into.acronyms.add(a);
+    for (const r of from.roles) into.roles.push(r);
+    for (const a of from.articles) into.articles.add(a);
+    into.media ||= from.media;
+    merged.delete(key);
+  }
 }
 
 /** The start of a surname, folded, beside its skeleton: "Salman" and "Soleimani" share a skeleton but are no one's two spellings. */
@@ -124,6 +173,7 @@ function curatedIdOf(curated: CuratedEntity[], name: string): string | null {
 
 interface Group {
   type: 'person' | 'organization';
+  media?: boolean;
   key: string;
   name: string;
   forms: string[];
@@ -150,7 +200,7 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
   }
   const found = articleNames(article.paragraphs, claimed);
   for (const outlet of article.outlets) {
-    if (outlet.length > 2) found.push({ kind: 'organization', name: outlet, roles: [], titled: false, paragraph: -1, start: -1 });
+    if (outlet.length > 2) found.push({ kind: 'organization', name: outlet, roles: [], titled: false, paragraph: -1, start: -1, media: true });
   }
   const groups = new Map<string, Group>();
   const singles: Found[] = [];
@@ -170,6 +220,7 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       const key = orgKey(f.name);
       const g = groups.get(`org:${key}`) ?? { type: 'organization', key, name: f.name, forms: [], surnames: [], roles: [] };
       g.forms.push(f.name);
+      if (f.media) g.media = true;
       if (f.alsoNamed) g.forms.push(f.alsoNamed);
       if (f.acronym) g.acronym = f.acronym;
       groups.set(`org:${key}`, g);
@@ -224,6 +275,7 @@ function foldShorterForms(groups: Map<string, Group>, type: Group['type'], text:
       if (!longer) continue;
       longer[1].forms.push(...g.forms);
       longer[1].roles.push(...g.roles);
+      if (g.media) longer[1].media = true;
       groups.delete(k);
     }
   }
@@ -293,7 +345,7 @@ function assemble(all: Merged[], curated: CuratedEntity[], curatedForms: Set<str
     let id = slug(name);
     for (let n = 2; ids.has(id); n++) id = `${slug(name)}-${n}`;
     ids.add(id);
-    const type: EntityType = m.type;
+    const type: EntityType = m.type === 'organization' && m.media ? 'media' : m.type;
     const uses = [...m.forms.values()].reduce((a, b) => a + b, 0) + m.surnames.size;
     if (m.articles.size === 1 && uses === 1 && m.roles.length === 0) review.push(id);
     entities.push({
