@@ -90,8 +90,17 @@ export function organizationJoins(organizations: OrganizationForms[]): Map<numbe
     }
     for (const a of org.acronyms) add(byInitials, a, i);
   });
+  // Full names first, then shorter forms and acronyms against what those became: "IRGC" fits
+  // "Islamic Revolutionary Guard Corps" and "Islamic Revolution Guards Corps", which are one.
   const joined = new Map<number, number>();
-  organizations.forEach((org, i) => {
+  const representative = (i: number): number => {
+    let j = i;
+    for (let hops = 0; joined.has(j) && hops < 8; hops++) j = joined.get(j) as number;
+    return j;
+  };
+  const order = organizations.map((_, i) => i).sort((a, b) => longest[b] - longest[a] || a - b);
+  for (const i of order) {
+    const org = organizations[i];
     const first = org.forms[0];
     const pool = isAcronym(first) ? byInitials.get(first) : rarest(coreWords(first), byWord);
     const targets = new Set<number>();
@@ -99,10 +108,11 @@ export function organizationJoins(organizations: OrganizationForms[]): Map<numbe
       if (j === i) continue;
       // The longer name is the one kept (tied, the earlier), so two names never join each other.
       const keeps = longest[j] > longest[i] || (longest[j] === longest[i] && j < i);
-      if (keeps && org.forms.every((f) => joins(f, organizations[j]))) targets.add(j);
+      if (keeps && org.forms.every((f) => joins(f, organizations[j]))) targets.add(representative(j));
     }
+    targets.delete(i);
     if (targets.size === 1) joined.set(i, [...targets][0]);
-  });
+  }
   return joined;
 }
 

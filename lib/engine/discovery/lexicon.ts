@@ -54,7 +54,7 @@ export const ORG_HEADS = words(`
   organisation bloc bank court union association institute foundation observatory fund group network times news post
   guard guards parliament nations resistance directorate authority administration bureau secretariat federation league
   center centre university company corporation television tv channel radio watch international mission militia
-  police judiciary senate congress cabinet
+  police judiciary senate congress cabinet treasury presidency journal herald gazette tribune telegraph chronicle
 `);
 
 /** Lower-case nouns after a capitalised name that make it an organisation ("Asa'ib Ahl al-Haq *group*"). */

@@ -4,9 +4,11 @@
  * the person after it ("Iraqi Deputy Foreign Minister" + "Nazar Khairallah"),
  * or a bare name whose kind the context must decide.
  */
+import { isKnownOrganisation, isKnownOutlet } from '../known';
 import type { Chain, Word } from './chains';
 import { isCapitalised, isParticle } from './chains';
 import {
+  DEMONYMS,
   GIVEN_NAMES,
   NON_NAME_WORDS,
   ORG_HEADS,
@@ -80,7 +82,10 @@ function segments(chain: Chain): Word[][] {
     const free = !extended[extended.length - 1];
     let joined = false;
     if (free && isOrgHead(lastLeft) && ofLike) joined = !GIVEN_NAMES.has(right[0].text) && right.length <= 4 && !isOrgHead(right[right.length - 1]);
-    else if (free && isOrgHead(lastLeft) && join === 'in') joined = right.every(isPlace);
+    // "Supreme Council for Islamic Revolution in Iraq": a place may close a name already joined once.
+    else if (join === 'in' && right.every(isPlace) && (isOrgHead(lastLeft) || !free)) joined = true;
+    // "State of Law Coalition", "Axis of Resistance": a short name of one or two words, then "of" and the rest of an organisation's name.
+    else if (free && join === 'of' && left.length <= 2 && isOrgHead(right[right.length - 1]) && right.length <= 3 && left.every((w) => !isPlace(w) && !isTitleHead(w) && !GIVEN_NAMES.has(w.text) && !NON_NAME_WORDS.has(w.text))) joined = true;
     else if (free && isTitleHead(lastLeft) && ofLike) joined = true;
     else if (join === 'and') joined = isOrgHead(right[right.length - 1]) && !left.some((w) => isPlace(w) || isOrgHead(w) || GIVEN_NAMES.has(w.text));
     if (joined) {
@@ -113,6 +118,12 @@ export function readChain(chain: Chain): Unit[] {
 }
 
 function readSegment(seg: Word[]): Unit[] {
+  // "the Lebanese Hezbollah": a nationality before a name every desk knows describes it.
+  if (seg.length >= 2 && isPlace(seg[0]) && !isPlace(seg[seg.length - 1])) {
+    const rest = seg.slice(seg.findIndex((w) => !isPlace(w)));
+    const name = phrase(rest);
+    if (isKnownOrganisation(name) || isKnownOutlet(name)) return [{ kind: 'name', words: rest, title: [] }];
+  }
   const text = phrase(seg);
   if (PLACE_PHRASES.has(text) || seg.every((w) => isPlace(w) || isConnector(w))) return [];
   const firstConnector = seg.findIndex(isConnector);
@@ -149,10 +160,17 @@ function readSegment(seg: Word[]): Unit[] {
   return [];
 }
 
-/** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name). */
+/** "Kurdistan", "Iraq": a country's own name (not its adjective), which an organisation's name may begin with. */
+const isCountryNoun = (w: Word) => Object.hasOwn(DEMONYMS, w.text) && DEMONYMS[w.text] !== w.text;
+
+/** Bodies every country has that news copy names by the country alone: "Iraqi Parliament", "US Treasury", "U.S. Consulate". */
+const COUNTRY_INSTITUTIONS = new Set(['parliament', 'treasury', 'embassy', 'consulate', 'presidency', 'senate', 'congress', 'judiciary']);
+
+/** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name), unless the head is a country's institution. */
 function organization(seg: Word[]): boolean {
   if (seg.length < 2) return false;
   const head = seg[seg.length - 1];
+  if (seg.length === 2 && isPlace(seg[0]) && COUNTRY_INSTITUTIONS.has(key(head))) return true;
   return seg.some((w) => w !== head && !isPlace(w) && !isConnector(w) && !NON_NAME_WORDS.has(w.text));
 }
 
@@ -162,7 +180,8 @@ export function organizationInTitle(title: Word[]): Word[] | null {
     if (!isOrgHead(title[k])) continue;
     let start = k;
     while (start > 0 && isCapitalised(title[start - 1].text) && !isTitleHead(title[start - 1])) start--;
-    while (start < k && (isPlace(title[start]) || NON_NAME_WORDS.has(title[start].text))) start++;
+    // "Iranian Supreme National Security Council" is the council; "Kurdistan Democratic Party" keeps its country.
+    while (start < k && ((isPlace(title[start]) && !isCountryNoun(title[start])) || NON_NAME_WORDS.has(title[start].text))) start++;
     const org = title.slice(start, k + 1);
     return organization(org) ? org : null;
   }
