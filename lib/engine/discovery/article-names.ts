@@ -54,6 +54,7 @@ const WHO_ROLE = /^,?\s+who\s+(?:(?:is|was|serves as|served as)\s+)?((?:(?:leads
 const SPEECH_AFTER = /^(?:,[^,.;]{1,120},)?\s+(?:also\s+|later\s+|then\s+|reportedly\s+|elsewhere\s+|further\s+|on \w+day\s+)*(\p{Ll}+)/u;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|according to|quoted)\s+$/;
 const AMONG_OFFICIALS = /^\s+and\s+other\s+(?:[\p{L}-]+\s+){0,2}(?:officials|leaders|lawmakers|ministers|dignitaries|figures|politicians|commanders|clerics|diplomats)\b/u;
+const RELAYED_BY_THE = /\b(?:quoted by|reported by|according to|cited by)\s+the\s+$/i;
 const CLAUSE_BEFORE = /(?:^|[,;:]\s*|[.!?]\s+)(?:and\s+|while\s+|whereas\s+)?((?:[^,;:.!?()]|\([^)]{1,40}\)){2,140}?),\s*$/u;
 
 /** The credit tail of a paragraph ("– Ammar Karim with Layal Abou Rahal in Beirut, AFP"): names there are journalists. */
@@ -240,7 +241,13 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
     roles.push(cleanRole(`${lead}${qualifier}${titleText}`));
   }
   const clause = CLAUSE_BEFORE.exec(before);
-  if (clause && (unit.title.length === 0 || honorific) && roleLike(clause[1], 6) && !/\b(?:said|told)\b/.test(clause[1])) roles.push(cleanRole(clause[1]));
+  if (clause && (unit.title.length === 0 || honorific)) {
+    // The whole clause ("The Secretary General of Iraq's Nujaba Movement, Sheikh …"), or its last noun phrase
+    // ("… summoned the Turkish ambassador to Baghdad, Fatih Yildiz").
+    const tail = /(?:^|\s)((?:the|a|an)\s[^]*)$/i.exec(clause[1])?.[1];
+    const phrase = roleLike(clause[1], 6) ? clause[1] : tail && roleLike(tail, 6) ? tail : null;
+    if (phrase && !/\b(?:said|told)\b/.test(phrase)) roles.push(cleanRole(phrase));
+  }
   const apposition = APPOSITION.exec(after);
   // "A, Adviser of Iraq, B": the phrase between two names is the second one's title.
   const nextIsName = apposition && /^,\s+(?:and\s+)?\p{Lu}/u.test(after.slice(apposition[0].length)) && GIVEN_NAMES.has(after.slice(apposition[0].length).replace(/^,\s+(?:and\s+)?/, '').split(/\s/)[0]);
@@ -268,11 +275,14 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
       !(single && (ADJECTIVES.has(name.replace(/['\u2019]/g, '')) || opensSentence))) ||
     (mediaBefore && !personEvidence) ||
     (single && PLATFORMS.has(name)) ||
-    (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)));
+    (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after))) ||
+    // "quoted by the Citadel": a name that takes "the" and relays words is an outlet, not a person.
+    (single && RELAYED_BY_THE.test(before));
   if (orgEvidence) {
     const f = orgFound(unit.words, index);
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
-    if (medium || mediaBefore || (nounAfter !== undefined && MEDIA_NOUNS.has(nounAfter.split(' ')[0])) || MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)) f.media = true;
+    if (medium || mediaBefore || (nounAfter !== undefined && MEDIA_NOUNS.has(nounAfter.split(' ')[0])) || MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after) || RELAYED_BY_THE.test(before)) f.media = true;
+    if (single && RELAYED_BY_THE.test(before)) f.name = `The ${name}`;
     // "Victory bloc": one word is too common a name on its own.
     if (single && nounAfter && ORG_NOUNS_AFTER.has(nounAfter) && !/^\p{Lu}+$/u.test(name) && !/news/.test(nounAfter)) f.name = `${name} ${nounAfter}`;
     out.push(f);

@@ -145,7 +145,11 @@ function readSegment(seg: Word[]): Unit[] {
     let nameStart = t + 1;
     if (firstConnector > t) {
       const given = seg.findIndex((w, i) => i > firstConnector && GIVEN_NAMES.has(w.text));
-      nameStart = given >= 0 ? given : seg.length;
+      // "Minister of Economy Ehsan Khandoozi": with no given name the lists know, a title of one word after "of"
+      // and two name words after it are a title and a name.
+      const lastTwo = seg.slice(-2);
+      const plain = seg.length - firstConnector - 1 >= 3 && lastTwo.every((w) => personWord(w) && !isPlace(w) && !isOrgHead(w));
+      nameStart = given >= 0 ? given : plain ? seg.length - 2 : seg.length;
     }
     const title = seg.slice(0, nameStart);
     const name = seg.slice(nameStart);
@@ -161,7 +165,7 @@ function readSegment(seg: Word[]): Unit[] {
 }
 
 /** "Kurdistan", "Iraq": a country's own name (not its adjective), which an organisation's name may begin with. */
-const isCountryNoun = (w: Word) => Object.hasOwn(DEMONYMS, w.text) && DEMONYMS[w.text] !== w.text;
+const isCountryNoun = (w: Word) => Object.hasOwn(DEMONYMS, w.text) && /^\p{Lu}\p{Ll}+$/u.test(w.text);
 
 /** Bodies every country has that news copy names by the country alone: "Iraqi Parliament", "US Treasury", "U.S. Consulate". */
 const COUNTRY_INSTITUTIONS = new Set(['parliament', 'treasury', 'embassy', 'consulate', 'presidency', 'senate', 'congress', 'judiciary']);
