@@ -118,6 +118,12 @@ function leadByline(line: string): { dateline: string | null; outlet: string | n
   return null;
 }
 
+/** The publisher a byline names, by its full name, with the form the text wrote where that differs. */
+function bylineOutlet(written: string): ArticleOutlet {
+  const name = outletFullName(written);
+  return name === written ? { name, how: 'byline', source: 'text' } : { name, how: 'byline', source: 'text', written };
+}
+
 /** A headline in a related list: short, and not ending like a sentence of the body. */
 function looksLikeHeadline(line: string): boolean {
   return line.length <= 160 && !/[.!?\u201d"\u2019)]$/.test(line);
@@ -190,12 +196,12 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
       if (lead) {
         dateline = lead.dateline;
         line = line.slice(lead.length);
-        if (lead.outlet) outlet = { name: outletFullName(lead.outlet), how: 'byline', source: 'text' };
+        if (lead.outlet) outlet = bylineOutlet(lead.outlet);
       }
     }
     const byline = paragraphs.length <= 1 ? (BYLINE_NEWS.exec(line) ?? BYLINE_SLASH.exec(line) ?? BYLINE_DASH.exec(line)) : null;
     if (byline) {
-      outlet ??= { name: outletFullName(byline[1].trim()), how: 'byline', source: 'text' };
+      outlet ??= bylineOutlet(byline[1].trim());
       line = line.slice(byline[0].length);
     }
     sources.push(...findSources(line));

@@ -230,7 +230,7 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
   const articles = readArticles(sorted, problems);
   // Discovery reads the articles against the curated names first, so that the curated file always wins.
   const discovery = discoverEntities(
-    articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs, outlets: [...(a.outlet ? [a.outlet.name] : []), ...a.sources.map((s) => s.name)] })),
+    articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs, outlets: [...(a.outlet ? [a.outlet.name, ...(a.outlet.written ? [a.outlet.written] : [])] : []), ...a.sources.map((s) => s.name)] })),
     curated,
     compileNameTable(curated, blockers),
     blockers,

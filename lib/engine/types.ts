@@ -40,6 +40,8 @@ export interface ArticleOutlet {
    */
   how: 'byline' | 'reported' | 'contributed' | 'sidecar';
   source: FactSource;
+  /** The name as the text writes it, where `name` is its full form ("MNA" for Mehr News Agency). */
+  written?: string;
 }
 
 /** An outlet the article cites or credits, which is not therefore its publisher. */

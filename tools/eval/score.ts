@@ -147,7 +147,8 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
     for (const item of items) {
       const type = article.people.includes(item as GoldPerson) ? 'person' : 'organization';
       const own = { name: item.name, forms: item.forms.filter((f) => formCount.get(foldName(f)) === 1) };
-      const answering = named.filter((e) => e.type === type && matches(e, own));
+      // A weak alias names nobody on its own: an entity answers for a gold item by its name or full aliases.
+      const answering = named.filter((e) => e.type === type && matches({ ...e, weakAliases: [] }, own));
       if (answering.length > 1) result.split.push({ article: id, name: item.name, entities: answering.map((e) => e.name) });
     }
     for (const e of named) {

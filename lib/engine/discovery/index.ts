@@ -9,6 +9,7 @@ import type { CuratedEntity } from '../entities-file';
 import { ALL_TYPES, findMentions, type NameTable } from '../matcher';
 import { tokenize } from '../normalize';
 import type { EntityType } from '../types';
+import { outletFullName } from '../known';
 import { articleNames, type Claimed, type Found } from './article-names';
 import { type OrganizationForms, organizationJoins } from './join-organizations';
 import { GIVEN_NAMES } from './lexicon';
@@ -199,9 +200,16 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
     if (m.type === 'person') curatedSurnames.add(skeleton(surname(table.entities[m.entity].name)));
   }
   const found = articleNames(article.paragraphs, claimed);
+  // The publisher and the outlets it cites, each by its full name with the form the text wrote ("Kurdistan 24").
+  const outlets = new Map<string, Found>();
   for (const outlet of article.outlets) {
-    if (outlet.length > 2) found.push({ kind: 'organization', name: outlet, roles: [], titled: false, paragraph: -1, start: -1, media: true });
+    if (outlet.length <= 2) continue;
+    const full = outletFullName(outlet);
+    const f = outlets.get(full) ?? { kind: 'organization', name: full, roles: [], titled: false, paragraph: -1, start: -1, media: true };
+    if (outlet !== full) f.alsoNamed = outlet;
+    outlets.set(full, f);
   }
+  found.push(...outlets.values());
   const groups = new Map<string, Group>();
   const singles: Found[] = [];
   for (const f of found) {
