@@ -136,7 +136,7 @@ export function resolveReference(ctx: Context, modifiers: string, head: string, 
   // "an Iraqi official said": an anonymous source, whoever was named before.
   if (/^(?:an?|one|another)\s/i.test(modifiers)) return null;
   if (ORG_HEADS.has(key)) return resolveOrganizationRole(key, organizationsBefore(ctx, position), ctx.orgSubject);
-  return resolvePersonRole(modifiers, key, candidatesBefore(ctx, position), complement);
+  return resolvePersonRole(modifiers, key, candidatesBefore(ctx, position), complement, pronounSubject(ctx));
 }
 
 /** A role frame: its speaker if it fits someone named before; otherwise the reference, kept for someone named just after. */

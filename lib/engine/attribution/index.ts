@@ -218,7 +218,7 @@ function maskQuotes(text: string, sentence: Span, quotes: Span[]): string {
  * lower-case word that is no conjunction or preposition.
  */
 const HEADS_PREDICATE =
-  /^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;"\u201c\u201d]{1,140},|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s*,\s*(?:for|in|on)\s+(?:his|her|its|their)\s+part\s*,|\s*,\s*in turn\s*,)?(?:\s+(?:also|then|further|once|again|has|had|have|later|however|on \w+day))*\s+(\p{Ll}+)/u;
+  /^(?:\s*\([^)]{1,40}\))?(?:\s+and\s+other\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+s(?=\s)|\s*,[^,;"\u201c\u201d]{1,140},|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s*,\s*(?:for|in|on)\s+(?:his|her|its|their)\s+part\s*,|\s*,\s*in turn\s*,)?(?:\s+(?:also|then|further|once|again|has|had|have|later|however|on \w+day))*\s+(\p{Ll}+)/u;
 
 /** "… and added", "… but said": a verb that shares its subject with the predicate before it. */
 const COORDINATED = /\b(?:and|but)\s+(?:(?:then|also|later|further|again)\s+)?$/;

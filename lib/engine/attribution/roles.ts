@@ -4,7 +4,8 @@
  * it agrees with what the article and the corpus say of exactly one of those
  * the text has named: the office fits their role, and a country in the
  * reference is theirs ("the top U.S. diplomat" is never Jordan's foreign
- * minister). Two that fit equally are no answer.
+ * minister). Two that fit equally are no answer, unless one of them is the
+ * person the text is about.
  */
 import { GROUP_HEADS } from './patterns';
 
@@ -151,7 +152,7 @@ export interface PersonCandidate {
  * one of their roles; a country in the reference must be theirs and no other
  * country may be; with several that fit, the best-agreeing wins, and a tie is no answer.
  */
-export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[], complement = ''): string | null {
+export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[], complement = '', topic: string | null = null): string | null {
   const headKey = head.toLowerCase();
   const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
   const mods = words(modifiers).filter((w) => !EMPTY_MODIFIERS.has(w));
@@ -161,6 +162,7 @@ export function resolvePersonRole(modifiers: string, head: string, candidates: P
   let best: string | null = null;
   let bestScore = 0;
   let tie = false;
+  let topicScore = -1;
   for (const c of candidates) {
     const roleText = c.roles.join(' ; ');
     const theirs = countriesIn(roleText);
@@ -174,12 +176,15 @@ export function resolvePersonRole(modifiers: string, head: string, candidates: P
     // "the spokesman for the Foreign Ministry": the complement's words count for whom they describe.
     const detail = [...mods, ...words(complement).filter((w) => w.length > 3 && !EMPTY_MODIFIERS.has(w))];
     const score = 1 + (wanted.size > 0 ? 2 : 0) + detail.filter((w) => c.roles.some((r) => words(r).includes(w))).length;
+    if (c.entity === topic) topicScore = score;
     if (score > bestScore) {
       best = c.entity;
       bestScore = score;
       tie = false;
     } else if (score === bestScore) tie = true;
   }
+  // Two that fit equally: the one the text is about is the one meant ("Larijani was welcomed … The Iranian official told").
+  if (tie && topicScore === bestScore) return topic;
   return tie ? null : best;
 }
 
