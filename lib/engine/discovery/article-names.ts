@@ -7,7 +7,7 @@
  */
 import { type Chain, chains, type Word, words } from './chains';
 import { BYLINE_LEAD, DEMONYMS, GIVEN_NAMES, HONORIFICS, MEDIA_NOUNS, ORG_NOUNS_AFTER, PLATFORMS, RELIGIOUS_TITLES, ROLE_NOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, TITLE_HEADS } from './lexicon';
-import { isKnownOrganisation, isKnownOutlet } from '../known';
+import { isKnownOrganisation, isKnownOutlet, outletFullName } from '../known';
 import { skeleton } from './keys';
 import { isPlace, organizationInTitle, personWord, phrase, readChain, type Unit } from './units';
 
@@ -166,7 +166,27 @@ function paragraphNames(paragraph: string, index: number, claimed: Claimed[]): F
       }
     }
   }
-  return found;
+  return [...found, ...institutions(paragraph, index, claimed)].sort((a, b) => a.start - b.start);
+}
+
+const NATIONALITY = `(?:${[...new Set(Object.values(DEMONYMS))].map((d) => d.replace(/\./g, '\\.')).join('|')}|Saudi|Emirati)`;
+/**
+ * "the Iraqi foreign ministry said", "the US embassy in Baghdad": a country's institution written in lower case.
+ * An embassy or a consulate is one only with its city; "Iraqi armed forces" are a country's troops, not a body with a name.
+ */
+const LOWERCASE_INSTITUTION = new RegExp(
+  String.raw`(?<![\p{L}.])${NATIONALITY}\s+(?:(?:foreign|defen[cs]e|interior|oil|finance|intelligence)\s+ministry|(?:embassy|consulate)\s+in\s+\p{Lu}[\p{L}-]+)(?![\p{L}])`,
+  'gu',
+);
+
+function institutions(paragraph: string, index: number, claimed: Claimed[]): Found[] {
+  const out: Found[] = [];
+  LOWERCASE_INSTITUTION.lastIndex = 0;
+  for (let m = LOWERCASE_INSTITUTION.exec(paragraph); m !== null; m = LOWERCASE_INSTITUTION.exec(paragraph)) {
+    if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
+    out.push({ kind: 'organization', name: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
+  }
+  return out;
 }
 
 function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, claimed: Claimed[]): Found[] | null {
@@ -211,7 +231,8 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   const known = knownKind(name, before);
   if (known) {
     const f = orgFound(unit.words, index);
-    if (known.name !== name) f.name = known.name;
+    f.name = known.name;
+    if (known.written !== known.name) f.alsoNamed = known.written;
     if (known.media) f.media = true;
     out.push(f);
     return out;
@@ -309,12 +330,13 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
 const MEDIA_HEAD = /\s(?:News|News Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Chronicle|TV|Television|Radio|Broadcasting|Channel|Daily)$/;
 
 /** A name every desk knows, as the text writes it or with the "The" before it ("The National"). */
-function knownKind(name: string, before: string): { name: string; media: boolean } | null {
+function knownKind(name: string, before: string): { name: string; written: string; media: boolean } | null {
   const withThe = /(?:^|\s)The\s+$/.test(before) ? `The ${name}` : null;
   for (const n of [withThe, name]) {
-    if (n && isKnownOutlet(n)) return { name: n, media: true };
+    // "Fars", "PressTV": by the outlet's full name, with the form the text wrote.
+    if (n && isKnownOutlet(n)) return { name: outletFullName(n), written: n, media: true };
   }
-  return isKnownOrganisation(name) ? { name, media: false } : null;
+  return isKnownOrganisation(name) ? { name, written: name, media: false } : null;
 }
 
 /** "Foreign Ministry", "Revolutionary Guard": a body every country has, named by its country. */

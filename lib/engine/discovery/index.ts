@@ -12,7 +12,7 @@ import type { EntityType } from '../types';
 import { outletFullName } from '../known';
 import { articleNames, type Claimed, type Found } from './article-names';
 import { type OrganizationForms, organizationJoins } from './join-organizations';
-import { GIVEN_NAMES } from './lexicon';
+import { GIVEN_NAMES, HONORIFICS } from './lexicon';
 import { orgKey, personKey, skeleton, surname } from './keys';
 
 export interface DiscoveryArticle {
@@ -255,11 +255,25 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
       groups.set(`person:${sk}`, g);
     }
   }
+  foldHonorificNames(groups);
   // "Abd al-Mahdi" after "Adil Abd al-Mahdi", "Security Council" after "U.N. Security Council":
   // the end of a name the article gave in full. Compared only within one last word, so the work stays linear in practice.
   foldShorterForms(groups, 'person', (g) => g.name);
   foldShorterForms(groups, 'organization', (g) => g.key);
   return [...groups.values()];
+}
+
+/** "Mam Jalal" beside "Jalal Talabani": a title of respect and a given name are the one person the article names with that given name. */
+function foldHonorificNames(groups: Map<string, Group>): void {
+  for (const [key, g] of groups) {
+    const parts = g.name.split(' ');
+    if (g.type !== 'person' || parts.length !== 2 || !HONORIFICS.has(parts[0].toLowerCase())) continue;
+    const owners = [...groups.values()].filter((o) => o !== g && o.type === 'person' && o.name.split(' ').length >= 2 && o.name.split(' ')[0] === parts[1]);
+    if (owners.length !== 1) continue;
+    owners[0].forms.push(...g.forms);
+    owners[0].roles.push(...g.roles);
+    groups.delete(key);
+  }
 }
 
 /** Whether the article's lone surnames with this skeleton speak at least twice. */
