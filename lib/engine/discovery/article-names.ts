@@ -98,7 +98,7 @@ export function isRole(text: string): boolean {
   const last = list[list.length - 1] ?? '';
   if (/^(?:counterpart|counterparts|host|guest|visitor|friend|ally|rival|son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle)$/i.test(last)) return false;
   if (HONORIFICS.has(last.replace(/\.$/, '').toLowerCase())) return false;
-  if (list.length >= 2 && GIVEN_NAMES.has(list[list.length - 2]) && /^\p{Lu}/u.test(last)) return false;
+  if (list.length >= 2 && GIVEN_NAMES.has(list[list.length - 2]) && /^(?:(?:al|el)-)?\p{Lu}/u.test(last)) return false;
   return list.some((w) => !HONORIFICS.has(w.replace(/\.$/, '').toLowerCase()));
 }
 
@@ -265,7 +265,7 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   if (clause && (unit.title.length === 0 || honorific)) {
     // The whole clause ("The Secretary General of Iraq's Nujaba Movement, Sheikh …"), or its last noun phrase
     // ("… summoned the Turkish ambassador to Baghdad, Fatih Yildiz").
-    const tail = /(?:^|\s)((?:the|a|an)\s[^]*)$/i.exec(clause[1])?.[1];
+    const tail = /(?:^|\s)((?:the|a|an)\s.*)$/i.exec(clause[1])?.[1];
     const phrase = roleLike(clause[1], 6) ? clause[1] : tail && roleLike(tail, 6) ? tail : null;
     if (phrase && !/\b(?:said|told)\b/.test(phrase)) roles.push(cleanRole(phrase));
   }

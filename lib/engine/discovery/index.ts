@@ -10,7 +10,7 @@ import { ALL_TYPES, findMentions, type NameTable } from '../matcher';
 import { tokenize } from '../normalize';
 import type { EntityType } from '../types';
 import { outletFullName } from '../known';
-import { articleNames, type Claimed, type Found } from './article-names';
+import { articleNames, type Claimed, type Found, isRole } from './article-names';
 import { type OrganizationForms, organizationJoins } from './join-organizations';
 import { GIVEN_NAMES, HONORIFICS } from './lexicon';
 import { orgKey, personKey, skeleton, surname } from './keys';
@@ -78,8 +78,98 @@ export function discoverEntities(articles: DiscoveryArticle[], curated: CuratedE
     }
   }
   joinLoneSurnames(merged, curated);
+  joinShortAndMisspeltNames(merged);
   joinOrganizations(merged, curated);
   return assemble([...merged.values()], curated, curatedForms, blocked);
+}
+
+/** Moves everything one merged person holds into another. */
+function mergeInto(into: Merged, from: Merged): void {
+  for (const [form, n] of from.forms) into.forms.set(form, (into.forms.get(form) ?? 0) + n);
+  for (const s of from.surnames) into.surnames.add(s);
+  for (const r of from.roles) into.roles.push(r);
+  for (const a of from.articles) into.articles.add(a);
+}
+
+/** Edit distance, for short words only (surnames): "Hadi" and "Mahdi" are two apart. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+const roleWords = (roles: { text: string }[]) => new Set(roles.flatMap((r) => r.text.toLowerCase().split(/\s+/)).filter((w) => w.length > 3));
+
+/**
+ * One person, one entity, across the corpus:
+ * - "Abdul Mahdi" is "Adel Abdul Mahdi" when that is the only full name ending so;
+ * - "Adel Abdul Hadi" is "Adel Abdul Mahdi" (a misspelt surname) when the given names agree,
+ *   the surnames are at most two letters apart, they share a role's words ("Iraqi Prime Minister")
+ *   and an article names both (it wrote "Adel Abdul Hadi" and "Abdul Mahdi").
+ */
+function joinShortAndMisspeltNames(merged: Map<string, Merged>): void {
+  const people = [...merged].filter(([, m]) => m.type === 'person' && !m.curated);
+  const byLastWord = new Map<string, [string, Merged][]>();
+  const byHead = new Map<string, [string, Merged][]>();
+  for (const entry of people) {
+    for (const form of entry[1].forms.keys()) {
+      const words = form.split(' ');
+      if (words.length < 2) continue;
+      const last = words[words.length - 1].toLowerCase();
+      byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
+      if (words.length >= 3) {
+        const head = words.slice(0, -1).join(' ').toLowerCase();
+        byHead.set(head, [...(byHead.get(head) ?? []), entry]);
+      }
+    }
+  }
+  for (const [key, m] of people) {
+    if (!merged.has(key)) continue;
+    const forms = [...m.forms.keys()];
+    // Shorter: every form is the end of one and the same longer name.
+    const longer = new Set<string>();
+    for (const form of forms) {
+      const words = form.split(' ');
+      for (const [k2, o] of byLastWord.get(words[words.length - 1].toLowerCase()) ?? []) {
+        if (k2 !== key && merged.has(k2) && [...o.forms.keys()].some((f) => f.split(' ').length > words.length && f.endsWith(` ${form}`))) longer.add(k2);
+      }
+    }
+    if (forms.every((f) => f.includes(' ')) && longer.size === 1) {
+      const [target] = longer;
+      const into = merged.get(target);
+      if (into && forms.every((f) => [...into.forms.keys()].some((g) => g.endsWith(` ${f}`)))) {
+        mergeInto(into, m);
+        merged.delete(key);
+      }
+    }
+  }
+  // Misspelt, once the short forms have joined (they bring the article both are named in).
+  for (const [key, m] of people) {
+    if (!merged.has(key)) continue;
+    const forms = [...m.forms.keys()];
+    const mine = roleWords(m.roles);
+    for (const form of forms) {
+      const words = form.split(' ');
+      if (words.length < 3) continue;
+      const last = words[words.length - 1];
+      const twins = (byHead.get(words.slice(0, -1).join(' ').toLowerCase()) ?? []).filter(([k2, o]) => {
+        if (k2 === key || !merged.has(k2)) return false;
+        const theirs = roleWords(o.roles);
+        const near = [...o.forms.keys()].some((f) => last.length >= 4 && editDistance(last.toLowerCase(), (f.split(' ').pop() as string).toLowerCase()) <= 2);
+        return near && [...mine].some((w) => theirs.has(w)) && [...m.articles].some((a) => o.articles.has(a));
+      });
+      const target = twins.length === 1 ? twins[0] : null;
+      if (target && target[1].articles.size >= m.articles.size) {
+        mergeInto(target[1], m);
+        merged.delete(key);
+        break;
+      }
+    }
+  }
 }
 
 /** Merges each organisation into the one other that its names are an acronym or a shorter form of (see join-organizations). */
@@ -376,7 +466,7 @@ function assemble(all: Merged[], curated: CuratedEntity[], curatedForms: Set<str
       type,
       aliases: [...new Set(aliases)],
       weakAliases: [...new Set(weakAliases)].filter((w) => !aliases.includes(w)),
-      roles: m.roles,
+      roles: m.roles.filter((r) => isRole(r.text)),
       articles: [...m.articles].sort(),
     });
   }
