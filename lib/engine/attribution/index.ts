@@ -154,7 +154,7 @@ function attribution(frame: Frame, state: State): Attribution {
 
 /** The cue's own words, on one line and short enough to show on a card. */
 function cueText(text: string, frame: Frame): string {
-  const words = text.slice(frame.start, frame.end).replace(/\s+/g, ' ').trim();
+  const words = (frame.label ?? text.slice(frame.start, frame.end)).replace(/\s+/g, ' ').trim();
   return words.length > 120 ? `${words.slice(0, 119)}…` : words;
 }
 
@@ -249,10 +249,12 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
     });
   }
   /** A frame that goes on with the speaker of the one before ("…, saying", "… and added"), or with the sentence's head. */
-  const own = (end: number, from: Frame | Mention | null | undefined): Frame | null => {
+  const own = (at: number, end: number, from: Frame | Mention | null | undefined): Frame | null => {
     if (!from) return null;
-    if ('kind' in from) return from.speaker ? { ...from, end, weak: false } : null;
-    return { start: from.start, end, speaker: from.entity, kind: 'verb', confidence: 'stated', weak: false };
+    // "he said … adding", "Salih … saying": the cue is the speaker's words and the participle, not all between.
+    const label = `${'kind' in from ? cueText(state.text, from) : from.text} … ${state.text.slice(at, end).replace(/^[\s,]*(?:and\s+|but\s+)?/, '')}`;
+    if ('kind' in from) return from.speaker ? { ...from, end, weak: false, label } : null;
+    return { start: from.start, end, speaker: from.entity, kind: 'verb', confidence: 'stated', weak: false, label };
   };
   for (const person of outsideQuotes) {
     events.push({
@@ -281,7 +283,7 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
       at: offset + verbAt,
       run: () => {
         const coordinated = COORDINATED.test(masked.slice(Math.max(0, verbAt - 24), verbAt));
-        const frame = (coordinated ? own(offset + verbEnd, frames[frames.length - 1] ?? head) : null) ?? frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
+        const frame = (coordinated ? own(offset + verbAt, offset + verbEnd, frames[frames.length - 1] ?? head) : null) ?? frameAt(masked, offset, verbAt, verbEnd, outsideQuotes, state);
         if (!frame) return;
         frames.push(frame);
         if (!frame.speaker) {
@@ -306,7 +308,7 @@ function readFrames(masked: string, offset: number, people: Mention[], quotes: S
     events.push({
       at: offset + at,
       run: () => {
-        const frame = own(offset + end, frames[frames.length - 1] ?? head);
+        const frame = own(offset + at, offset + end, frames[frames.length - 1] ?? head);
         if (frame) frames.push(frame);
       },
     });

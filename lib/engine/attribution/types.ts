@@ -45,6 +45,8 @@ export interface Frame {
   speaker: string | null;
   kind: AttributionCue['kind'];
   confidence: Confidence;
+  /** The cue's words when they are not one stretch of text ("he said … adding"). */
+  label?: string;
   /** For a role reference that fits no one named before it: the role, for a person the text names just after ("The head of Kataib Hezbollah said …. Abu Hussein al-Hamidawi, its secretary-general, …"). */
   reference?: RoleReference;
   /** A verb that quotes only what follows it closely ("called on … after missiles emblazoned with "…""). */
