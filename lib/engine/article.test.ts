@@ -164,6 +164,25 @@ describe('the publisher is what the text says published it', () => {
   });
 });
 
+describe('what is not article text', () => {
+  it.each([
+    '© 2011 FOX News Network, LLC. All rights reserved.',
+    'Copyright 2019 The Example Times',
+    'from Example Daily https://example.org/news/1234',
+    'Photo: AFP / Ahmad Example',
+    'Video',
+    'transcript',
+    '0:00/2:33',
+  ])('drops "%s"', (line) => {
+    const a = parseArticle('x', `The minister arrived in Baghdad on Monday.\n\n${line}\n\nHe left on Tuesday.`);
+    expect(a.paragraphs).toEqual(['The minister arrived in Baghdad on Monday.', 'He left on Tuesday.']);
+  });
+  it('keeps a sentence that only mentions a photo or a copyright', () => {
+    const a = parseArticle('x', 'Photographs of the meeting were released by the ministry on Monday.\n\nThe copyright law was debated.');
+    expect(a.paragraphs).toHaveLength(2);
+  });
+});
+
 describe('sources: outlets the text cites or credits', () => {
   it.each([
     ['The deal was signed on Sunday, Mehr reported.', 'Mehr', 'reported'],

@@ -57,6 +57,19 @@ const BYLINE_DASH = new RegExp(`^((?:\\p{Lu}[\\p{L}'\u2019.&-]*\\s){1,3}(?:${MED
 const RELATED_HEADER = /^(related news|related stories|related|read more|see also|more on this)\s*:?\s*$/i;
 const CREDIT = /^(.+?) contributed to this (?:story|report|article)\.?$/;
 const SIGN_OFF = /^[A-Z]{1,4}(?:\/[A-Z]{1,4})+$/;
+/**
+ * Lines a saved page carries that are not the article: a copyright line ("© 2011 FOX News Network"),
+ * a "from X https://…" footer, a photo credit, a video player's labels and times ("0:00/2:33").
+ */
+const NOT_TEXT = [
+  /^(?:©|\(c\)\s|copyright\b)/i,
+  /\ball rights reserved\.?$/i,
+  /^from\s+\p{Lu}[^\n]{0,80}\shttps?:\/\/\S+$/u,
+  /^(?:photo|image|picture|video)(?:\s+credit)?\s*[:/|-]\s*\S.{0,80}$/i,
+  /^\(?(?:photo|image):[^)]{0,80}\)?$/i,
+  /^\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?$/,
+  /^(?:video|transcript|watch|play|pause|replay|bars|advertisement)$/i,
+];
 const BULLET = /^\s*[\u2022\u25cf\u25aa*-]\s+(.+)$/;
 const TITLE_MAX = 100;
 
@@ -190,7 +203,7 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
       sources.push(...contributors(credit[1]));
       continue;
     }
-    if (SIGN_OFF.test(line)) continue;
+    if (SIGN_OFF.test(line) || NOT_TEXT.some((r) => r.test(line))) continue;
     if (paragraphs.length === 0) {
       const lead = leadByline(line);
       if (lead) {

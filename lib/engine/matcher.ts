@@ -446,9 +446,16 @@ function withFamilies(mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
     if (m.type !== 'person' || /\s/.test(m.text)) return m;
     const named = full.get(familyKey(m.text));
-    if (!named || named.every((f) => f.entity === m.entity)) return m;
-    const before = named.filter((f) => f.end <= m.start);
-    const nearest = before.length > 0 ? before[before.length - 1] : named.find((f) => f.start >= m.end);
+    if (!named || !named.some((f) => f.entity !== named[0].entity)) return m;
+    // The last full mention before it (they are in text order), or the first after it.
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid].end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const nearest = lo > 0 ? named[lo - 1] : named[lo];
     return nearest ? { ...m, entity: nearest.entity } : m;
   });
 }

@@ -202,7 +202,8 @@ function appositionHead(masked: string, offset: number, people: Mention[], i: nu
 /** "said PMF media representative Mohannad Hussein": of names joined by titles, the last is the one meant. */
 function lastOfRun(masked: string, offset: number, people: Mention[], first: number): Mention | undefined {
   let i = first;
-  while (i + 1 < people.length && people[i + 1].start - people[i].end <= NEAR && TITLE_RUN.test(` ${masked.slice(people[i].end - offset, people[i + 1].start - offset).trimStart()}`)) i++;
+  // A title names one person after at most a few others: bounded, so a chain of names costs no more than a few steps.
+  while (i + 1 < people.length && i - first < 4 && people[i + 1].start - people[i].end <= NEAR && TITLE_RUN.test(` ${masked.slice(people[i].end - offset, people[i + 1].start - offset).trimStart()}`)) i++;
   return people[i];
 }
 

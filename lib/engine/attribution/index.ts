@@ -89,9 +89,11 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     }
     const quoted = new Set<string>();
     let previous: { span: Span; attribution: Attribution } | null = null;
+    // "according to the statement", "according to IRNA": a relay that names no speaker neither gives the words nor takes them.
+    const speaking = frames.filter((f) => f.speaker || !RELAYS.has(f.kind));
     for (const quote of quotes) {
       const opening = quote === quotes[0] && frames.length === 0 && ONLY_PUNCTUATION.test(masked.slice(0, quote.start - sentence.start));
-      const found = opening && introduced?.speaker ? attribution(introduced, state) : speakerOf(quote, masked, sentence, frames, people, previous, state);
+      const found = opening && introduced?.speaker ? attribution(introduced, state) : speakerOf(quote, masked, sentence, speaking, people, previous, state);
       const resolved = found === 'pending' ? NO_SPEAKER : found;
       const repeated = repeatOf(quote, resolved, state);
       if (found === 'pending' && !repeated) {
@@ -130,7 +132,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
  * paragraphs whose role fits it, or no one.
  */
 function resolveForward(waiting: { index: number; paragraph: number; reference: RoleReference }[], out: Attribution[], input: AttributionInput): void {
-  if (waiting.length === 0) return;
+  // A lede's reference is resolved within its first paragraphs; a text of thousands is no lede.
+  if (waiting.length === 0 || waiting.length > 20) return;
   const firstNamed = new Map<string, { at: number; paragraph: number }>();
   let s = 0;
   for (const m of input.people) {
@@ -396,8 +399,6 @@ function speakerOf(
     // "Barzani rejected Tehran's claims that …": the words are the owner's, and the text names no one for them.
     if (/\p{L}/u.test(lead.slice(0, possessive.index).slice(-1))) return NO_SPEAKER;
   }
-  // "according to the statement", "according to IRNA": a relay that names no speaker neither gives the words nor takes them.
-  frames = frames.filter((f) => f.speaker || !RELAYS.has(f.kind));
   const precedingIndex = lowerBound(frames, (f) => f.end, quote.start + 1) - 1;
   const preceding = reporterOf(frames, precedingIndex, masked, offset);
   const adjacentBefore = precedingIndex >= 0 && /^[\s,:]*(?:that\s*)?[\s,:]*$/.test(masked.slice(frames[precedingIndex].end - offset, quote.start - offset));

@@ -144,9 +144,12 @@ export const AFTER_SUBJECT = new RegExp(
   'u',
 );
 
-/** ", calling on …", ", adding that …", " saying that …": the sentence's speaker goes on. */
+/**
+ * ", calling on …", ", adding that …", " saying that …": the sentence's speaker goes on. The spaces are
+ * bounded: quoted words are blanked to spaces, and an unbounded run would be tried from each of them.
+ */
 export const PARTICIPLE =
-  /(?:,\s+|\s+and\s+|\s+(?=saying\b|adding\b))(?:calling on|calling for|calling|adding|stressing|noting|saying|warning|urging|insisting|asking|describing|referring to|pointing out|emphasizing|emphasising|explaining|arguing|affirming|underlining|declaring|asserting|vowing|reiterating|demanding|cautioning|recalling|accusing|blaming|dismissing|describing)\b/g;
+  /(?:,\s{1,3}|\s{1,3}and\s{1,3}|\s{1,3}(?=saying\b|adding\b))(?:calling on|calling for|calling|adding|stressing|noting|saying|warning|urging|insisting|asking|describing|referring to|pointing out|emphasizing|emphasising|explaining|arguing|affirming|underlining|declaring|asserting|vowing|reiterating|demanding|cautioning|recalling|accusing|blaming|dismissing|describing)\b/g;
 
 export const PRONOUN_SUBJECT = new RegExp(String.raw`(?:^|[^\p{L}])([Hh]e|[Ss]he|[Ii]t)${GAP}$`, 'u');
 /** "the statement said", "a statement from the ministry read": the words of a statement the text already named. */

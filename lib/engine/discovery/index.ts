@@ -355,10 +355,15 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
 
 /** "Mam Jalal" beside "Jalal Talabani": a title of respect and a given name are the one person the article names with that given name. */
 function foldHonorificNames(groups: Map<string, Group>): void {
+  const byGivenName = new Map<string, Group[]>();
+  for (const o of groups.values()) {
+    const parts = o.name.split(' ');
+    if (o.type === 'person' && parts.length >= 2 && !HONORIFICS.has(parts[0].toLowerCase())) byGivenName.set(parts[0], [...(byGivenName.get(parts[0]) ?? []), o]);
+  }
   for (const [key, g] of groups) {
     const parts = g.name.split(' ');
     if (g.type !== 'person' || parts.length !== 2 || !HONORIFICS.has(parts[0].toLowerCase())) continue;
-    const owners = [...groups.values()].filter((o) => o !== g && o.type === 'person' && o.name.split(' ').length >= 2 && o.name.split(' ')[0] === parts[1]);
+    const owners = byGivenName.get(parts[1]) ?? [];
     if (owners.length !== 1) continue;
     owners[0].forms.push(...g.forms);
     owners[0].roles.push(...g.roles);
