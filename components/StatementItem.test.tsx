@@ -28,10 +28,16 @@ describe('StatementItem', () => {
     expect(item.querySelector('.iic-statement-text [dir="auto"]')?.textContent).toBe('“when America retreats, chaos often follows,”');
     expect(item.textContent).toContain('said by Mike Pompeo');
     expect(item.textContent).toContain('in a statement by Mohammad Javad Zarif');
-    // On Zarif's own list the sentence is his statement, shown whole.
+    // On Zarif's own list the sentence names him, answering Pompeo: it is no quote of his, and no quote is counted for him.
     const onZarif = statementOf('mohammad-javad-zarif', (t) => t.includes('when America retreats'));
-    expect(onZarif.relation).toBe('said');
-    expect(lookupHandler(corpus, 'mohammad-javad-zarif')?.counts.said).toBe(1);
+    expect(onZarif.relation).toBe('about');
+    expect(lookupHandler(corpus, 'mohammad-javad-zarif')?.counts.said).toBe(0);
+    const zarifItem = render(
+      <ul>
+        <StatementItem statement={onZarif} onOpen={() => {}} />
+      </ul>,
+    ).container;
+    expect(zarifItem.querySelector('.iic-badge')).toBeNull();
   });
   it('badges a fragment of someone\'s words as a partial quote, counted apart from full quotes', () => {
     const partial = { ...statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues')), relation: 'partial' as const };

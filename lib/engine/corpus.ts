@@ -186,7 +186,11 @@ function citeRoles(
   problems: SeedProblem[],
 ): Omit<Entity, 'articles'>[] {
   const byArticle = new Map<string, Statement[]>();
-  for (const s of statements) byArticle.set(s.article, [...(byArticle.get(s.article) ?? []), s]);
+  for (const s of statements) {
+    const list = byArticle.get(s.article);
+    if (list) list.push(s);
+    else byArticle.set(s.article, [s]);
+  }
   return entities.map((e) => {
     const seen = new Set<string>();
     const roles = e.roles.flatMap((role) => {

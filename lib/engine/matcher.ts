@@ -440,13 +440,19 @@ function withFamilies(mentions: Mention[]): Mention[] {
   for (const m of mentions) {
     if (m.type !== 'person' || !/\s/.test(m.text)) continue;
     const key = familyKey(m.text.split(/\s+/).pop() as string);
-    full.set(key, [...(full.get(key) ?? []), m]);
+    const named = full.get(key);
+    if (named) named.push(m);
+    else full.set(key, [m]);
   }
   if (full.size === 0) return mentions;
+  // Only a family the document names two members of in full can take a bare surname from its alias.
+  const families = new Set([...full].filter(([, named]) => named.some((f) => f.entity !== named[0].entity)).map(([key]) => key));
+  if (families.size === 0) return mentions;
   return mentions.map((m) => {
     if (m.type !== 'person' || /\s/.test(m.text)) return m;
-    const named = full.get(familyKey(m.text));
-    if (!named || !named.some((f) => f.entity !== named[0].entity)) return m;
+    const key = familyKey(m.text);
+    if (!families.has(key)) return m;
+    const named = full.get(key) as Mention[];
     // The last full mention before it (they are in text order), or the first after it.
     let lo = 0;
     let hi = named.length;

@@ -93,7 +93,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     const speaking = frames.filter((f) => f.speaker || !RELAYS.has(f.kind));
     for (const quote of quotes) {
       const opening = quote === quotes[0] && frames.length === 0 && ONLY_PUNCTUATION.test(masked.slice(0, quote.start - sentence.start));
-      const found = opening && introduced?.speaker ? attribution(introduced, state) : speakerOf(quote, masked, sentence, speaking, people, previous, state);
+      const found = opening && introduced?.speaker ? attribution(introduced, state) : speakerOf(quote, masked, sentence, speaking, frames.length > 0, people, previous, state);
       const resolved = found === 'pending' ? NO_SPEAKER : found;
       const repeated = repeatOf(quote, resolved, state);
       if (found === 'pending' && !repeated) {
@@ -378,6 +378,8 @@ function speakerOf(
   masked: string,
   sentence: Span,
   frames: Frame[],
+  /** Whether the sentence has a frame at all (a relay that names no one counts): then no quote in it goes on from before. */
+  framed: boolean,
   people: Mention[],
   previous: { span: Span; attribution: Attribution } | null,
   state: State,
@@ -420,7 +422,7 @@ function speakerOf(
     return attribution(preceding, state);
   }
   if (following && following.start - quote.end <= 2 * NEAR) return attribution(following, state);
-  if (frames.length === 0 && leadStart === 0 && ONLY_PUNCTUATION.test(lead)) return 'pending';
+  if (!framed && leadStart === 0 && ONLY_PUNCTUATION.test(lead)) return 'pending';
   return NO_SPEAKER;
 }
 

@@ -209,7 +209,7 @@ export const ORG_HEADS = new Set([
   'department',
   'agency',
 ]);
-/** Group-like heads: any organisation the text is about may be called so, whatever its name says. */
+/** Group-like heads: whichever organisation the text is about may be called so, whatever its name says. */
 export const GROUP_HEADS = new Set(['group', 'alliance', 'bloc', 'coalition', 'movement', 'militia', 'faction', 'organization', 'organisation', 'party']);
 
 export const DESCRIPTOR_SUBJECT = new RegExp(

@@ -168,7 +168,7 @@ export function resolvePersonRole(modifiers: string, head: string, candidates: P
     const theirs = countriesIn(roleText);
     if (wanted.size > 0 && ![...wanted].every((k) => theirs.has(k))) continue;
     const fitsHead = c.roles.some((r) => headWords.some((h) => r.includes(h)));
-    // "the Iranian official": any Iranian with a role is an official, but only a country can say which.
+    // "the Iranian official": every Iranian with a role is an official, and only a country can say which.
     if (!fitsHead && !(generic && wanted.size > 0 && c.roles.length > 0)) continue;
     if (office.some((w) => !c.roles.some((r) => words(r).includes(w)))) continue;
     // "the minister" is not the prime minister, unless the reference says prime.

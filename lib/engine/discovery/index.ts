@@ -120,10 +120,10 @@ function joinShortAndMisspeltNames(merged: Map<string, Merged>): void {
       const words = form.split(' ');
       if (words.length < 2) continue;
       const last = words[words.length - 1].toLowerCase();
-      byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
+      addTo(byLastWord, last, entry);
       if (words.length >= 3) {
         const head = words.slice(0, -1).join(' ').toLowerCase();
-        byHead.set(head, [...(byHead.get(head) ?? []), entry]);
+        addTo(byHead, head, entry);
       }
     }
   }
@@ -358,7 +358,7 @@ function foldHonorificNames(groups: Map<string, Group>): void {
   const byGivenName = new Map<string, Group[]>();
   for (const o of groups.values()) {
     const parts = o.name.split(' ');
-    if (o.type === 'person' && parts.length >= 2 && !HONORIFICS.has(parts[0].toLowerCase())) byGivenName.set(parts[0], [...(byGivenName.get(parts[0]) ?? []), o]);
+    if (o.type === 'person' && parts.length >= 2 && !HONORIFICS.has(parts[0].toLowerCase())) addTo(byGivenName, parts[0], o);
   }
   for (const [key, g] of groups) {
     const parts = g.name.split(' ');
@@ -383,7 +383,7 @@ function foldShorterForms(groups: Map<string, Group>, type: Group['type'], text:
   for (const entry of groups) {
     if (entry[1].type !== type) continue;
     const last = text(entry[1]).split(' ').pop() ?? '';
-    byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
+    addTo(byLastWord, last, entry);
   }
   for (const bucket of byLastWord.values()) {
     if (bucket.length < 2) continue;
@@ -507,6 +507,13 @@ export function weakenSharedSurnames<E extends { type: string; name: string; ali
 /** A family's name exactly as written, case and "al-" aside: skeletons would make Salman a Soleimani. */
 function familyName(name: string): string {
   return fold(surname(name));
+}
+
+/** Appends to a map of lists in place (a copy per append would make building an index quadratic). */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function bump(map: Map<string, number>, key: string): void {
