@@ -1,9 +1,8 @@
-import { t } from '../lib/i18n';
-import { formatCount, formatList } from './format';
+import { counted, formatList } from './format';
 
-const quotes = (n: number) => (n === 1 ? t('countQuotesOne') : t('countQuotesMany', formatCount(n)));
-const mentions = (n: number) => (n === 1 ? t('countMentionsOne') : t('countMentionsMany', formatCount(n)));
-const partials = (n: number) => (n === 1 ? t('countPartialOne') : t('countPartialMany', formatCount(n)));
+const quotes = (n: number) => counted('countQuotes', n);
+const mentions = (n: number) => counted('countMentions', n);
+const partials = (n: number) => counted('countPartial', n);
 
 /** The counts as the card reads them out: partial quotes only where there are some. */
 export function countsText(said: number, about: number, partial = 0): string {

@@ -73,7 +73,7 @@ describe('EntityCard', () => {
     ]);
     // Known from the library alone: no line about the corpus at all.
     expect(lines({ ...rouhani, basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: 1, saved: 1 } } })).toEqual([
-      'Your library: 1 of 1 saved articles',
+      'Your library: 1 of 1 saved article',
     ]);
   });
 
@@ -81,10 +81,14 @@ describe('EntityCard', () => {
     const onOpenAll = vi.fn();
     const { container, rerender } = render(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} />);
     expect(container.querySelectorAll('[data-statement]')).toHaveLength(4);
-    expect(screen.queryByRole('button', { name: /^All \d+ statements/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^All statements/ })).toBeNull();
     rerender(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
-    fireEvent.click(screen.getByRole('button', { name: 'All 9 statements' }));
+    fireEvent.click(screen.getByRole('button', { name: 'All statements (9)' }));
     expect(onOpenAll).toHaveBeenCalledWith('hassan-rouhani');
+    // One statement is linked in the same words as nine: the link always opens the name's page of statements.
+    rerender(<EntityCard state={ready('ali-khamenei')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
+    fireEvent.click(screen.getByRole('button', { name: 'All statements (1)' }));
+    expect(onOpenAll).toHaveBeenLastCalledWith('ali-khamenei');
   });
 
   it('says "undated" for roles and statements from an article without a date', () => {

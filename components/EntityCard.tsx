@@ -110,7 +110,7 @@ function AllStatementsLink({ entity, onOpenAll }: { entity: EntityView; onOpenAl
   return (
     <p class="iic-all-statements">
       <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
-        {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
+        {t('allStatements', formatCount(total))}
         <span aria-hidden="true">{uiDirection() === 'rtl' ? ' ←' : ' →'}</span>
       </button>
     </p>

@@ -1,6 +1,6 @@
 /**
  * The hover card as a reader uses it, in Chromium: it fits the window it opens
- * in and survives a small scroll, and its "All N statements" link opens the
+ * in and survives a small scroll, and its "All statements (N)" link opens the
  * reader's entity page. Screenshots for docs/screenshots come from here.
  */
 import { existsSync } from 'node:fs';
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('the card in Chromium', () => {
     const state = await cardState(page);
     expect(state?.text).toMatch(/From 1 of 5 articles in the corpus, 2020/);
     expect(state?.text).toContain('Copy with citation');
-    expect(state?.text).toContain('All 9 statements');
+    expect(state?.text).toContain('All statements (9)');
     // Copy with citation, from the page's closed card into the real clipboard: plain text and HTML.
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const copy = await inCard<Box>(page, `function () { const b = this.querySelector('[data-copy-citation]'); b.scrollIntoView({ block: 'center' }); const r = b.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }`);

@@ -13,6 +13,7 @@ import { EntityCard, type EntityCardState } from '../components/EntityCard';
 import { Timeline } from '../components/Timeline';
 import { expectNoSeriousAxeViolations } from '../components/test-support';
 import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../lib/background/handlers';
+import { pluralCategory } from '../lib/plural';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 import { App as PopupApp } from '../entrypoints/popup/App';
 import { fakePopupApi } from '../entrypoints/popup/fake-api';
@@ -106,8 +107,8 @@ describe('Persian interface', () => {
     expect(container.textContent).toContain(m(fa, 'typePerson'));
     const { said, about } = entity!.counts;
     // Counts in Persian digits, listed with the Persian comma, as a Persian reader writes them.
-    const quotes = said === 1 ? m(fa, 'countQuotesOne') : m(fa, 'countQuotesMany', persianDigits(said));
-    const mentions = about === 1 ? m(fa, 'countMentionsOne') : m(fa, 'countMentionsMany', persianDigits(about));
+    const quotes = m(fa, 'countQuotes_other', persianDigits(said));
+    const mentions = m(fa, 'countMentions_other', persianDigits(about));
     expect(container.querySelector('.iic-counts')?.textContent).toBe(`${quotes} · ${mentions}`);
     const announced = container.querySelector('[aria-live="polite"]')?.textContent ?? '';
     const [before, after] = m(fa, 'cardReady', 'Mike Pompeo', '\0').split('\0');
@@ -185,8 +186,10 @@ describe('Persian interface', () => {
       expect(text.getAttribute('dir')).toBe('auto');
       expect(text.textContent).toMatch(/Pompeo/);
     }
-    const summary = m(fa, 'resultsSummary', '([۰-۹]+)', '([۰-۹]+)', '([۰-۹]+)');
-    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(new RegExp(`^${summary}$`));
+    // Three counts in the Persian list's words: "۱ نام، ۶ جمله و ۳ مقاله".
+    const summary = screen.getByRole('status', { name: '' }).textContent ?? '';
+    for (const key of ['nameCount_other', 'statementCount_other', 'articleCount_other']) expect(summary).toMatch(new RegExp(m(fa, key, '[۰-۹]+')));
+    expect(summary).not.toMatch(/[0-9]/);
     expectNoEnglish(container, ['searchLabel', 'onThisPage', 'openOptions', 'groupNames', 'groupStatements', 'undated']);
     await expectNoSeriousAxeViolations(document.body);
   });
@@ -281,6 +284,10 @@ describe('Arabic interface', () => {
     expect(first.textContent).toContain(m(ar, 'undated'));
     expect(first.querySelector('.iic-statement-text > span:last-child')?.getAttribute('dir')).toBe('auto');
     expectNoEnglish(container, ['undated', 'openInReader', 'close']);
+    // Counts in the Arabic plural form of their number (the dual "اقتباسان", "٣ إشارات"…), not "اقتباسات: 2".
+    const { said, about } = (ready('nasser-kanaani') as { entity: { counts: { said: number; about: number } } }).entity.counts;
+    const form = (base: string, n: number) => m(ar, `${base}_${pluralCategory('ar', n)}`, new Intl.NumberFormat('ar').format(n));
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${form('countQuotes', said)} · ${form('countMentions', about)}`);
   });
 
   it('the reader is right to left in Arabic; the article keeps its own direction', async () => {

@@ -5,7 +5,7 @@ import type { PageName } from '../../lib/messages';
 import type { PopupApi } from './api';
 import { EntityDetails } from './EntityDetails';
 import type { PageStatus } from './page-state';
-import { formatCount } from '../../components/format';
+import { counted, formatCount } from '../../components/format';
 
 interface Props {
   api: PopupApi;
@@ -68,7 +68,7 @@ function PageNameItem({ api, name, onOpen }: { api: PopupApi; name: PageName; on
         </button>
         <span class="name-count">
           <span aria-hidden="true">{t('countShort', formatCount(name.count))}</span>
-          <span class="iic-visually-hidden">{t('countOnPage', formatCount(name.count))}</span>
+          <span class="iic-visually-hidden">{counted('countOnPage', name.count)}</span>
         </span>
         <button type="button" class="name-expand" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           {t('statementsToggle')}

@@ -6,7 +6,7 @@ import { EntityDetails } from './EntityDetails';
 import { NoResults } from './NoResults';
 import { SearchResults } from './SearchResults';
 import type { SearchItem, SearchState } from './search-state';
-import { formatCount } from '../../components/format';
+import { counted, formatList } from '../../components/format';
 
 interface Props {
   api: PopupApi;
@@ -62,5 +62,5 @@ export function searchStatus(search: SearchState): string {
   if (!response) return '';
   const total = response.names.length + response.statements.length + response.articles.length;
   if (total === 0) return t('noResults', query.trim());
-  return t('resultsSummary', formatCount(response.names.length), formatCount(response.statements.length), formatCount(response.articles.length));
+  return formatList([counted('nameCount', response.names.length), counted('statementCount', response.statements.length), counted('articleCount', response.articles.length)]);
 }
