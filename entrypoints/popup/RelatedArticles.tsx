@@ -47,11 +47,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
                 <DateText date={a.date} />
               </p>
               <p class="related-why">
-                {a.shared.length > 0 ? (
-                  <Message id="relatedWhy" args={[<span key="n" dir="auto">{formatList(a.shared.slice(0, 4).map((s) => s.name))}</span>]} />
-                ) : (
-                  t('relatedWhyWords')
-                )}
+                <Message id="relatedWhy" args={[<span key="n" dir="auto">{formatList(a.shared.slice(0, 4).map((s) => s.name))}</span>]} />
               </p>
             </li>
           ))}
