@@ -14,7 +14,7 @@ export function citationOf(statement: StatementView): Citation {
   return formatCitation(
     {
       sentence: shownText(statement),
-      speakers,
+      speakers: speakers.map((s) => s.name),
       title: article.title,
       outlet: article.outlet ?? t('outletUnknown'),
       date: article.date ? formatIsoDate(article.date.iso, 'long') : t('undated'),

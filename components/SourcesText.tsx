@@ -1,6 +1,6 @@
 import type { ArticleSource } from '../lib/engine/types';
+import { ListOf } from './ListOf';
 import { Message } from './Message';
-import { formatList } from './format';
 
 /**
  * The outlets an article cites or credits, set apart from its publisher:
@@ -17,7 +17,19 @@ export function SourcesText({ sources }: { sources: readonly ArticleSource[] }) 
       {groups.map((g) => (
         <span key={g.id} class="iic-sources" data-sources={g.kind}>
           <span aria-hidden="true"> · </span>
-          <Message id={g.id} args={[<span key="n" dir="auto">{formatList(g.names)}</span>]} />
+          <Message
+            id={g.id}
+            args={[
+              <ListOf
+                key="n"
+                items={g.names.map((name) => (
+                  <bdi key={name} dir="auto">
+                    {name}
+                  </bdi>
+                ))}
+              />,
+            ]}
+          />
         </span>
       ))}
     </>

@@ -9,7 +9,8 @@ import { Message } from './Message';
 import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
 import { shownText, speakersOf } from './statement-words';
-import { formatList } from './format';
+import { EntityName } from './EntityName';
+import { ListOf } from './ListOf';
 
 export interface StatementItemProps {
   statement: StatementView;
@@ -42,7 +43,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         {speakers.length > 0 && (
           <>
             <span class="iic-speaker">
-              <Message id="saidBy" args={[<span dir="auto" key="s">{formatList(speakers)}</span>]} />
+              <Message id="saidBy" args={[<ListOf key="s" items={speakers.map((s) => <EntityName key={s.id} id={s.id} name={s.name} />)} />]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>
@@ -50,7 +51,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         {relation === 'quoted' && voice && (
           <>
             <span class="iic-voice">
-              <Message id="quotedInStatementBy" args={[<span dir="auto" key="v">{voice.name}</span>]} />
+              <Message id="quotedInStatementBy" args={[<EntityName key="v" id={voice.id} name={voice.name} />]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import cardCss from '../../components/EntityCard.css?inline';
 import { EntityCard, type EntityCardState } from '../../components/EntityCard';
+import { EntityScriptsContext, type ScriptsOf } from '../../components/entity-scripts';
 import type { NameDirection, Shortcut } from '../../lib/commands';
 import { HOST_TAG } from './constants';
 
@@ -37,6 +38,8 @@ export interface CardHandlers {
   onClose(): void;
   /** The keys for the next and previous name, for the card's footer; null while not known. */
   shortcuts(): Record<NameDirection, Shortcut> | null;
+  /** Names' spellings in Arabic script, for the speakers a Persian or Arabic card names. */
+  scriptsOf: ScriptsOf;
 }
 
 export function createCardHost(doc: Document, handlers: CardHandlers): CardHost {
@@ -103,7 +106,12 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
       const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
-      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
+      render(
+        <EntityScriptsContext.Provider value={handlers.scriptsOf}>
+          <EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />
+        </EntityScriptsContext.Provider>,
+        shadow,
+      );
       place(anchor);
       openedTop = anchor.top;
       open = true;

@@ -72,6 +72,8 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       const assigned = keyboard.shortcuts();
       return assigned && effectiveShortcuts(assigned);
     },
+    // The page's own table knows every name it underlines, the library's too: no request needed.
+    scriptsOf: (id) => (id !== undefined ? table.entities[id]?.scripts : undefined),
   });
 
   const scanner = createPageScanner({

@@ -7,7 +7,8 @@ import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
 import type { RelatedArticleView } from '../../lib/messages';
 import type { PopupApi } from './api';
-import { formatList } from '../../components/format';
+import { EntityName } from '../../components/EntityName';
+import { ListOf } from '../../components/ListOf';
 
 type Related = { status: 'loading' } | { status: 'error' } | { status: 'ready'; articles: RelatedArticleView[] };
 
@@ -47,7 +48,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
                 <DateText date={a.date} />
               </p>
               <p class="related-why">
-                <Message id="relatedWhy" args={[<span key="n" dir="auto">{formatList(a.shared.slice(0, 4).map((s) => s.name))}</span>]} />
+                <Message id="relatedWhy" args={[<ListOf key="n" items={a.shared.slice(0, 4).map((s) => <EntityName key={s.id} id={s.id} name={s.name} />)} />]} />
               </p>
             </li>
           ))}

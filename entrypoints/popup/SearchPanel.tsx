@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { EntityName } from '../../components/EntityName';
 import { Skeleton } from '../../components/Skeleton';
 import { t } from '../../lib/i18n';
 import type { PopupApi } from './api';
@@ -25,7 +26,7 @@ export function SearchPanel({ api, search, expanded, inputRef, onChoose, onBack,
       <section class="panel" aria-labelledby="expanded-name" data-entity={expanded.id}>
         <div class="panel-head">
           <h2 id="expanded-name" dir="auto">
-            {expanded.name}
+            <EntityName name={expanded.name} id={expanded.id} />
           </h2>
           <button type="button" class="iic-link" id="back-to-results" onClick={onBack}>
             {t('backToResults')}

@@ -26,8 +26,22 @@ export interface NamePattern {
 export interface NameTable {
   /** Patterns keyed by their first folded word. */
   byFirstWord: Record<string, NamePattern[]>;
-  entities: Record<string, { name: string; type: EntityType }>;
+  entities: Record<string, EntityLabel>;
 }
+
+/** How the interface names an entity it found: its canonical name, and its spellings in Arabic script. */
+export interface EntityLabel {
+  name: string;
+  type: EntityType;
+  /**
+   * Its strong aliases in Arabic script as written (Persian and Arabic
+   * spellings), so a Persian or Arabic interface shows the name as its reader
+   * writes it (components/script-name.ts picks one); absent when it has none.
+   */
+  scripts?: string[];
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 export interface EntityNames {
   id: string;
@@ -130,7 +144,10 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
     byFirstWord[words[0]] = list;
   }
   const entityInfo: NameTable['entities'] = {};
-  for (const entity of entities) entityInfo[entity.id] = { name: entity.name, type: entity.type };
+  for (const entity of entities) {
+    const scripts = [...new Set([entity.name, ...entity.aliases].filter((alias) => ARABIC_SCRIPT.test(alias)))];
+    entityInfo[entity.id] = scripts.length > 0 ? { name: entity.name, type: entity.type, scripts } : { name: entity.name, type: entity.type };
+  }
   return { byFirstWord, entities: entityInfo };
 }
 
