@@ -60,14 +60,21 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
           {statement.article.outlet ?? t('outletUnknown')}
         </span>
-        <SourcesText sources={statement.article.sources} />
+        <SourcesText sources={statement.article.sources} publisher={statement.article.outlet} />
         <span aria-hidden="true"> · </span>
         <DateText date={statement.article.date} />
       </p>
       <p class="iic-statement-meta">
-        <cite class="iic-headline" dir="auto">
-          {statement.article.title}
-        </cite>
+        {statement.article.titleFromLead ? (
+          // The engine's shortening of the first sentence, said to be so: the article's headline is not known.
+          <span class="iic-opening">
+            <Message id="articleOpening" args={[<bdi key="o">{statement.article.title}</bdi>]} />
+          </span>
+        ) : (
+          <cite class="iic-headline" dir="auto">
+            {statement.article.title}
+          </cite>
+        )}
       </p>
       <p class="iic-statement-actions">
         <button type="button" class="iic-link" aria-describedby={textId} onClick={() => onOpen(statement.article.id, statement.id)}>

@@ -43,7 +43,7 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
               <p class="related-meta">
                 <LibraryMark article={a} />
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
-                <SourcesText sources={a.sources} />
+                <SourcesText sources={a.sources} publisher={a.outlet} />
                 {' · '}
                 <DateText date={a.date} />
               </p>

@@ -114,7 +114,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Approximate shown={item.entry.approximate} />
             <LibraryMark article={item.entry.article} />
             <span dir="auto">{item.entry.article.outlet ?? t('outletUnknown')}</span>
-            <SourcesText sources={item.entry.article.sources} />
+            <SourcesText sources={item.entry.article.sources} publisher={item.entry.article.outlet} />
             {' · '}
             <DateText date={item.entry.article.date} />
           </span>
@@ -130,7 +130,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Approximate shown={item.entry.approximate} />
             <LibraryMark article={item.entry} />
             <span dir="auto">{item.entry.outlet ?? t('outletUnknown')}</span>
-            <SourcesText sources={item.entry.sources} />
+            <SourcesText sources={item.entry.sources} publisher={item.entry.outlet} />
             {' · '}
             <DateText date={item.entry.date} />
           </span>
