@@ -104,7 +104,9 @@ describe('EntityCard', () => {
     const shortcuts = { next: { keys: 'Alt+Shift+N', inPage: true }, previous: { keys: 'Ctrl+Shift+Y', inPage: false } };
     const { container } = render(<EntityCard state={ready('mike-pompeo')} onOpen={() => {}} onClose={() => {}} shortcuts={shortcuts} />);
     const footer = container.querySelector('footer');
-    expect(footer?.textContent).toBe('Alt+Shift+N next nameCtrl+Shift+Y previous name');
+    // One line of hints, one sentence: both keys, each kept left to right.
+    expect(footer?.querySelectorAll('p')).toHaveLength(1);
+    expect(footer?.textContent).toBe('Alt+Shift+N next name, Ctrl+Shift+Y previous');
     expect([...(footer?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'N', 'Ctrl', 'Shift', 'Y']);
     expect([...(footer?.querySelectorAll('bdi') ?? [])].map((b) => b.getAttribute('dir'))).toEqual(['ltr', 'ltr']);
   });

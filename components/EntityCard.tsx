@@ -90,12 +90,12 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
 function CardBody({ entity, onOpen, limit, label }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number; label: string }) {
   return (
     <>
-      <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
+      {/* One line of facts ("Person · 5 quotes · 3 mentions"), so the statements start high in the card. */}
+      <Counts lead={entityTypeLabel(entity.type)} said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
-      <Counts said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <BasisLine basis={entity.basis} />
       {entity.statements.length > 0 ? (
-        <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={label} />
+        <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={label} subject={entity.id} />
       ) : (
         <p class="iic-muted">{t('noStatements')}</p>
       )}

@@ -15,6 +15,8 @@ import { ListOf } from './ListOf';
 export interface StatementItemProps {
   statement: StatementView;
   onOpen(articleId: string, statementId: string): void;
+  /** The entity whose list this is: its own quote is marked by the badge, and "said by" it would only repeat the heading. */
+  subject?: string;
 }
 
 /**
@@ -22,12 +24,13 @@ export interface StatementItemProps {
  * it, the article's headline, publisher (and the outlets it cites), date, and
  * the way to the original where the corpus knows its address.
  */
-export function StatementItem({ statement, onOpen }: StatementItemProps) {
+export function StatementItem({ statement, onOpen, subject }: StatementItemProps) {
   const textId = useId();
   const { relation, voice } = statement;
   const said = relation === 'said' || relation === 'quoted' || relation === 'partial';
   const original = originalUrl(statement.article);
-  const speakers = speakersOf(statement);
+  const all = speakersOf(statement);
+  const speakers = all.length === 1 && all[0].id === subject ? [] : all;
   return (
     <li
       class={said ? 'iic-statement iic-statement-said' : 'iic-statement'}
@@ -64,7 +67,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         <span aria-hidden="true"> · </span>
         <DateText date={statement.article.date} />
       </p>
-      <p class="iic-statement-meta">
+      <p class="iic-statement-meta iic-statement-source">
         {statement.article.titleFromLead ? (
           // The engine's shortening of the first sentence, said to be so: the article's headline is not known.
           <span class="iic-opening">

@@ -11,7 +11,7 @@ import { seriousViolations } from './support/axe';
 import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, launchChromium } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { textBox } from './support/page-probes';
+import { patchSettings, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -33,6 +33,23 @@ const cardBox = (page: Page) =>
       return card ? { card: box(card), all: box(this.querySelector('.iic-all-statements button')) } : null;
     }`,
   );
+
+/**
+ * How many of the card's statements stand whole between its top and its sticky
+ * foot, and how many lines its keyboard hints take.
+ */
+const STATEMENTS_IN_VIEW = `function () {
+  const card = this.querySelector('[role="dialog"]');
+  const r = card.getBoundingClientRect();
+  const foot = this.querySelector('.iic-card-foot');
+  const floor = foot ? foot.getBoundingClientRect().top : r.bottom;
+  const items = [...this.querySelectorAll('[data-statement]')];
+  const whole = items.filter((el) => { const b = el.getBoundingClientRect(); return b.top >= r.top && b.bottom <= floor + 1; });
+  const hints = this.querySelector('.iic-shortcuts');
+  const line = hints ? parseFloat(getComputedStyle(hints).lineHeight) : 0;
+  return { inView: whole.length, total: items.length, hintLines: hints ? Math.round(hints.getBoundingClientRect().height / line) : 0,
+    card: { top: r.top, bottom: r.bottom, left: r.left, right: r.right } };
+}`;
 
 if (!hasChromium) console.warn(missingBrowserReason('chromium'));
 
@@ -103,6 +120,40 @@ describe.skipIf(!hasChromium)('the card in Chromium', () => {
     // A long scroll takes the name away: the card goes with it.
     await page.evaluate(() => window.scrollBy(0, 600));
     await expect.poll(async () => (await cardState(page)) ?? null, { timeout: 3000 }).toBeNull();
+    await page.close();
+  });
+
+  it('shows at least three statements at 1280×900, its keyboard hints on one line that the options hide', async () => {
+    const page = await openNews();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Names at the top of the article and in its middle, where a card opening below or above would have half the window.
+    for (const name of ['Rouhani', 'Mike Pompeo']) {
+      await page.mouse.move(5, 5);
+      await expect.poll(async () => (await cardState(page)) ?? null, { timeout: 3000 }).toBeNull();
+      await hover(page, name);
+      const seen = await inCard<{ inView: number; total: number; hintLines: number; card: Box }>(page, STATEMENTS_IN_VIEW);
+      expect(seen?.total, name).toBeGreaterThanOrEqual(3);
+      expect(seen?.inView, `${name}: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(3);
+      expect(seen?.hintLines, name).toBe(1);
+      expect(seen?.card.bottom, name).toBeLessThanOrEqual(900);
+      expect(seen?.card.right, name).toBeLessThanOrEqual(1280);
+      // The name stays in sight beside its card.
+      const box = await page.evaluate(textBox, name);
+      const covered = seen && box && box.right > seen.card.left && box.left < seen.card.right && box.bottom > seen.card.top && box.top < seen.card.bottom;
+      expect(covered, name).toBeFalsy();
+      if (name === 'Rouhani') await page.screenshot({ path: artifactPath('card-1280x900-chromium.png') });
+    }
+    // Hidden in the options: no line of hints, on any card.
+    const options = await ext.openExtensionPage('options.html');
+    await options.evaluate(patchSettings, { cardKeyHints: false });
+    await options.close();
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await cardState(page)) ?? null, { timeout: 3000 }).toBeNull();
+    await hover(page, 'Rouhani');
+    expect(await inCard<number>(page, `function () { return this.querySelectorAll('.iic-shortcuts').length; }`)).toBe(0);
+    const options2 = await ext.openExtensionPage('options.html');
+    await options2.evaluate(patchSettings, { cardKeyHints: true });
+    await options2.close();
     await page.close();
   });
 

@@ -89,7 +89,8 @@ describe('Persian interface', () => {
     // Counts in Persian digits, listed with the Persian comma, as a Persian reader writes them.
     const quotes = m(fa, 'countQuotes_other', persianDigits(said));
     const mentions = m(fa, 'countMentions_other', persianDigits(about));
-    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${quotes} · ${mentions}`);
+    // One line of facts: the kind of name, then the counts.
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${m(fa, 'typePerson')} · ${quotes} · ${mentions}`);
     const announced = container.querySelector('[aria-live="polite"]')?.textContent ?? '';
     // Read out under the name as the heading writes it.
     const [before, after] = m(fa, 'cardReady', 'پمپئو (Mike Pompeo)', '\0').split('\0');
@@ -273,7 +274,7 @@ describe('Arabic interface', () => {
     // Counts in the Arabic plural form of their number (the dual "اقتباسان", "٣ إشارات"…), not "اقتباسات: 2".
     const { said, about } = (ready('nasser-kanaani') as { entity: { counts: { said: number; about: number } } }).entity.counts;
     const form = (base: string, n: number) => m(ar, `${base}_${pluralCategory('ar', n)}`, new Intl.NumberFormat('ar').format(n));
-    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${form('countQuotes', said)} · ${form('countMentions', about)}`);
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${m(ar, 'typePerson')} · ${form('countQuotes', said)} · ${form('countMentions', about)}`);
   });
 
   it('the reader is right to left in Arabic; the article keeps its own direction', async () => {

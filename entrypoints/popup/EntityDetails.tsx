@@ -39,7 +39,12 @@ export function EntityDetails({ api, id, onOpen }: { api: PopupApi; id: string; 
           <Counts said={loaded.entity.counts.said} partial={loaded.entity.counts.partial} about={loaded.entity.counts.about} />
           <Timeline points={loaded.timeline} name={entityNameText(loaded.entity.name, loaded.entity.aliases)} />
           {loaded.entity.statements.length > 0 ? (
-            <StatementList statements={loaded.entity.statements} onOpen={onOpen} label={t('statementsAbout', entityNameText(loaded.entity.name, loaded.entity.aliases))} />
+            <StatementList
+              statements={loaded.entity.statements}
+              onOpen={onOpen}
+              label={t('statementsAbout', entityNameText(loaded.entity.name, loaded.entity.aliases))}
+              subject={loaded.entity.id}
+            />
           ) : (
             <p class="iic-muted">{t('noStatements')}</p>
           )}

@@ -73,7 +73,7 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
           </label>
         ))}
       </fieldset>
-      <StatementList statements={shown} onOpen={open} label={t('statementsAbout', entityNameText(entity.name, entity.aliases))} />
+      <StatementList statements={shown} onOpen={open} label={t('statementsAbout', entityNameText(entity.name, entity.aliases))} subject={entity.id} />
     </article>
   );
 }
