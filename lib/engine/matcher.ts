@@ -6,6 +6,7 @@
  * can start, and only there are words tokenized, folded and looked up.
  */
 import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
+import { scriptSurnames } from './script-surnames';
 import type { EntityType, Mention } from './types';
 
 /** A compiled alias: its folded words, and which entities it may name. */
@@ -105,12 +106,17 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const entity of entities) {
     for (const alias of [entity.name, ...entity.aliases]) add(alias, entity.id, false);
     for (const alias of entity.weakAliases) add(alias, entity.id, true);
+    // Surnames in Persian and Arabic script, from the full names there, by the Latin surname's rules (script-surnames.ts).
+    const surnames = scriptSurnames(entity);
+    for (const alias of surnames.strong) add(alias, entity.id, false);
+    for (const alias of surnames.weak) add(alias, entity.id, true);
   }
   const titled: NamePattern[] = [];
   for (const entity of entities) {
     for (const { alias, after } of entity.titledAliases ?? []) {
       const words = tokenize(alias).map((t) => t.folded);
-      if (words.length === 0 || patterns.has(words.join(' '))) continue;
+      // A title makes a weak surname strong (ظریف after "وزیر خارجه"); a name that is strong anyway needs no title.
+      if (words.length === 0 || strongOwners.has(words.join(' '))) continue;
       titled.push({ words, entities: [entity.id], weak: false, after: after.map((a) => tokenize(a).map((t) => t.folded)) });
     }
   }
@@ -132,7 +138,8 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const pattern of titled) {
     const list = byFirstWord[pattern.words[0]] ?? [];
     list.push(pattern);
-    list.sort((a, b) => b.words.length - a.words.length);
+    // Before the same words without a title, which are weak: after a title they are the stronger reading.
+    list.sort((a, b) => b.words.length - a.words.length || Number(Boolean(b.after)) - Number(Boolean(a.after)));
     byFirstWord[pattern.words[0]] = list;
   }
   for (const blocker of blocked) {
