@@ -42,9 +42,9 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await server?.close();
   });
 
-  async function openNews(): Promise<Page> {
+  async function openNews(path = '/news.html'): Promise<Page> {
     const page = await ext.browser.newPage();
-    await page.goto(`${server.url}/news.html`);
+    await page.goto(`${server.url}${path}`);
     await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, { timeout: 10_000 });
     return page;
   }
@@ -150,6 +150,25 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
       );
     expect(await poll(cardBesideName, Boolean)).toBe(true);
     await reader.close();
+    await page.close();
+  });
+
+  it('underlines a bare Persian or Arabic surname after the full name, and no everyday word that is also a surname', async () => {
+    const page = await openNews('/fa-ar-names.html');
+    expect((await page.evaluate(readHighlights))['iic-person']).toEqual(['الصدر', 'ظریف', 'محمد جواد ظریف', 'مقتدى الصدر']);
+    const words = await ext.browser.newPage();
+    await words.goto(`${server.url}/fa-ar-everyday-words.html`);
+    // The popup says the page has no names once the content script has read it (asked again if it had not started yet).
+    let state: string | null | undefined = null;
+    for (let attempt = 0; attempt < 5 && state !== 'empty'; attempt++) {
+      const popup = await ext.openExtensionPage('popup.html');
+      await popup.waitForFunction(() => !['loading', null].includes(document.querySelector('#page-names')?.getAttribute('data-state') ?? null), { timeout: 10_000 });
+      state = await popup.evaluate(() => document.querySelector('#page-names')?.getAttribute('data-state'));
+      await popup.close();
+    }
+    expect(state).toBe('empty');
+    expect(await words.evaluate(readHighlights)).toEqual({});
+    await words.close();
     await page.close();
   });
 
