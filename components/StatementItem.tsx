@@ -9,11 +9,14 @@ import { Message } from './Message';
 import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
 import { shownText, speakersOf } from './statement-words';
-import { formatList } from './format';
+import { EntityName } from './EntityName';
+import { ListOf } from './ListOf';
 
 export interface StatementItemProps {
   statement: StatementView;
   onOpen(articleId: string, statementId: string): void;
+  /** The entity whose list this is: its own quote is marked by the badge, and "said by" it would only repeat the heading. */
+  subject?: string;
 }
 
 /**
@@ -21,12 +24,13 @@ export interface StatementItemProps {
  * it, the article's headline, publisher (and the outlets it cites), date, and
  * the way to the original where the corpus knows its address.
  */
-export function StatementItem({ statement, onOpen }: StatementItemProps) {
+export function StatementItem({ statement, onOpen, subject }: StatementItemProps) {
   const textId = useId();
   const { relation, voice } = statement;
   const said = relation === 'said' || relation === 'quoted' || relation === 'partial';
   const original = originalUrl(statement.article);
-  const speakers = speakersOf(statement);
+  const all = speakersOf(statement);
+  const speakers = all.length === 1 && all[0].id === subject ? [] : all;
   return (
     <li
       class={said ? 'iic-statement iic-statement-said' : 'iic-statement'}
@@ -42,7 +46,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         {speakers.length > 0 && (
           <>
             <span class="iic-speaker">
-              <Message id="saidBy" args={[<span dir="auto" key="s">{formatList(speakers)}</span>]} />
+              <Message id="saidBy" args={[<ListOf key="s" items={speakers.map((s) => <EntityName key={s.id} id={s.id} name={s.name} />)} />]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>
@@ -50,7 +54,7 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         {relation === 'quoted' && voice && (
           <>
             <span class="iic-voice">
-              <Message id="quotedInStatementBy" args={[<span dir="auto" key="v">{voice.name}</span>]} />
+              <Message id="quotedInStatementBy" args={[<EntityName key="v" id={voice.id} name={voice.name} />]} />
             </span>
             <span aria-hidden="true"> · </span>
           </>
@@ -59,14 +63,21 @@ export function StatementItem({ statement, onOpen }: StatementItemProps) {
         <span class="iic-outlet" dir={statement.article.outlet ? 'auto' : undefined}>
           {statement.article.outlet ?? t('outletUnknown')}
         </span>
-        <SourcesText sources={statement.article.sources} />
+        <SourcesText sources={statement.article.sources} publisher={statement.article.outlet} />
         <span aria-hidden="true"> · </span>
         <DateText date={statement.article.date} />
       </p>
-      <p class="iic-statement-meta">
-        <cite class="iic-headline" dir="auto">
-          {statement.article.title}
-        </cite>
+      <p class="iic-statement-meta iic-statement-source">
+        {statement.article.titleFromLead ? (
+          // The engine's shortening of the first sentence, said to be so: the article's headline is not known.
+          <span class="iic-opening">
+            <Message id="articleOpening" args={[<bdi key="o">{statement.article.title}</bdi>]} />
+          </span>
+        ) : (
+          <cite class="iic-headline" dir="auto">
+            {statement.article.title}
+          </cite>
+        )}
       </p>
       <p class="iic-statement-actions">
         <button type="button" class="iic-link" aria-describedby={textId} onClick={() => onOpen(statement.article.id, statement.id)}>

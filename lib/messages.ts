@@ -7,6 +7,7 @@
 import type { AssignedShortcuts, NameDirection } from './commands';
 import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
+import type { EntityScripts } from './entity-scripts';
 import type { LibraryEntry } from './library/library';
 import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
 import type { ExtractedPage } from './library/format';
@@ -27,6 +28,8 @@ export type BackgroundRequest =
   | { type: 'open-entity-page'; id: string }
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
   | { type: 'name-shortcuts' }
+  /** The names the extension knows in Arabic script (bundled and library), for a Persian or Arabic interface. */
+  | { type: 'entity-scripts' }
   /** Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code). */
   | { type: 'save-article'; tab: number }
   | { type: 'library-list' }
@@ -52,6 +55,7 @@ export interface BackgroundResponses {
   'open-reader': null;
   'open-entity-page': null;
   'name-shortcuts': AssignedShortcuts;
+  'entity-scripts': EntityScripts;
   'save-article': SaveOutcome;
   'library-list': LibraryEntry[];
   'library-delete': null;
@@ -79,6 +83,8 @@ export interface PageName {
   id: string;
   name: string;
   type: EntityType;
+  /** Its spellings in Arabic script, from the name table, for a Persian or Arabic interface. */
+  scripts?: string[];
   count: number;
 }
 
@@ -140,6 +146,7 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
       return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
     case 'list-articles':
     case 'name-shortcuts':
+    case 'entity-scripts':
     case 'library-list':
     case 'library-clear':
     case 'library-export':

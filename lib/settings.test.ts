@@ -26,6 +26,12 @@ describe('readSettings', () => {
     expect(read.notice).toBeNull();
     expect(read.settings).toMatchObject({ version: 2, disabledSites: ['news.example'], types: { organization: false }, hoverDelayMs: 500, underline: 'dotted' });
   });
+  it('shows the card’s keyboard hints unless switched off, settings saved before the option keeping them without a notice', () => {
+    const { cardKeyHints: _, ...saved } = DEFAULT_SETTINGS;
+    expect(readSettings(saved)).toEqual({ settings: { ...DEFAULT_SETTINGS, cardKeyHints: true }, notice: null });
+    expect(readSettings({ ...DEFAULT_SETTINGS, cardKeyHints: false }).settings.cardKeyHints).toBe(false);
+    expect(readSettings({ ...DEFAULT_SETTINGS, cardKeyHints: 'no' }).notice).not.toBeNull();
+  });
   it('switches sites on and off', () => {
     const off = withSite(DEFAULT_SETTINGS, 'a.example', false);
     expect(isEnabledOn(off, 'a.example')).toBe(false);

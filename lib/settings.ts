@@ -20,6 +20,8 @@ export interface Settings {
   types: Record<UnderlineType, boolean>;
   underline: UnderlineStyle;
   hoverDelayMs: number;
+  /** The card's line of keyboard hints (next and previous name). */
+  cardKeyHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   types: { person: true, organization: true, place: false },
   underline: 'dotted',
   hoverDelayMs: 350,
+  cardKeyHints: true,
 };
 
 export interface ReadSettings {
@@ -63,6 +66,9 @@ export function readSettings(stored: unknown): ReadSettings {
   else if (stored.version !== 1) bad = true;
   if (typeof raw.hoverDelayMs === 'number' && raw.hoverDelayMs >= 0 && raw.hoverDelayMs <= 3000) s.hoverDelayMs = Math.round(raw.hoverDelayMs);
   else bad = true;
+  // Added later to version 2: settings saved before it have none, and keep the default without a notice.
+  if (typeof raw.cardKeyHints === 'boolean') s.cardKeyHints = raw.cardKeyHints;
+  else if (raw.cardKeyHints !== undefined) bad = true;
   return { settings: s, notice: bad ? 'Some of your settings were damaged and were reset to the defaults.' : null };
 }
 

@@ -18,6 +18,7 @@ import type { CorpusStore } from '../../lib/engine/store/store';
 import { openLibraryDb } from '../../lib/library/db';
 import { createLibrary, type Library } from '../../lib/library/library';
 import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
+import { entityScripts } from '../../lib/entity-scripts';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
@@ -112,6 +113,13 @@ const handlers: HandlerTable = {
     return null;
   },
   'name-shortcuts': async () => assignedShortcuts(await browser.commands.getAll()),
+  'entity-scripts': async () => {
+    // The library's names add to the bundled ones; a library that cannot be read costs only its own.
+    const own = await readersLibrary()
+      .nameTable()
+      .catch(() => null);
+    return entityScripts(own ? [table, own] : [table]);
+  },
 };
 
 /** The reader opens beside the tab that asked, or at the end when a popup asked. */

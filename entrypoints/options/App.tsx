@@ -91,6 +91,12 @@ export function OptionsApp({ shortcutsApi, libraryApi }: { shortcutsApi?: Shortc
               ))}
             </fieldset>
             <DelayField value={settings.hoverDelayMs} onChange={(ms) => update({ ...settings, hoverDelayMs: ms })} />
+            <div class="group">
+              <label class="check">
+                <input id="opt-card-key-hints" type="checkbox" checked={settings.cardKeyHints} onChange={(e) => update({ ...settings, cardKeyHints: e.currentTarget.checked })} />
+                {t('cardKeyHintsLabel')}
+              </label>
+            </div>
             <DisabledSites sites={settings.disabledSites} onRemove={(host) => update({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })} />
             <Shortcuts api={shortcutsApi} />
           </form>

@@ -1,3 +1,4 @@
+import { counted } from '../../components/format';
 import { t } from '../../lib/i18n';
 import type { LibraryApi } from './library-api';
 
@@ -36,7 +37,7 @@ export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onD
       return;
     }
     const outcome = await api.importFiles(decoded as { name: string; text: string }[]);
-    onDone(outcome.imported ? t('libraryImported', String(outcome.added), String(outcome.updated)) : t('libraryImportRefused', outcome.file, outcome.problem));
+    onDone(outcome.imported ? t('libraryImported', counted('articleCount', outcome.added), counted('articleCount', outcome.updated)) : t('libraryImportRefused', outcome.file, outcome.problem));
   };
   return (
     <div class="library-transfer">

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { EntityView } from '../../lib/engine/lookup';
+import type { EntityScripts } from '../../lib/entity-scripts';
 import type { BackgroundResponses, PageState, RelatedArticleView, SaveOutcome, TimelinePoint } from '../../lib/messages';
 import { ask, askTab } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
@@ -30,6 +31,8 @@ export interface PopupApi {
   saveArticle(): Promise<SaveOutcome>;
   /** Closes the popup (after it has opened a tab the reader should look at). */
   close(): void;
+  /** The names known in Arabic script, for a Persian or Arabic interface. */
+  entityScripts(): Promise<EntityScripts>;
 }
 
 export function browserPopupApi(): PopupApi {
@@ -63,6 +66,7 @@ export function browserPopupApi(): PopupApi {
       return ask({ type: 'save-article', tab: await activeTab() });
     },
     close: () => window.close(),
+    entityScripts: () => ask({ type: 'entity-scripts' }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { lookupHandler, relatedArticlesHandler, searchHandler, timelineHandler } from '../../lib/background/handlers';
 import type { LoadedCorpus } from '../../lib/engine/bundle';
+import { entityScripts } from '../../lib/entity-scripts';
 import { findMentions } from '../../lib/engine/matcher';
 import type { PageName, PageState, SaveOutcome } from '../../lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '../../lib/settings';
@@ -26,7 +27,8 @@ export function pageShowingArticle(articleId: string, host = 'news.example'): Pa
   for (const m of findMentions(text, c.table, { types: ['person', 'organization'] })) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names: PageName[] = [...counts].map(([id, count]) => {
     const e = c.entities.find((x) => x.id === id);
-    return { id, name: e?.name ?? id, type: e?.type ?? 'person', count };
+    const scripts = c.table.entities[id]?.scripts;
+    return { id, name: e?.name ?? id, type: e?.type ?? 'person', ...(scripts ? { scripts } : {}), count };
   });
   return { host, enabled: true, names, text, private: false };
 }
@@ -103,5 +105,6 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
     close() {
       calls.closed++;
     },
+    entityScripts: async () => entityScripts([c.table]),
   };
 }

@@ -11,6 +11,8 @@ import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement
 export interface ArticleRef {
   id: string;
   title: string;
+  /** The title is the lead sentence shortened, not a headline the text gives: never shown or cited as a headline. Absent otherwise. */
+  titleFromLead?: true;
   /** The publisher, when the text or a sidecar names it. */
   outlet: string | null;
   /** Outlets the article cites or credits, apart from the publisher. */
@@ -108,6 +110,7 @@ export interface SearchView {
 
 export function articleRef(article: Article): ArticleRef {
   const ref: ArticleRef = { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
+  if (article.titleFromLead) ref.titleFromLead = true;
   // Only library articles carry the field, so the bundled corpus's files stay byte for byte as they were.
   if (article.origin) ref.origin = article.origin;
   return ref;

@@ -6,6 +6,7 @@
  * can start, and only there are words tokenized, folded and looked up.
  */
 import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
+import { scriptSurnames } from './script-surnames';
 import { type EntityType, type Mention, type UnderlineType, underlineTypeOf } from './types';
 
 /** A compiled alias: its folded words, and which entities it may name. */
@@ -26,8 +27,22 @@ export interface NamePattern {
 export interface NameTable {
   /** Patterns keyed by their first folded word. */
   byFirstWord: Record<string, NamePattern[]>;
-  entities: Record<string, { name: string; type: EntityType }>;
+  entities: Record<string, EntityLabel>;
 }
+
+/** How the interface names an entity it found: its canonical name, and its spellings in Arabic script. */
+export interface EntityLabel {
+  name: string;
+  type: EntityType;
+  /**
+   * Its strong aliases in Arabic script as written (Persian and Arabic
+   * spellings), so a Persian or Arabic interface shows the name as its reader
+   * writes it (components/script-name.ts picks one); absent when it has none.
+   */
+  scripts?: string[];
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 export interface EntityNames {
   id: string;
@@ -92,12 +107,17 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const entity of entities) {
     for (const alias of [entity.name, ...entity.aliases]) add(alias, entity.id, false);
     for (const alias of entity.weakAliases) add(alias, entity.id, true);
+    // Surnames in Persian and Arabic script, from the full names there, by the Latin surname's rules (script-surnames.ts).
+    const surnames = scriptSurnames(entity);
+    for (const alias of surnames.strong) add(alias, entity.id, false);
+    for (const alias of surnames.weak) add(alias, entity.id, true);
   }
   const titled: NamePattern[] = [];
   for (const entity of entities) {
     for (const { alias, after } of entity.titledAliases ?? []) {
       const words = tokenize(alias).map((t) => t.folded);
-      if (words.length === 0 || patterns.has(words.join(' '))) continue;
+      // A title makes a weak surname strong (ظریف after "وزیر خارجه"); a name that is strong anyway needs no title.
+      if (words.length === 0 || strongOwners.has(words.join(' '))) continue;
       titled.push({ words, entities: [entity.id], weak: false, after: after.map((a) => tokenize(a).map((t) => t.folded)) });
     }
   }
@@ -119,7 +139,8 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const pattern of titled) {
     const list = byFirstWord[pattern.words[0]] ?? [];
     list.push(pattern);
-    list.sort((a, b) => b.words.length - a.words.length);
+    // Before the same words without a title, which are weak: after a title they are the stronger reading.
+    list.sort((a, b) => b.words.length - a.words.length || Number(Boolean(b.after)) - Number(Boolean(a.after)));
     byFirstWord[pattern.words[0]] = list;
   }
   for (const blocker of blocked) {
@@ -131,7 +152,10 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
     byFirstWord[words[0]] = list;
   }
   const entityInfo: NameTable['entities'] = {};
-  for (const entity of entities) entityInfo[entity.id] = { name: entity.name, type: entity.type };
+  for (const entity of entities) {
+    const scripts = [...new Set([entity.name, ...entity.aliases].filter((alias) => ARABIC_SCRIPT.test(alias)))];
+    entityInfo[entity.id] = scripts.length > 0 ? { name: entity.name, type: entity.type, scripts } : { name: entity.name, type: entity.type };
+  }
   return { byFirstWord, entities: entityInfo };
 }
 
