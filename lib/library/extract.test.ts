@@ -22,6 +22,22 @@ describe('extraction of the page the reader saves', () => {
     expect(canonicalOf(doc('<link rel="canonical" href="javascript:alert(1)">'), 'https://news.example/a')).toBe('https://news.example/a');
   });
 
+  it('takes a canonical address only on the page’s own site (registrable domain), so no page can pass for an article saved elsewhere', () => {
+    const canonical = (href: string) => doc(`<link rel="canonical" href="${href}">`);
+    // Same registrable domain: another host of the same site is fine.
+    expect(canonicalOf(canonical('https://www.nytimes.com/2018/a.html'), 'https://mobile.nytimes.com/2018/a.html')).toBe('https://www.nytimes.com/2018/a.html');
+    expect(canonicalOf(canonical('https://www.bbc.co.uk/news/1'), 'https://news.bbc.co.uk/news/1')).toBe('https://www.bbc.co.uk/news/1');
+    // Another site: the address the page was read at.
+    expect(canonicalOf(canonical('https://www.reuters.com/article/a'), 'https://evil.example/copy')).toBe('https://evil.example/copy');
+    // A public suffix is no site: two companies under co.uk, two users under github.io.
+    expect(canonicalOf(canonical('https://guardian.co.uk/a'), 'https://other.co.uk/a')).toBe('https://other.co.uk/a');
+    expect(canonicalOf(canonical('https://alice.github.io/post'), 'https://mallory.github.io/post')).toBe('https://mallory.github.io/post');
+    // No registrable domain (an address, localhost): the same host and port only.
+    expect(canonicalOf(canonical('http://127.0.0.1:8080/a'), 'http://127.0.0.1:8080/b')).toBe('http://127.0.0.1:8080/a');
+    expect(canonicalOf(canonical('http://127.0.0.1:9090/a'), 'http://127.0.0.1:8080/b')).toBe('http://127.0.0.1:8080/b');
+    expect(canonicalOf(canonical('http://localhost:8080/a'), 'http://127.0.0.1:8080/b')).toBe('http://127.0.0.1:8080/b');
+  });
+
   it('reads title, site name, byline and paragraphs as plain text', () => {
     const page = extractArticle(
       articlePage('<meta property="og:site_name" content="Example News"><meta name="author" content="A. Writer"><meta property="article:published_time" content="2024-03-05">'),

@@ -9,6 +9,7 @@
  * the text is read with `textContent` and leaves as plain strings.
  */
 import { Readability } from '@mozilla/readability';
+import { getDomain } from 'tldts';
 import type { ExtractedPage } from './format';
 
 /** Less article text than this is a page of links or a teaser, not an article. */
@@ -44,13 +45,30 @@ function findDatePublished(value: unknown, depth = 0): string | null {
   return findDatePublished(record['@graph'], depth + 1);
 }
 
-/** The page's canonical address when it names one over http(s), else the address it was read at. */
+/**
+ * The site a page belongs to: its registrable domain by the public-suffix list
+ * (`news.bbc.co.uk` → `bbc.co.uk`; private suffixes count, so `a.github.io` and
+ * `b.github.io` are two sites), or the whole host where there is none (an IP
+ * address, `localhost`).
+ */
+export function siteOf(url: URL): string {
+  return getDomain(url.hostname, { allowPrivateDomains: true }) ?? url.host;
+}
+
+/**
+ * The page's canonical address when it names one over http(s) on its own site,
+ * else the address it was read at. A canonical link on another site is ignored:
+ * the library merges articles by address, so a page must not be able to pass
+ * itself off as (and overwrite) an article saved from somewhere else.
+ */
 export function canonicalOf(doc: Document, url: string): string {
   const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   if (!href) return url;
   try {
+    const page = new URL(url);
     const canonical = new URL(href, url);
-    return canonical.protocol === 'http:' || canonical.protocol === 'https:' ? canonical.toString() : url;
+    const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
+    return web(canonical) && web(page) && siteOf(canonical) === siteOf(page) ? canonical.toString() : url;
   } catch {
     return url;
   }
