@@ -39,7 +39,8 @@ export type BackgroundRequest =
 /** Why an article was not saved; the popup says it in words. */
 export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
 
-export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean } | { saved: false; reason: SaveRefusal };
+/** `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`). */
+export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean } | { saved: false; reason: SaveRefusal };
 
 export interface BackgroundResponses {
   'lookup-entity': EntityView | null;

@@ -7,7 +7,7 @@ import { openLibraryDb } from '../../lib/library/db';
 import { savedArticleFrom } from '../../lib/library/format';
 import { createLibrary } from '../../lib/library/library';
 import { seedNameContext, TAMIM_PAGE } from '../../lib/library/test-fixtures';
-import { exportLibrary, readImport } from '../../lib/library/transfer';
+import { exportLibrary, importCounts, readImport } from '../../lib/library/transfer';
 import { seedCorpus } from '../../tests/seeds';
 import { Library } from './Library';
 import type { LibraryApi } from './library-api';
@@ -32,8 +32,7 @@ async function realLibraryApi() {
     async importFiles(files) {
       const read = await readImport(files, new Date());
       if ('problem' in read) return { imported: false, file: read.file, problem: read.problem };
-      const results = await library.save(read.articles);
-      return { imported: true, added: results.filter((r) => !r.updated).length, updated: results.filter((r) => r.updated).length };
+      return importCounts(await library.save(read.articles));
     },
     openReader: async (id) => {
       opened.push(id);

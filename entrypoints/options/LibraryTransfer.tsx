@@ -36,7 +36,7 @@ export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onD
       return;
     }
     const outcome = await api.importFiles(decoded as { name: string; text: string }[]);
-    onDone(outcome.imported ? t('libraryImported', String(outcome.added), String(outcome.updated)) : t('libraryImportRefused', outcome.file, outcome.problem));
+    onDone(outcome.imported ? t('libraryImported', String(outcome.articles), String(outcome.added), String(outcome.updated), String(outcome.merged)) : t('libraryImportRefused', outcome.file, outcome.problem));
   };
   return (
     <div class="library-transfer">

@@ -98,7 +98,7 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
     },
     async saveArticle() {
       calls.savedArticles++;
-      return options.saveOutcome ?? { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false };
+      return options.saveOutcome ?? { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false, duplicate: false };
     },
     close() {
       calls.closed++;

@@ -1,6 +1,6 @@
 /** The library's requests, each one handler, checked against `lib/messages.ts` like the corpus's. */
 import type { Library } from '../library/library';
-import { exportLibrary, readImport } from '../library/transfer';
+import { exportLibrary, importCounts, readImport } from '../library/transfer';
 import { LibraryFullError } from '../library/db';
 import type { HandlerTable } from './handler-table';
 import { type SaveDeps, saveFromTab } from './save-article';
@@ -24,9 +24,7 @@ export function libraryHandlers(library: () => Library, save: SaveDeps): Pick<Ha
       const read = await readImport(r.files, save.now());
       if ('problem' in read) return { imported: false, file: read.file, problem: read.problem };
       try {
-        const results = await library().save(read.articles);
-        const updated = results.filter((x) => x.updated).length;
-        return { imported: true, added: results.length - updated, updated };
+        return importCounts(await library().save(read.articles));
       } catch (error) {
         if (error instanceof LibraryFullError) return { imported: false, file: r.files[0]?.name ?? '', problem: error.message };
         throw error;

@@ -33,7 +33,7 @@ export async function saveFromTab(tab: number, deps: SaveDeps): Promise<SaveOutc
   const article = await savedArticleFrom(extracted, deps.now());
   try {
     const [result] = await deps.library().save([article]);
-    return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated };
+    return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated, duplicate: result.duplicate };
   } catch (error) {
     if (error instanceof LibraryFullError) return { saved: false, reason: 'storage-full' };
     if (error instanceof NotAnArticleError) return { saved: false, reason: 'not-an-article' };

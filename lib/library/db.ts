@@ -5,13 +5,14 @@
  * its search postings. A request reads only the records it needs, so a card or
  * a search does not grow with the library. An article and everything derived
  * from it are written, replaced or deleted in one transaction: whole or not at
- * all. A save that finds the same canonical address, or the same text, updates
- * that article instead of adding a second.
+ * all. Which saved article a new one is (the same address, or the same text) is
+ * `identity.ts`'s rule.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleFile } from '../engine/store/layout';
 import { type DerivedArticle, type DerivedFacts, type EntityInArticle, type EntitySummary, type LibraryEntity, withPart } from './derive';
 import type { SavedArticle } from './format';
+import { type Relation, relation } from './identity';
 
 interface LibrarySchema extends DBSchema {
   articles: { key: string; value: SavedArticle; indexes: { url: string; textHash: string } };
@@ -64,15 +65,24 @@ function isQuotaError(error: unknown): boolean {
 
 export interface SaveResult {
   id: string;
-  /** true when an article already in the library (same address or same text) was updated rather than added. */
+  /** true when an article already in the library (the same address, see `identity.ts`) was updated rather than added. */
   updated: boolean;
+  /** true when nothing of this one was written: its text is already saved under another address, or it was merged into another article of the same batch. `id` is that article's. */
+  duplicate: boolean;
 }
 
+/** The saved article an incoming one is (`identity.ts`), if any. */
+export type Known = { relation: Exclude<Relation, 'other'>; id: string } | null;
+
 export interface LibraryDb {
-  /** The id of the article already in the library that this one is (same address, id or text), if any. */
-  existing(article: SavedArticle): Promise<string | null>;
-  /** Saves all of them or none (one transaction). Each article's id must be the one `existing` gave, when it gave one. */
+  /** The saved article this one is the same as, or a duplicate of; null when it is new. */
+  identify(article: SavedArticle): Promise<Known>;
+  /** Whether some saved article has this id (a new article's id must be free). */
+  hasId(id: string): Promise<boolean>;
+  /** Saves all of them or none (one transaction). Each article's id is the one `identify` gave ('same'), or a free one. */
   put(items: { article: SavedArticle; derived: DerivedArticle }[]): Promise<SaveResult[]>;
+  /** The saved articles with these ids, as they are now (missing ones left out). */
+  articles(ids: string[]): Promise<SavedArticle[]>;
   all(): Promise<SavedArticle[]>;
   facts(): Promise<DerivedFacts[]>;
   entities(): Promise<LibraryEntity[]>;
@@ -241,26 +251,32 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       throw error;
     }
   };
-  type ArticleStore = Pick<IDBPObjectStore<LibrarySchema, StoreNames<LibrarySchema>[], 'articles', IDBTransactionMode>, 'index' | 'getKey'>;
-  const existing = async (article: SavedArticle, index: ArticleStore = db.transaction('articles').store): Promise<string | null> => {
-    const same =
-      (article.url ? await index.index('url').getKey(article.url) : undefined) ??
-      (await index.getKey(article.id)) ??
-      (await index.index('textHash').getKey(article.textHash));
-    return same ?? null;
+  type ArticleStore = Pick<IDBPObjectStore<LibrarySchema, StoreNames<LibrarySchema>[], 'articles', IDBTransactionMode>, 'index' | 'get'>;
+  const identify = async (article: SavedArticle, store: ArticleStore = db.transaction('articles').store): Promise<Known> => {
+    const byUrl = article.url ? await store.index('url').get(article.url) : undefined;
+    if (byUrl) return { relation: 'same', id: byUrl.id };
+    // Several saved articles can share a text (saved before this rule, or edited to match): one with no address is the same, any other a duplicate.
+    const byText = await store.index('textHash').getAll(article.textHash);
+    if (byText.length === 0) return null;
+    const same = byText.find((a) => relation(a, article) === 'same');
+    return same ? { relation: 'same', id: same.id } : { relation: 'duplicate', id: byText[0].id };
   };
   return {
-    existing: (article) => existing(article),
+    identify: (article) => identify(article),
+    hasId: async (id) => (await db.getKey('articles', id)) !== undefined,
     put: (items) =>
       write(async (tx) => {
         const results: SaveResult[] = [];
         const named: string[] = [];
         for (const { article, derived } of items) {
-          const same = await existing(article, tx.objectStore('articles'));
-          if (same !== null && same !== article.id) throw new Error(`${article.id} is ${same} already in the library: analyse it under that id`);
-          if (same !== null) named.push(...(await removeDerived(tx, same)));
+          const known = await identify(article, tx.objectStore('articles'));
+          const taken = known === null && (await tx.objectStore('articles').getKey(article.id)) !== undefined;
+          if (known?.relation === 'duplicate' || (known && known.id !== article.id) || taken) {
+            throw new Error(`${article.id} is not new and not the saved ${known?.id ?? article.id}: identify it first`);
+          }
+          if (known) named.push(...(await removeDerived(tx, known.id)));
           await writeDerived(tx, article, derived);
-          results.push({ id: article.id, updated: same !== null });
+          results.push({ id: article.id, updated: known !== null, duplicate: false });
         }
         await settle(tx, named);
         await counted(tx, results.filter((r) => !r.updated).length);
@@ -277,6 +293,11 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         return results;
       }),
     all: () => db.getAll('articles'),
+    async articles(ids) {
+      const tx = db.transaction('articles');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return found.filter((a): a is SavedArticle => a !== undefined);
+    },
     facts: () => db.getAll('derived'),
     entities: () => db.getAll('entities'),
     mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),

@@ -9,7 +9,8 @@
 import { compileNameTable, type NameTable } from '../engine/matcher';
 import type { LibraryDb, SaveResult } from './db';
 import { deriveArticles, type LibraryEntity, type NameContext } from './derive';
-import type { SavedArticle } from './format';
+import { libraryIdOf, type SavedArticle } from './format';
+import { relation } from './identity';
 import { cached, libraryStore, type LibraryStore } from './library-store';
 import { mergeNameTables } from './names-storage';
 
@@ -32,10 +33,50 @@ export class NotAnArticleError extends Error {
   }
 }
 
+/**
+ * A place in the library's one line of writes, taken when a request arrives:
+ * its write runs after every write that arrived before it, whatever it does
+ * first (a save reads and analyses the page), so the last request wins.
+ * `release` gives the place up without writing (a save that was refused).
+ */
+export interface Turn {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  release(): void;
+}
+
+/** Turns in order of arrival. */
+export function arrivalOrder(): () => Turn {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const before = last;
+    last = before.then(() => done);
+    return {
+      async run(work) {
+        await before;
+        try {
+          return await work();
+        } finally {
+          release();
+        }
+      },
+      release,
+    };
+  };
+}
+
 export interface Library {
   store: LibraryStore;
-  /** All or none: a duplicate updates the article already there. */
-  save(articles: SavedArticle[]): Promise<SaveResult[]>;
+  /** A place in line for a write, taken as a request arrives (see `Turn`). */
+  turn(): Turn;
+  /**
+   * All or none, in `turn` (a new one if none is given). The same article
+   * (`identity.ts`) updates the one already there; a duplicate is merged into it.
+   */
+  save(articles: SavedArticle[], turn?: Turn): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
   list(): Promise<LibraryEntry[]>;
   remove(ids: string[]): Promise<void>;
@@ -53,31 +94,52 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
   // One connection for the library's life, and the bundled names read once: neither changes while it runs.
   const db = cached(open).get;
   const context = cached(bundledNames).get;
-  /** Writes one after another: each save reads the names the one before it wrote. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
+  /** Writes one after another, in order of arrival: each save reads the names the one before it wrote. */
+  const turn = arrivalOrder();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => turn().run(work);
+
+  /** A new article's id: from its address or text, or, should that be taken (a library saved under the earlier rule), the next free one. */
+  const freeId = async (d: LibraryDb, article: SavedArticle, batch: ReadonlyMap<string, SavedArticle>): Promise<string> => {
+    let id = article.id;
+    for (let n = 1; batch.has(id) || (await d.hasId(id)); n++) id = await libraryIdOf(`${article.url ?? ''}#${article.textHash}#${n}`, '');
+    return id;
   };
 
   const write = async (articles: SavedArticle[]): Promise<SaveResult[]> => {
     const d = await db();
-    // An article already in the library keeps its id, so its statements keep theirs.
+    /** What is written, by id; where each article of the batch went. */
     const batch = new Map<string, SavedArticle>();
-    const idOf: string[] = [];
+    const placed: { id: string; duplicate: boolean }[] = [];
     for (const article of articles) {
-      const id = (await d.existing(article)) ?? [...batch.values()].find((b) => (b.url !== null && b.url === article.url) || b.textHash === article.textHash)?.id ?? article.id;
+      // Inside the batch first: two copies in one import file are one article (the later replaces the earlier), or a duplicate of the first.
+      const mate = [...batch.values()].find((b) => relation(b, article) !== 'other');
+      if (mate) {
+        const same = relation(mate, article) === 'same';
+        if (same) {
+          batch.set(mate.id, { ...article, id: mate.id });
+          for (const p of placed) if (p.id === mate.id) p.duplicate = true;
+        }
+        placed.push({ id: mate.id, duplicate: !same });
+        continue;
+      }
+      const known = await d.identify(article);
+      if (known?.relation === 'duplicate') {
+        placed.push({ id: known.id, duplicate: true });
+        continue;
+      }
+      // An article already in the library keeps its id, so its statements keep theirs.
+      const id = known ? known.id : await freeId(d, article, batch);
       batch.set(id, { ...article, id });
-      idOf.push(id);
+      placed.push({ id, duplicate: false });
     }
     const saved = [...batch.values()];
+    if (saved.length === 0) return placed.map((p) => ({ id: p.id, updated: false, duplicate: true }));
     const derived = new Map(deriveArticles(saved, await context(), await d.entities()).map((x) => [x.facts.id, x]));
     if (saved.some((a) => !derived.has(a.id))) throw new NotAnArticleError();
     const results = new Map((await d.put(saved.map((article) => ({ article, derived: derived.get(article.id) as NonNullable<ReturnType<typeof derived.get>> })))).map((r) => [r.id, r]));
     store.changed();
     onChange();
-    return idOf.map((id) => results.get(id) as SaveResult);
+    return placed.map((p) => (p.duplicate ? { id: p.id, updated: false, duplicate: true } : (results.get(p.id) as SaveResult)));
   };
 
   /** Articles saved before their records were kept (an older version) are analysed once, before the library is read. */
@@ -119,7 +181,8 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
 
   return {
     store,
-    save: (articles) => serial(() => write(articles)),
+    turn,
+    save: (articles, place = turn()) => place.run(() => write(articles)),
     all: async () => (await db()).all(),
     async list() {
       const facts = await (await reads()).facts();
