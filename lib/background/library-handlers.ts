@@ -21,13 +21,17 @@ export function libraryHandlers(library: () => Library, save: SaveDeps): Pick<Ha
     },
     'library-export': async () => exportLibrary(await library().all(), save.now()),
     'library-import': async (r) => {
-      const read = await readImport(r.files, save.now());
-      if ('problem' in read) return { imported: false, file: read.file, problem: read.problem };
+      // In line as it arrives, like a save: a delete sent after it is not undone by it.
+      const turn = library().turn();
       try {
-        return importCounts(await library().save(read.articles));
+        const read = await readImport(r.files, save.now());
+        if ('problem' in read) return { imported: false, file: read.file, problem: read.problem };
+        return importCounts(await library().save(read.articles, turn));
       } catch (error) {
         if (error instanceof LibraryFullError) return { imported: false, file: r.files[0]?.name ?? '', problem: error.message };
         throw error;
+      } finally {
+        turn.release();
       }
     },
   };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { seedCorpus } from '../../tests/seeds';
 import { LibraryFullError, openLibraryDb } from '../library/db';
 import { createLibrary, type Library } from '../library/library';
+import { savedArticleFrom } from '../library/format';
 import { seedNameContext, TAMIM_PAGE } from '../library/test-fixtures';
 import { type SaveDeps, saveFromTab } from './save-article';
 
@@ -51,5 +52,30 @@ describe('saving the article in a tab', () => {
     const d = await deps();
     d.lib.save = () => Promise.reject(new LibraryFullError());
     expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'storage-full' });
+  });
+
+  it('runs saves and deletes of one article in the order they arrived, however long a save reads the page: the last request wins', async () => {
+    // Each extraction waits until the test lets it finish, as a big page keeps Readability busy.
+    const pending: (() => void)[] = [];
+    const slow = async () => {
+      await new Promise<void>((resolve) => pending.push(resolve));
+      return TAMIM_PAGE;
+    };
+    const finish = async () => {
+      while (pending.length < 2) await new Promise((r) => setTimeout(r, 5));
+      // The later page is read first: arrival, not reading time, orders the writes.
+      for (const go of pending.splice(0).reverse()) go();
+    };
+    const d = await deps({ extract: slow });
+    const id = (await savedArticleFrom(TAMIM_PAGE, new Date())).id;
+    const requests = [saveFromTab(7, d), d.lib.remove([id]), saveFromTab(7, d), d.lib.remove([id])];
+    await finish();
+    await Promise.all(requests);
+    expect(await d.lib.list()).toEqual([]);
+
+    const again = [saveFromTab(7, d), d.lib.remove([id]), saveFromTab(7, d)];
+    await finish();
+    await Promise.all(again);
+    expect((await d.lib.list()).map((e) => e.id)).toEqual([id]);
   });
 });

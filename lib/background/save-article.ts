@@ -6,8 +6,7 @@
  * inject scripts is needed — which is also why saving works from a popup
  * opened as a tab, where the browser grants no `activeTab`.
  */
-import type { Library } from '../library/library';
-import { NotAnArticleError } from '../library/library';
+import { type Library, NotAnArticleError, type Turn } from '../library/library';
 import { LibraryFullError } from '../library/db';
 import { type ExtractedPage, savedArticleFrom } from '../library/format';
 import type { PageDocument, SaveOutcome } from '../messages';
@@ -22,7 +21,21 @@ export interface SaveDeps {
   now(): Date;
 }
 
+/**
+ * Takes its place among the library's writes as it is called (the request's
+ * arrival), then copies and reads the page: a delete that arrives while the
+ * page is read waits for this save's write, and is not undone by it.
+ */
 export async function saveFromTab(tab: number, deps: SaveDeps): Promise<SaveOutcome> {
+  const turn = deps.library().turn();
+  try {
+    return await copyAndSave(tab, deps, turn);
+  } finally {
+    turn.release();
+  }
+}
+
+async function copyAndSave(tab: number, deps: SaveDeps, turn: Turn): Promise<SaveOutcome> {
   // Asked of the browser before the page: a private window's page is not even copied.
   if (await deps.tabIsPrivate(tab)) return { saved: false, reason: 'private-window' };
   const page = await deps.pageDocument(tab).catch(() => null);
@@ -32,7 +45,7 @@ export async function saveFromTab(tab: number, deps: SaveDeps): Promise<SaveOutc
   if (!extracted) return { saved: false, reason: 'not-an-article' };
   const article = await savedArticleFrom(extracted, deps.now());
   try {
-    const [result] = await deps.library().save([article]);
+    const [result] = await deps.library().save([article], turn);
     return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated, duplicate: result.duplicate };
   } catch (error) {
     if (error instanceof LibraryFullError) return { saved: false, reason: 'storage-full' };
