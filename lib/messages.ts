@@ -9,7 +9,7 @@ import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
 import type { LibraryEntry } from './library/library';
 import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
-import type { ExtractedPage } from './library/format';
+import type { Extraction } from './library/format';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
@@ -36,8 +36,8 @@ export type BackgroundRequest =
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
   | { type: 'library-import'; files: ImportFile[] };
 
-/** Why an article was not saved; the popup says it in words. */
-export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
+/** Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads (lib/library/extract.ts). */
+export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'storage-full' | 'no-page';
 
 /** `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`). */
 export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean } | { saved: false; reason: SaveRefusal };
@@ -74,7 +74,7 @@ export function parseOffscreenRequest(value: unknown): OffscreenRequest | null {
   return m.type === 'extract-article' && isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
 }
 
-export type OffscreenResponse = ExtractedPage | null;
+export type OffscreenResponse = Extraction;
 
 export interface PageName {
   id: string;

@@ -6,7 +6,7 @@
  * only here, never in the content script that runs on every page.
  */
 import { browser } from 'wxt/browser';
-import type { ExtractedPage } from '../../lib/library/format';
+import type { Extraction } from '../../lib/library/format';
 import type { OffscreenRequest, OffscreenResponse } from '../../lib/messages';
 
 interface OffscreenApi {
@@ -36,7 +36,7 @@ async function inOffscreen(request: OffscreenRequest): Promise<OffscreenResponse
   }
 }
 
-export async function extractInExtensionDocument(html: string, url: string): Promise<ExtractedPage | null> {
+export async function extractInExtensionDocument(html: string, url: string): Promise<Extraction> {
   if (typeof DOMParser === 'function') {
     const { extractArticle } = await import('../../lib/library/extract');
     return extractArticle(html, url);

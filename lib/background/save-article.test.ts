@@ -15,7 +15,7 @@ async function deps(overrides: Partial<SaveDeps> = {}): Promise<SaveDeps & { lib
     lib,
     tabIsPrivate: async () => false,
     pageDocument: async () => ({ html: '<html></html>', url: TAMIM_PAGE.url, private: false }),
-    extract: async () => TAMIM_PAGE,
+    extract: async () => ({ page: TAMIM_PAGE }),
     library: () => lib,
     now: () => new Date('2026-11-30T09:00:00Z'),
     ...overrides,
@@ -41,11 +41,19 @@ describe('saving the article in a tab', () => {
   });
 
   it('says so when the page is not an article, or has no content script, and saves nothing', async () => {
-    const d = await deps({ extract: async () => null });
+    const d = await deps({ extract: async () => ({ refused: 'not-an-article' }) });
     expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'not-an-article' });
     const gone = await deps({ pageDocument: () => Promise.reject(new Error('Receiving end does not exist')) });
     expect(await saveFromTab(7, gone)).toEqual({ saved: false, reason: 'no-page' });
     expect(await d.lib.list()).toEqual([]);
+  });
+
+  it('refuses a page with too much text, whether the page was too big to copy or its text above the limit, and saves nothing', async () => {
+    const uncopied = await deps({ pageDocument: async () => null });
+    expect(await saveFromTab(7, uncopied)).toEqual({ saved: false, reason: 'too-big' });
+    const long = await deps({ extract: async () => ({ refused: 'too-big' }) });
+    expect(await saveFromTab(7, long)).toEqual({ saved: false, reason: 'too-big' });
+    expect(await long.lib.list()).toEqual([]);
   });
 
   it('turns a full disk into its own answer', async () => {
@@ -59,7 +67,7 @@ describe('saving the article in a tab', () => {
     const pending: (() => void)[] = [];
     const slow = async () => {
       await new Promise<void>((resolve) => pending.push(resolve));
-      return TAMIM_PAGE;
+      return { page: TAMIM_PAGE };
     };
     const finish = async () => {
       while (pending.length < 2) await new Promise((r) => setTimeout(r, 5));

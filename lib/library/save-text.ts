@@ -4,6 +4,6 @@ import type { SaveOutcome } from '../messages';
 
 export function saveOutcomeText(outcome: SaveOutcome): string {
   if (outcome.saved) return outcome.duplicate ? t('savedDuplicate') : outcome.updated ? t('savedAgain') : t('savedToLibrary');
-  const reasons = { 'private-window': 'saveRefusedPrivate', 'not-an-article': 'saveRefusedNotArticle', 'storage-full': 'saveRefusedFull', 'no-page': 'saveRefusedNoPage' } as const;
+  const reasons = { 'private-window': 'saveRefusedPrivate', 'not-an-article': 'saveRefusedNotArticle', 'too-big': 'saveRefusedTooBig', 'storage-full': 'saveRefusedFull', 'no-page': 'saveRefusedNoPage' } as const;
   return t(reasons[outcome.reason]);
 }
