@@ -12,9 +12,9 @@ import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../
 import { libraryHandlers } from '../../lib/background/library-handlers';
 import type { SaveDeps } from '../../lib/background/save-article';
 import { combinedStore } from '../../lib/engine/store/combined';
-import type { CorpusMeta } from '../../lib/engine/store/layout';
 import { packagedStore } from '../../lib/engine/store/packaged';
 import type { CorpusStore } from '../../lib/engine/store/store';
+import { bundledNames } from '../../lib/library/bundled-names';
 import { openLibraryDb } from '../../lib/library/db';
 import { createLibrary, type Library } from '../../lib/library/library';
 import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
@@ -34,11 +34,11 @@ async function readPackaged(path: string): Promise<string> {
 }
 
 let library: Library | null = null;
-/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context (corpus/meta.json). */
+/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context (corpus/meta.json, else the built-in table). */
 function readersLibrary(): Library {
   library ??= createLibrary(
     () => openLibraryDb(),
-    async () => (JSON.parse(await readPackaged('corpus/meta.json')) as CorpusMeta).entities,
+    () => bundledNames(() => readPackaged('corpus/meta.json'), table),
     table,
     () => void publishLibraryNames().catch((error: unknown) => console.warn('[iran-iraq-context] library names not published:', error)),
   );
