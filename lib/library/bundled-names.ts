@@ -17,9 +17,9 @@ export function namesFromTable(table: NameTable): NameContext {
     for (const p of patterns) {
       if (p.weak || p.after || p.entities.length !== 1) continue;
       const id = p.entities[0];
-      let set = aliases.get(id);
-      if (!set) aliases.set(id, (set = new Set()));
+      const set = aliases.get(id) ?? new Set<string>();
       set.add(p.words.join(' '));
+      aliases.set(id, set);
     }
   }
   return Object.entries(table.entities).map(([id, e]) => ({ id, name: e.name, type: e.type, aliases: [...(aliases.get(id) ?? [])].sort() }));
