@@ -27,8 +27,11 @@ export type BackgroundRequest =
   | { type: 'open-entity-page'; id: string }
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
   | { type: 'name-shortcuts' }
-  /** Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code). */
-  | { type: 'save-article'; tab: number }
+  /**
+   * Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code).
+   * `anyway`: the reader was told the page names nobody of Iran–Iraq affairs (`off-topic`) and saves it all the same.
+   */
+  | { type: 'save-article'; tab: number; anyway?: true }
   | { type: 'library-list' }
   | { type: 'library-delete'; ids: string[] }
   | { type: 'library-clear' }
@@ -36,11 +39,17 @@ export type BackgroundRequest =
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
   | { type: 'library-import'; files: ImportFile[] };
 
-/** Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads (lib/library/extract.ts). */
-export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'storage-full' | 'no-page';
+/**
+ * Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads
+ * (lib/library/extract.ts). `off-topic`: it names nobody of Iran–Iraq affairs (lib/library/relevance.ts); the popup offers to save it anyway.
+ */
+export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'off-topic' | 'storage-full' | 'no-page';
 
-/** `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`). */
-export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean } | { saved: false; reason: SaveRefusal };
+/**
+ * `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`).
+ * `offPages`: saved anyway though it names nobody of Iran–Iraq affairs: its names are not underlined on pages.
+ */
+export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean; offPages?: true } | { saved: false; reason: SaveRefusal };
 
 export interface BackgroundResponses {
   'lookup-entity': EntityView | null;
@@ -152,7 +161,9 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
         ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
         : null;
     case 'save-article':
-      return Number.isInteger(m.tab) && (m.tab as number) >= 0 ? { type: m.type, tab: m.tab as number } : null;
+      return Number.isInteger(m.tab) && (m.tab as number) >= 0 && (m.anyway === undefined || m.anyway === true)
+        ? { type: m.type, tab: m.tab as number, ...(m.anyway ? { anyway: true as const } : {}) }
+        : null;
     case 'library-delete':
       return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
     case 'library-import':

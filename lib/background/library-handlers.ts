@@ -9,7 +9,7 @@ type LibraryRequest = 'save-article' | 'library-list' | 'library-delete' | 'libr
 
 export function libraryHandlers(library: () => Library, save: SaveDeps): Pick<HandlerTable, LibraryRequest> {
   return {
-    'save-article': (r) => saveFromTab(r.tab, save),
+    'save-article': (r) => saveFromTab(r.tab, save, r.anyway === true),
     'library-list': () => library().list(),
     'library-delete': async (r) => {
       await library().remove(r.ids);

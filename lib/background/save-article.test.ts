@@ -4,7 +4,7 @@ import { seedCorpus } from '../../tests/seeds';
 import { LibraryFullError, openLibraryDb } from '../library/db';
 import { createLibrary, type Library } from '../library/library';
 import { savedArticleFrom } from '../library/format';
-import { seedNameContext, TAMIM_PAGE } from '../library/test-fixtures';
+import { seedNameContext, TAMIM_PAGE, WHALE_PAGE } from '../library/test-fixtures';
 import { type SaveDeps, saveFromTab } from './save-article';
 
 let n = 0;
@@ -85,5 +85,23 @@ describe('saving the article in a tab', () => {
     await finish();
     await Promise.all(again);
     expect((await d.lib.list()).map((e) => e.id)).toEqual([id]);
+  });
+
+  it('asks before saving a page that names nobody of Iran–Iraq affairs; saved anyway, its names stay on its card and off the pages until an article on the topic names them', async () => {
+    const d = await deps({ extract: async () => ({ page: WHALE_PAGE }) });
+    expect(await saveFromTab(7, d)).toEqual({ saved: false, reason: 'off-topic' });
+    expect(await d.lib.list()).toEqual([]);
+    expect(await saveFromTab(7, d, true)).toMatchObject({ saved: true, offPages: true });
+    expect((await d.lib.store.entity('hori-parata'))?.statements[0]).toMatchObject({ relation: 'said', article: { origin: 'library' } });
+    expect((await d.lib.nameTable()).entities).toEqual({});
+    // An article on the topic names him too: now he is a name of the pages; deleted, he is not again.
+    const onTopic = await deps({ library: () => d.lib, extract: async () => ({ page: { ...TAMIM_PAGE, paragraphs: [...TAMIM_PAGE.paragraphs, 'Hori Parata said he would visit Baghdad in the spring.'] } }) });
+    const saved = await saveFromTab(7, onTopic);
+    expect(saved).toMatchObject({ saved: true });
+    expect(saved.saved && saved.offPages).toBeFalsy();
+    expect(Object.keys((await d.lib.nameTable()).entities)).toContain('hori-parata');
+    await d.lib.remove([saved.saved ? saved.id : '']);
+    expect(Object.keys((await d.lib.nameTable()).entities)).not.toContain('hori-parata');
+    expect(await d.lib.store.entity('hori-parata')).not.toBeNull();
   });
 });

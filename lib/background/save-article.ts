@@ -26,16 +26,16 @@ export interface SaveDeps {
  * arrival), then copies and reads the page: a delete that arrives while the
  * page is read waits for this save's write, and is not undone by it.
  */
-export async function saveFromTab(tab: number, deps: SaveDeps): Promise<SaveOutcome> {
+export async function saveFromTab(tab: number, deps: SaveDeps, anyway = false): Promise<SaveOutcome> {
   const turn = deps.library().turn();
   try {
-    return await copyAndSave(tab, deps, turn);
+    return await copyAndSave(tab, deps, turn, anyway);
   } finally {
     turn.release();
   }
 }
 
-async function copyAndSave(tab: number, deps: SaveDeps, turn: Turn): Promise<SaveOutcome> {
+async function copyAndSave(tab: number, deps: SaveDeps, turn: Turn, anyway: boolean): Promise<SaveOutcome> {
   // Asked of the browser before the page: a private window's page is not even copied.
   if (await deps.tabIsPrivate(tab)) return { saved: false, reason: 'private-window' };
   const page = await deps.pageDocument(tab).catch(() => undefined);
@@ -47,9 +47,12 @@ async function copyAndSave(tab: number, deps: SaveDeps, turn: Turn): Promise<Sav
   if ('refused' in extraction) return { saved: false, reason: extraction.refused };
   const extracted = extraction.page;
   const article = await savedArticleFrom(extracted, deps.now());
+  // Not saved silently: the reader is told, and may save it anyway (its names then stay off the pages).
+  const offTopic = deps.library().offTopic(article);
+  if (offTopic && !anyway) return { saved: false, reason: 'off-topic' };
   try {
     const [result] = await deps.library().save([article], turn);
-    return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated, duplicate: result.duplicate };
+    return { saved: true, id: result.id, title: article.meta.title ?? extracted.title, updated: result.updated, duplicate: result.duplicate, ...(offTopic ? { offPages: true as const } : {}) };
   } catch (error) {
     if (error instanceof LibraryFullError) return { saved: false, reason: 'storage-full' };
     if (error instanceof NotAnArticleError) return { saved: false, reason: 'not-an-article' };

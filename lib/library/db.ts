@@ -145,15 +145,23 @@ async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
   return facts?.named ?? [];
 }
 
-/** The entities an article named, after it went or changed: each card summed again from what is left, and one nobody names forgotten. */
+/**
+ * The entities an article named, after it went or changed: each card summed
+ * again from what is left, kept off the pages if only articles off the topic
+ * name it now, and one nobody names forgotten.
+ */
 async function settle(tx: WriteTx, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
     const parts = await tx.objectStore('mentions').getAll(IDBKeyRange.bound([id], [id, []]));
     if (parts.length === 0) {
       await Promise.all([tx.objectStore('entities').delete(id), tx.objectStore('cards').delete(id)]);
-    } else {
-      await tx.objectStore('cards').put(parts.reduce<EntitySummary | undefined>(withPart, undefined) as EntitySummary);
+      continue;
     }
+    await tx.objectStore('cards').put(parts.reduce<EntitySummary | undefined>(withPart, undefined) as EntitySummary);
+    const entity = await tx.objectStore('entities').get(id);
+    if (!entity) continue;
+    const { offPages: _offPages, ...onPages } = entity;
+    await tx.objectStore('entities').put(parts.every((p) => p.offTopic) ? { ...onPages, offPages: true } : onPages);
   }
 }
 
@@ -202,8 +210,11 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
     ...derived.discovered.map((e, i) => () => {
       const before = known[i];
       const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
-      // The first name it was saved under stays its name; later spellings become aliases.
-      return entities.put(before ? { ...before, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases), roles: union(before.roles, e.roles) } : e);
+      // The first name it was saved under stays its name; later spellings become aliases. An article on topic puts it on the pages.
+      if (!before) return entities.put(e);
+      const { offPages: _offPages, ...kept } = before;
+      const merged = { ...kept, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases), roles: union(before.roles, e.roles) };
+      return entities.put(before.offPages && e.offPages ? { ...merged, offPages: true } : merged);
     }),
   ]);
 }

@@ -11,6 +11,7 @@ import type { LibraryDb, SaveResult } from './db';
 import { deriveArticles, type LibraryEntity, type NameContext } from './derive';
 import { libraryIdOf, type SavedArticle } from './format';
 import { relation } from './identity';
+import { aboutIranIraq } from './relevance';
 import { cached, libraryStore, type LibraryStore } from './library-store';
 import { mergeNameTables } from './names-storage';
 
@@ -83,17 +84,24 @@ export interface Library {
   clear(): Promise<void>;
   /** The names the content script adds to the bundled table. */
   nameTable(): Promise<NameTable>;
+  /** Whether the article names nobody of Iran–Iraq affairs (`relevance.ts`): a save asks first, and its names stay off the pages. */
+  offTopic(article: Pick<SavedArticle, 'text' | 'meta'>): boolean;
 }
 
-/** The library's own people and organisations as a name table (data, not code: it travels through `browser.storage.local`). */
+/**
+ * The library's own people and organisations as a name table (data, not code:
+ * it travels through `browser.storage.local`), without those only articles
+ * off the topic name: those stay on their article's card.
+ */
 export function libraryNameTable(entities: readonly LibraryEntity[], bundled: NameTable): NameTable {
-  return compileNameTable(entities.filter((e) => !Object.hasOwn(bundled.entities, e.id)));
+  return compileNameTable(entities.filter((e) => !Object.hasOwn(bundled.entities, e.id) && !e.offPages));
 }
 
 export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () => Promise<NameContext>, bundledTable: NameTable, onChange: () => void): Library {
   // One connection for the library's life, and the bundled names read once: neither changes while it runs.
   const db = cached(open).get;
   const context = cached(bundledNames).get;
+  const offTopic = (article: Pick<SavedArticle, 'text' | 'meta'>) => !aboutIranIraq(`${article.meta.title ?? ''}\n${article.text}`, bundledTable);
   /** Writes one after another, in order of arrival: each save reads the names the one before it wrote. */
   const turn = arrivalOrder();
   const serial = <T>(work: () => Promise<T>): Promise<T> => turn().run(work);
@@ -134,7 +142,7 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     }
     const saved = [...batch.values()];
     if (saved.length === 0) return placed.map((p) => ({ id: p.id, updated: false, duplicate: true }));
-    const derived = new Map(deriveArticles(saved, await context(), await d.entities()).map((x) => [x.facts.id, x]));
+    const derived = new Map(deriveArticles(saved, await context(), await d.entities(), offTopic).map((x) => [x.facts.id, x]));
     if (saved.some((a) => !derived.has(a.id))) throw new NotAnArticleError();
     const results = new Map((await d.put(saved.map((article) => ({ article, derived: derived.get(article.id) as NonNullable<ReturnType<typeof derived.get>> })))).map((r) => [r.id, r]));
     store.changed();
@@ -203,5 +211,6 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
         onChange();
       }),
     nameTable: async () => tablesOf(await store.entities()).table,
+    offTopic,
   };
 }

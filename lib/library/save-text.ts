@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import type { SaveOutcome } from '../messages';
 
 export function saveOutcomeText(outcome: SaveOutcome): string {
-  if (outcome.saved) return outcome.duplicate ? t('savedDuplicate') : outcome.updated ? t('savedAgain') : t('savedToLibrary');
-  const reasons = { 'private-window': 'saveRefusedPrivate', 'not-an-article': 'saveRefusedNotArticle', 'too-big': 'saveRefusedTooBig', 'storage-full': 'saveRefusedFull', 'no-page': 'saveRefusedNoPage' } as const;
+  if (outcome.saved) return outcome.duplicate ? t('savedDuplicate') : outcome.updated ? t('savedAgain') : outcome.offPages ? t('savedOffPages') : t('savedToLibrary');
+  const reasons = { 'private-window': 'saveRefusedPrivate', 'not-an-article': 'saveRefusedNotArticle', 'too-big': 'saveRefusedTooBig', 'off-topic': 'saveRefusedOffTopic', 'storage-full': 'saveRefusedFull', 'no-page': 'saveRefusedNoPage' } as const;
   return t(reasons[outcome.reason]);
 }
