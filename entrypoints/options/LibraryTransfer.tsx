@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n';
+import { importOutcomeText } from '../../lib/library/save-text';
 import type { LibraryApi } from './library-api';
 
 /** As the corpus build says it of a seed file. */
@@ -36,7 +37,7 @@ export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onD
       return;
     }
     const outcome = await api.importFiles(decoded as { name: string; text: string }[]);
-    onDone(outcome.imported ? t('libraryImported', String(outcome.articles), String(outcome.added), String(outcome.updated), String(outcome.merged)) : t('libraryImportRefused', outcome.file, outcome.problem));
+    onDone(importOutcomeText(outcome));
   };
   return (
     <div class="library-transfer">

@@ -79,6 +79,8 @@ export interface Library {
    */
   save(articles: SavedArticle[], turn?: Turn): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
+  /** The saved articles these would replace (the same article, `identity.ts`), as they are now. */
+  replaced(articles: readonly SavedArticle[]): Promise<SavedArticle[]>;
   list(): Promise<LibraryEntry[]>;
   remove(ids: string[]): Promise<void>;
   clear(): Promise<void>;
@@ -192,6 +194,11 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     turn,
     save: (articles, place = turn()) => place.run(() => write(articles)),
     all: async () => (await db()).all(),
+    async replaced(articles) {
+      const d = await db();
+      const known = await Promise.all(articles.map((a) => d.identify(a)));
+      return d.articles([...new Set(known.flatMap((k) => (k?.relation === 'same' ? [k.id] : [])))]);
+    },
     async list() {
       const facts = await (await reads()).facts();
       return facts

@@ -42,7 +42,11 @@ export interface ImportFile {
 }
 
 /** `merged`: articles of the files that were one with another (the same article twice in the files, or the same text as one saved under another address). */
-export type ImportOutcome = { imported: true; articles: number; added: number; updated: number; merged: number } | { imported: false; file: string; problem: string };
+export type ImportOutcome =
+  | { imported: true; articles: number; added: number; updated: number; merged: number }
+  | { imported: false; file: string; problem: string }
+  /** The reader stopped it: what it had written was taken out again. */
+  | { imported: false; cancelled: true };
 
 /** What an import did, from what the library said of each article. */
 export function importCounts(results: readonly SaveResult[]): ImportOutcome {
