@@ -9,19 +9,21 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
 import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../lib/background/handler-table';
-import { libraryHandlers } from '../../lib/background/library-handlers';
+import { type Imports, libraryHandlers } from '../../lib/background/library-handlers';
 import type { SaveDeps } from '../../lib/background/save-article';
 import { combinedStore } from '../../lib/engine/store/combined';
 import { packagedStore } from '../../lib/engine/store/packaged';
 import type { CorpusStore } from '../../lib/engine/store/store';
 import { bundledNames } from '../../lib/library/bundled-names';
 import { openLibraryDb } from '../../lib/library/db';
+import { IMPORT_PROGRESS_KEY } from '../../lib/library/import-job';
+import { cached } from '../../lib/library/library-store';
 import { createLibrary, type Library } from '../../lib/library/library';
 import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
-import { extractInExtensionDocument } from './extract-host';
+import { extractInExtensionDocument, startImport } from './extract-host';
 import { SAVE_COMMAND, saveMenu } from './save-entry-points';
 
 /** Reads one file the build wrote into the package. */
@@ -33,12 +35,15 @@ async function readPackaged(path: string): Promise<string> {
   return response.text();
 }
 
+/** The bundled corpus's names, the context saved and imported articles are read in (corpus/meta.json, else the built-in table). */
+const bundledContext = cached(() => bundledNames(() => readPackaged('corpus/meta.json'), table));
+
 let library: Library | null = null;
-/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context (corpus/meta.json, else the built-in table). */
+/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context. */
 function readersLibrary(): Library {
   library ??= createLibrary(
     () => openLibraryDb(),
-    () => bundledNames(() => readPackaged('corpus/meta.json'), table),
+    bundledContext.get,
     table,
     () => void publishLibraryNames().catch((error: unknown) => console.warn('[iran-iraq-context] library names not published:', error)),
   );
@@ -91,9 +96,15 @@ function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
   return ownPage || sender.tab !== undefined;
 }
 
+/** Imports run in the import worker; how far the running one got is kept in session storage, where the options page reads it. */
+const imports: Imports = {
+  start: (files, onProgress) => startImport(files, bundledContext.get(), saving.now(), onProgress),
+  show: (progress) => browser.storage.session.set({ [IMPORT_PROGRESS_KEY]: progress }),
+};
+
 const handlers: HandlerTable = {
   ...corpusHandlers(corpus),
-  ...libraryHandlers(readersLibrary, saving),
+  ...libraryHandlers(readersLibrary, saving, imports),
   'page-mentions': async (request, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

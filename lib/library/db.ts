@@ -79,8 +79,13 @@ export interface LibraryDb {
   identify(article: SavedArticle): Promise<Known>;
   /** Whether some saved article has this id (a new article's id must be free). */
   hasId(id: string): Promise<boolean>;
-  /** Saves all of them or none (one transaction). Each article's id is the one `identify` gave ('same'), or a free one. */
-  put(items: { article: SavedArticle; derived: DerivedArticle }[]): Promise<SaveResult[]>;
+  /**
+   * Saves all of them or none (one transaction). Each article's id is the one `identify` gave ('same'), or a free one.
+   * `vocabulary: false`: their terms were added beforehand (`addTerms`), so the transaction does not rewrite it.
+   */
+  put(items: { article: SavedArticle; derived: DerivedArticle }[], options?: { vocabulary: boolean }): Promise<SaveResult[]>;
+  /** Adds terms to the vocabulary (a term no article holds is harmless there: a search finds no postings for it). */
+  addTerms(terms: Iterable<string>): Promise<void>;
   /** The saved articles with these ids, as they are now (missing ones left out). */
   articles(ids: string[]): Promise<SavedArticle[]>;
   all(): Promise<SavedArticle[]>;
@@ -98,10 +103,12 @@ export interface LibraryDb {
   mentionsOf(entity: string): Promise<EntityInArticle[]>;
   card(entity: string): Promise<EntitySummary | null>;
   /**
-   * An entity's parts newest first (undated last; one date's in article order),
-   * read only until `enough` says so and that date's parts are all in.
+   * What a card needs, in one transaction: its summary, the entity (if the
+   * library's own), the saved-article count, its newest parts until `plan`'s
+   * `enough`, and the files of the articles `plan` names. One transaction
+   * waits once behind a write (an import's), where five would wait five times.
    */
-  newestMentions(entity: string, enough: (parts: readonly EntityInArticle[]) => boolean): Promise<EntityInArticle[]>;
+  cardRead(entity: string, plan: (summary: EntitySummary) => CardPlan): Promise<CardRead | null>;
   file(article: string): Promise<ArticleFile | null>;
   postings(term: string): Promise<Map<string, number>>;
   vocabulary(): Promise<string[]>;
@@ -111,6 +118,23 @@ export interface LibraryDb {
 }
 
 type WriteTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>;
+
+export interface CardPlan {
+  enough(parts: readonly EntityInArticle[]): boolean;
+  /** The articles whose files the card's statements are in. */
+  articles(parts: readonly EntityInArticle[]): string[];
+}
+
+export interface CardRead {
+  summary: EntitySummary;
+  own: LibraryEntity | null;
+  count: number;
+  parts: EntityInArticle[];
+  files: Map<string, ArticleFile>;
+}
+
+/** Newest first (undated last); one date's parts in article order, as the corpus orders them. */
+const newestFirst = (parts: EntityInArticle[]) => parts.sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate > b.sortDate ? -1 : 1) : a.article < b.article ? -1 : 1));
 
 /**
  * Issues the requests together and waits for them all. A request that throws
@@ -185,6 +209,12 @@ function mergeSorted(known: readonly string[], added: Iterable<string>): string[
   }
   while (i < known.length) out.push(known[i++]);
   return out;
+}
+
+/** The vocabulary with these terms in it. A term no article holds any more stays: a search finds no postings for it, which costs nothing. */
+async function mergeTerms(tx: WriteTx, terms: Iterable<string>): Promise<void> {
+  const vocabulary = tx.objectStore('vocabulary');
+  await vocabulary.put(mergeSorted((await vocabulary.get(VOCABULARY_KEY)) ?? [], terms), VOCABULARY_KEY);
 }
 
 async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle): Promise<void> {
@@ -275,7 +305,7 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
   return {
     identify: (article) => identify(article),
     hasId: async (id) => (await db.getKey('articles', id)) !== undefined,
-    put: (items) =>
+    put: (items, { vocabulary: withTerms } = { vocabulary: true }) =>
       write(async (tx) => {
         const results: SaveResult[] = [];
         const named: string[] = [];
@@ -291,18 +321,10 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         }
         await settle(tx, named);
         await counted(tx, results.filter((r) => !r.updated).length);
-        // A term no article holds any more stays: a search finds no postings for it, which costs nothing.
-        const vocabulary = tx.objectStore('vocabulary');
-        const known = (await vocabulary.get(VOCABULARY_KEY)) ?? [];
-        await vocabulary.put(
-          mergeSorted(
-            known,
-            items.flatMap(({ derived }) => derived.terms.map(([t]) => t)),
-          ),
-          VOCABULARY_KEY,
-        );
+        if (withTerms) await mergeTerms(tx, items.flatMap(({ derived }) => derived.terms.map(([t]) => t)));
         return results;
       }),
+    addTerms: (terms) => write((tx) => mergeTerms(tx, terms)),
     all: () => db.getAll('articles'),
     async articles(ids) {
       const tx = db.transaction('articles');
@@ -313,17 +335,23 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     entities: () => db.getAll('entities'),
     mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),
     card: async (entity) => (await db.get('cards', entity)) ?? null,
-    async newestMentions(entity, enough) {
+    async cardRead(entity, plan) {
+      const tx = db.transaction(['cards', 'entities', 'state', 'mentions', 'files']);
+      const [summary, own, state] = await Promise.all([tx.objectStore('cards').get(entity), tx.objectStore('entities').get(entity), tx.objectStore('state').get(STATE_KEY)]);
+      if (!summary) return null;
+      const { enough, articles } = plan(summary);
       const parts: EntityInArticle[] = [];
-      let cursor = await db.transaction('mentions').store.index('byDate').openCursor(IDBKeyRange.bound([entity, ''], [entity, '\uffff']), 'prev');
+      let cursor = await tx.objectStore('mentions').index('byDate').openCursor(IDBKeyRange.bound([entity, ''], [entity, '\uffff']), 'prev');
       while (cursor) {
         const part = cursor.value;
         if (parts.length > 0 && part.sortDate !== parts[parts.length - 1].sortDate && enough(parts)) break;
         parts.push(part);
         cursor = await cursor.continue();
       }
-      // The index gives one date's parts in reverse article order: the corpus's order is forward.
-      return parts.sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate > b.sortDate ? -1 : 1) : a.article < b.article ? -1 : 1));
+      newestFirst(parts);
+      const wanted = articles(parts);
+      const files = await Promise.all(wanted.map((id) => tx.objectStore('files').get(id)));
+      return { summary, own: own ?? null, count: state?.articles ?? 0, parts, files: new Map(wanted.flatMap((id, i) => (files[i] ? [[id, files[i]] as const] : []))) };
     },
     file: async (article) => (await db.get('files', article)) ?? null,
     async postings(term) {

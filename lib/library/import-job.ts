@@ -8,13 +8,16 @@
  */
 import type { SaveResult } from './db';
 import type { SavedArticle } from './format';
-import type { Library } from './library';
+import type { LibraryWrites } from './library';
 import { type ImportFile, type ImportOutcome, importCounts, readImport } from './transfer';
 
 /** Articles analysed together: enough that two spellings in one batch meet, few enough that progress moves and a cancel is heard soon. */
 export const IMPORT_BATCH = 50;
 
 export type ImportPhase = 'reading' | 'saving' | 'undoing';
+
+/** `browser.storage.session` key under which the background shows the running import's progress (null or absent: none runs). */
+export const IMPORT_PROGRESS_KEY = 'libraryImport';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -24,7 +27,7 @@ export interface ImportProgress {
 }
 
 export interface ImportJobDeps {
-  library: Library;
+  library: LibraryWrites;
   now: Date;
   /** Called after the files were read, after each batch, and when undoing. */
   progress(progress: ImportProgress): void;

@@ -119,10 +119,10 @@ describe('the library store, read per request', () => {
     const read: number[] = [];
     const counting: LibraryDb = {
       ...db,
-      newestMentions: async (id, enough) => {
-        const parts = await db.newestMentions(id, enough);
-        read.push(parts.length);
-        return parts;
+      cardRead: async (id, plan) => {
+        const got = await db.cardRead(id, plan);
+        read.push(got?.parts.length ?? 0);
+        return got;
       },
     };
     const library = createLibrary(async () => counting, async () => [], seedCorpus().table, () => undefined);

@@ -69,7 +69,15 @@ export function arrivalOrder(): () => Turn {
   };
 }
 
-export interface Library {
+/** What an import writes with (`import-job.ts`). */
+export interface LibraryWrites {
+  save(articles: SavedArticle[]): Promise<SaveResult[]>;
+  remove(ids: string[]): Promise<void>;
+  /** The saved articles these would replace (the same article, `identity.ts`), as they are now. */
+  replaced(articles: readonly SavedArticle[]): Promise<SavedArticle[]>;
+}
+
+export interface Library extends LibraryWrites {
   store: LibraryStore;
   /** A place in line for a write, taken as a request arrives (see `Turn`). */
   turn(): Turn;
@@ -79,13 +87,15 @@ export interface Library {
    */
   save(articles: SavedArticle[], turn?: Turn): Promise<SaveResult[]>;
   all(): Promise<SavedArticle[]>;
-  /** The saved articles these would replace (the same article, `identity.ts`), as they are now. */
-  replaced(articles: readonly SavedArticle[]): Promise<SavedArticle[]>;
+  /** The writes for a caller that already holds its turn (inside `Turn.run`): they run at once instead of waiting in line behind it. */
+  held(): LibraryWrites;
   list(): Promise<LibraryEntry[]>;
   remove(ids: string[]): Promise<void>;
   clear(): Promise<void>;
   /** The names the content script adds to the bundled table. */
   nameTable(): Promise<NameTable>;
+  /** Another context (the import worker) wrote the library: forget what was read of it, and (`tell`) tell the pages. */
+  changedElsewhere(tell?: boolean): void;
   /** Whether the article names nobody of Iran–Iraq affairs (`relevance.ts`): a save asks first, and its names stay off the pages. */
   offTopic(article: Pick<SavedArticle, 'text' | 'meta'>): boolean;
 }
@@ -113,6 +123,32 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     let id = article.id;
     for (let n = 1; batch.has(id) || (await d.hasId(id)); n++) id = await libraryIdOf(`${article.url ?? ''}#${article.textHash}#${n}`, '');
     return id;
+  };
+
+  /**
+   * One transaction per article, not one for the batch: a transaction locks
+   * every store it writes until it commits, and a card asked meanwhile waits
+   * for it (a batch of 50 held a card for seconds during an import). Still all
+   * or none: should one fail, the ones written before it are undone.
+   */
+  const writeInTurns = async (d: LibraryDb, items: Parameters<LibraryDb['put']>[0]): Promise<SaveResult[]> => {
+    if (items.length === 1) return d.put(items);
+    const before = await d.articles(items.map((x) => x.article.id));
+    // The vocabulary (one sorted list of every term) once for the batch, not rewritten with each article.
+    await d.addTerms(items.flatMap((x) => x.derived.terms.map(([t]) => t)));
+    const written: SaveResult[] = [];
+    try {
+      for (const item of items) written.push(...(await d.put([item], { vocabulary: false })));
+      return written;
+    } catch (error) {
+      await d.remove(written.filter((r) => !r.updated).map((r) => r.id));
+      const replaced = before.filter((a) => written.some((r) => r.updated && r.id === a.id));
+      if (replaced.length > 0) {
+        const again = deriveArticles(replaced, await context(), await d.entities(), offTopic);
+        for (const x of again) await d.put([{ article: replaced.find((a) => a.id === x.facts.id) as SavedArticle, derived: x }]);
+      }
+      throw error;
+    }
   };
 
   const write = async (articles: SavedArticle[]): Promise<SaveResult[]> => {
@@ -146,16 +182,36 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     if (saved.length === 0) return placed.map((p) => ({ id: p.id, updated: false, duplicate: true }));
     const derived = new Map(deriveArticles(saved, await context(), await d.entities(), offTopic).map((x) => [x.facts.id, x]));
     if (saved.some((a) => !derived.has(a.id))) throw new NotAnArticleError();
-    const results = new Map((await d.put(saved.map((article) => ({ article, derived: derived.get(article.id) as NonNullable<ReturnType<typeof derived.get>> })))).map((r) => [r.id, r]));
+    const items = saved.map((article) => ({ article, derived: derived.get(article.id) as NonNullable<ReturnType<typeof derived.get>> }));
+    const results = new Map((await writeInTurns(d, items)).map((r) => [r.id, r]));
     store.changed();
     onChange();
     return placed.map((p) => (p.duplicate ? { id: p.id, updated: false, duplicate: true } : (results.get(p.id) as SaveResult)));
   };
 
+  const removeNow = async (ids: string[]) => {
+    await (await db()).remove(ids);
+    store.changed();
+    onChange();
+  };
+  const replaced = async (articles: readonly SavedArticle[]) => {
+    const d = await db();
+    const known = await Promise.all(articles.map((a) => d.identify(a)));
+    return d.articles([...new Set(known.flatMap((k) => (k?.relation === 'same' ? [k.id] : [])))]);
+  };
+
   /** Articles saved before their records were kept (an older version) are analysed once, before the library is read. */
   let healed: Promise<LibraryDb> | null = null;
   const reads = () => {
-    healed ??= serial(async () => {
+    // Most starts find nothing to analyse: they do not wait in line behind a write (an import's, which can be long).
+    healed ??= (async () => ((await (await db()).needsAnalysis()) ? analyseMissing() : db()))();
+    healed.catch(() => {
+      healed = null;
+    });
+    return healed;
+  };
+  const analyseMissing = () =>
+    serial(async () => {
       const d = await db();
       // One small record, not every row: this runs on the first request after each restart.
       if (await d.needsAnalysis()) {
@@ -166,11 +222,6 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
       }
       return d;
     });
-    healed.catch(() => {
-      healed = null;
-    });
-    return healed;
-  };
 
   // Compiled once per version of the library's names: for the pages (`nameTable`) and, merged, for related articles.
   const own = new WeakMap<readonly LibraryEntity[], { table: NameTable; merged?: NameTable }>();
@@ -194,23 +245,15 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     turn,
     save: (articles, place = turn()) => place.run(() => write(articles)),
     all: async () => (await db()).all(),
-    async replaced(articles) {
-      const d = await db();
-      const known = await Promise.all(articles.map((a) => d.identify(a)));
-      return d.articles([...new Set(known.flatMap((k) => (k?.relation === 'same' ? [k.id] : [])))]);
-    },
+    replaced,
     async list() {
       const facts = await (await reads()).facts();
       return facts
         .map((f) => ({ id: f.id, title: f.ref.title, outlet: f.ref.outlet, date: f.ref.date?.iso ?? null, savedAt: f.savedAt, url: f.ref.url, names: f.names.map((n) => n.name) }))
         .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
     },
-    remove: (ids) =>
-      serial(async () => {
-        await (await db()).remove(ids);
-        store.changed();
-        onChange();
-      }),
+    remove: (ids) => serial(() => removeNow(ids)),
+    held: () => ({ save: write, remove: removeNow, replaced }),
     clear: () =>
       serial(async () => {
         await (await db()).clear();
@@ -218,6 +261,10 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
         onChange();
       }),
     nameTable: async () => tablesOf(await store.entities()).table,
+    changedElsewhere(tell = true) {
+      store.changed();
+      if (tell) onChange();
+    },
     offTopic,
   };
 }
