@@ -19,7 +19,7 @@ import { openLibraryDb } from '../../lib/library/db';
 import { IMPORT_PROGRESS_KEY } from '../../lib/library/import-job';
 import { cached } from '../../lib/library/library-store';
 import { createLibrary, type Library } from '../../lib/library/library';
-import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
+import { LIBRARY_CHANGED_KEY, LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
@@ -53,7 +53,7 @@ function readersLibrary(): Library {
 /** Every page's content script follows this key: a saved article's names are underlined everywhere, a deleted one's nowhere. */
 async function publishLibraryNames(): Promise<void> {
   const stored: StoredLibraryNames = { version: 1, table: await readersLibrary().nameTable() };
-  await browser.storage.local.set({ [LIBRARY_NAMES_KEY]: stored });
+  await browser.storage.local.set({ [LIBRARY_NAMES_KEY]: stored, [LIBRARY_CHANGED_KEY]: Date.now() });
 }
 
 let store: CorpusStore | null = null;

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { LibraryEntry } from '../../lib/library/library';
 import { IMPORT_PROGRESS_KEY, type ImportProgress } from '../../lib/library/import-job';
-import { LIBRARY_NAMES_KEY } from '../../lib/library/names-storage';
+import { LIBRARY_CHANGED_KEY, LIBRARY_NAMES_KEY } from '../../lib/library/names-storage';
 import type { ImportFile, ImportOutcome, LibraryExport } from '../../lib/library/transfer';
 import { ask } from '../../lib/messaging';
 
@@ -37,7 +37,7 @@ export const browserLibraryApi: LibraryApi = {
   onChange(listener) {
     // The background rewrites the library's names after every change: the one signal every context sees.
     const handler = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && LIBRARY_NAMES_KEY in changes) listener();
+      if (area === 'local' && (LIBRARY_NAMES_KEY in changes || LIBRARY_CHANGED_KEY in changes)) listener();
     };
     browser.storage.onChanged.addListener(handler);
     return () => browser.storage.onChanged.removeListener(handler);
