@@ -282,6 +282,8 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     const outcome = await saveFromPopup(`${server.url}/library/whales.html`, undefined, async (popup) => {
       expect(await popup.textContent('#save-article-status')).toBe('This page names nobody from Iran–Iraq affairs, so it was not saved.');
       expect(await listed(options)).toEqual(before);
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.screenshot({ path: artifactPath('popup-off-topic-chromium.png') });
       await popup.click('#save-anyway-button');
       await popup.waitForSelector('#save-article-status[data-outcome="saved"]', { timeout: 15_000 });
       anywayText = (await popup.textContent('#save-article-status')) ?? '';
