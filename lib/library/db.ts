@@ -49,6 +49,8 @@ const VERSION = 4;
 /** Everything derived from the articles: dropped and made again (the articles analysed again) when its layout changes. */
 const DERIVED: StoreNames<LibrarySchema>[] = ['derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions', 'cards', 'state'];
 const ALL: StoreNames<LibrarySchema>[] = ['articles', ...DERIVED];
+/** Every store but the search postings (and the term lists that say which postings are whose): what a card reads from. */
+const RECORDS: StoreNames<LibrarySchema>[] = ALL.filter((s) => s !== 'postings' && s !== 'terms' && s !== 'vocabulary');
 
 /** The disk, or the browser's share of it for this extension, is full. Nothing was written; what was saved before is intact. */
 export class LibraryFullError extends Error {
@@ -82,8 +84,10 @@ export interface LibraryDb {
   /**
    * Saves all of them or none (one transaction). Each article's id is the one `identify` gave ('same'), or a free one.
    * `vocabulary: false`: their terms were added beforehand (`addTerms`), so the transaction does not rewrite it.
+   * `postingsApart`: the search postings are written first, in a transaction of their own, and both with relaxed
+   * durability (an import): should the second fail, the caller takes the article out (`remove`) or saves it again.
    */
-  put(items: { article: SavedArticle; derived: DerivedArticle }[], options?: { vocabulary: boolean }): Promise<SaveResult[]>;
+  put(items: { article: SavedArticle; derived: DerivedArticle }[], options?: { vocabulary: boolean; postingsApart?: boolean }): Promise<SaveResult[]>;
   /** Adds terms to the vocabulary (a term no article holds is harmless there: a search finds no postings for it). */
   addTerms(terms: Iterable<string>): Promise<void>;
   /** The saved articles with these ids, as they are now (missing ones left out). */
@@ -118,6 +122,7 @@ export interface LibraryDb {
 }
 
 type WriteTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>;
+type PostingsTx = Pick<WriteTx, 'objectStore'>;
 
 export interface CardPlan {
   enough(parts: readonly EntityInArticle[]): boolean;
@@ -154,19 +159,37 @@ async function together(requests: (() => Promise<unknown>)[]): Promise<void> {
 }
 
 /** Everything derived from one article, taken out; the entities it named, for `settle`. */
-async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
+async function removeDerived(tx: WriteTx, id: string, withPostings = true): Promise<string[]> {
   const facts = await tx.objectStore('derived').get(id);
-  const terms = (await tx.objectStore('terms').get(id)) ?? [];
-  const postings = tx.objectStore('postings');
   const mentions = tx.objectStore('mentions');
   await together([
-    ...terms.map((t) => () => postings.delete([t, id])),
+    ...(withPostings ? await postingsRemoval(tx, id) : []),
     ...(facts?.named ?? []).map((e) => () => mentions.delete([e, id])),
     () => tx.objectStore('files').delete(id),
-    () => tx.objectStore('terms').delete(id),
     () => tx.objectStore('derived').delete(id),
   ]);
   return facts?.named ?? [];
+}
+
+/** The requests that take an article's search postings and its term list out. */
+async function postingsRemoval(tx: PostingsTx, id: string): Promise<(() => Promise<unknown>)[]> {
+  const terms = (await tx.objectStore('terms').get(id)) ?? [];
+  const postings = tx.objectStore('postings');
+  return [...terms.map((t) => () => postings.delete([t, id])), () => tx.objectStore('terms').delete(id)];
+}
+
+/** An article's search postings and term list, in place of the ones it had. */
+async function writePostings(tx: PostingsTx, id: string, derived: DerivedArticle): Promise<void> {
+  const postings = tx.objectStore('postings');
+  await together(await postingsRemoval(tx, id));
+  await together([
+    () =>
+      tx.objectStore('terms').put(
+        derived.terms.map(([t]) => t),
+        id,
+      ),
+    ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
+  ]);
 }
 
 /**
@@ -217,9 +240,9 @@ async function mergeTerms(tx: WriteTx, terms: Iterable<string>): Promise<void> {
   await vocabulary.put(mergeSorted((await vocabulary.get(VOCABULARY_KEY)) ?? [], terms), VOCABULARY_KEY);
 }
 
-async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle): Promise<void> {
+async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle, withPostings = true): Promise<void> {
   const id = article.id;
-  const postings = tx.objectStore('postings');
+  if (withPostings) await writePostings(tx, id, derived);
   const mentions = tx.objectStore('mentions');
   const entities = tx.objectStore('entities');
   const known = await Promise.all(derived.discovered.map((e) => entities.get(e.id)));
@@ -229,12 +252,6 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
     () => tx.objectStore('articles').put(article),
     () => tx.objectStore('derived').put(derived.facts),
     () => tx.objectStore('files').put(derived.file, id),
-    () =>
-      tx.objectStore('terms').put(
-        derived.terms.map(([t]) => t),
-        id,
-      ),
-    ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
     ...derived.entities.map((part) => () => mentions.put(part)),
     ...derived.entities.map((part, i) => () => cards.put(withPart(summaries[i], part))),
     ...derived.discovered.map((e, i) => () => {
@@ -273,8 +290,8 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       await state.put({ articles, reanalyse: articles > 0 }, STATE_KEY);
     },
   });
-  const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
-    const tx = db.transaction(ALL, 'readwrite');
+  const write = async <T>(work: (tx: WriteTx) => Promise<T>, scope: StoreNames<LibrarySchema>[] = ALL, durability: 'default' | 'relaxed' = 'default'): Promise<T> => {
+    const tx = db.transaction(scope, 'readwrite', { durability }) as unknown as WriteTx;
     try {
       const value = await work(tx);
       await tx.done;
@@ -305,25 +322,40 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
   return {
     identify: (article) => identify(article),
     hasId: async (id) => (await db.getKey('articles', id)) !== undefined,
-    put: (items, { vocabulary: withTerms } = { vocabulary: true }) =>
-      write(async (tx) => {
-        const results: SaveResult[] = [];
-        const named: string[] = [];
-        for (const { article, derived } of items) {
-          const known = await identify(article, tx.objectStore('articles'));
-          const taken = known === null && (await tx.objectStore('articles').getKey(article.id)) !== undefined;
-          if (known?.relation === 'duplicate' || (known && known.id !== article.id) || taken) {
-            throw new Error(`${article.id} is not new and not the saved ${known?.id ?? article.id}: identify it first`);
+    async put(items, { vocabulary: withTerms, postingsApart } = { vocabulary: true }) {
+      if (postingsApart) {
+        // A transaction of their own, most of an article's records: a card, which reads none of them, does not wait for it.
+        await write(
+          async (tx) => {
+            for (const { article, derived } of items) await writePostings(tx, article.id, derived);
+          },
+          ['postings', 'terms'],
+          'relaxed',
+        );
+      }
+      return write(
+        async (tx) => {
+          const results: SaveResult[] = [];
+          const named: string[] = [];
+          for (const { article, derived } of items) {
+            const known = await identify(article, tx.objectStore('articles'));
+            const taken = known === null && (await tx.objectStore('articles').getKey(article.id)) !== undefined;
+            if (known?.relation === 'duplicate' || (known && known.id !== article.id) || taken) {
+              throw new Error(`${article.id} is not new and not the saved ${known?.id ?? article.id}: identify it first`);
+            }
+            if (known) named.push(...(await removeDerived(tx, known.id, !postingsApart)));
+            await writeDerived(tx, article, derived, !postingsApart);
+            results.push({ id: article.id, updated: known !== null, duplicate: false });
           }
-          if (known) named.push(...(await removeDerived(tx, known.id)));
-          await writeDerived(tx, article, derived);
-          results.push({ id: article.id, updated: known !== null, duplicate: false });
-        }
-        await settle(tx, named);
-        await counted(tx, results.filter((r) => !r.updated).length);
-        if (withTerms) await mergeTerms(tx, items.flatMap(({ derived }) => derived.terms.map(([t]) => t)));
-        return results;
-      }),
+          await settle(tx, named);
+          await counted(tx, results.filter((r) => !r.updated).length);
+          if (withTerms) await mergeTerms(tx, items.flatMap(({ derived }) => derived.terms.map(([t]) => t)));
+          return results;
+        },
+        postingsApart ? RECORDS : ALL,
+        postingsApart ? 'relaxed' : 'default',
+      );
+    },
     addTerms: (terms) => write((tx) => mergeTerms(tx, terms)),
     all: () => db.getAll('articles'),
     async articles(ids) {
@@ -380,8 +412,9 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         const named: string[] = [];
         let removed = 0;
         for (const id of ids) {
-          if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
+          // An article whose postings were written apart but whose records were not has only those to take out.
           named.push(...(await removeDerived(tx, id)));
+          if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
           await tx.objectStore('articles').delete(id);
           removed++;
         }

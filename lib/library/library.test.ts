@@ -111,6 +111,34 @@ describe('the library store', () => {
     expect(await library.all()).toEqual([first]);
   });
 
+  it('writes a batch article by article, and undoes it whole when one fails: no article, and none of its search words, stay', async () => {
+    const { library, db } = await freshLibrary();
+    const first = await saved();
+    await library.save([first]);
+    const a = await saved({ ...TAMIM_PAGE, url: 'https://a.example/1', paragraphs: ['Planning Minister Mohammed Tamim praised the zucchini harvest in Basra.'] });
+    const b = await saved({ ...TAMIM_PAGE, url: 'https://b.example/2', paragraphs: ['Planning Minister Mohammed Tamim spoke of the xylophone factory in Mosul.'] });
+    const store = globalThis.IDBObjectStore.prototype;
+    const put = store.put;
+    let derivedPuts = 0;
+    store.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      // The second article's records fail after its postings, written apart, went in.
+      if (this.name === 'derived' && ++derivedPuts === 2) throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(library.save([a, b])).rejects.toBeInstanceOf(LibraryFullError);
+    } finally {
+      store.put = put;
+    }
+    expect(await library.all()).toEqual([first]);
+    expect(await db.postings('zucchini')).toEqual(new Map());
+    expect(await db.postings('xylophone')).toEqual(new Map());
+    expect((await library.store.search('budget')).articles.map((x) => x.id)).toEqual([first.id]);
+    // Saved, its words are there: the checks above looked where they would be.
+    await library.save([a, b]);
+    expect([...(await db.postings('zucchini')).keys()]).toEqual([a.id]);
+  });
+
   it('is a CorpusStore: its statements are marked as the reader’s, with the original link', async () => {
     const { library } = await freshLibrary();
     await library.save([await saved()]);

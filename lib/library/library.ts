@@ -138,11 +138,14 @@ export function createLibrary(open: () => Promise<LibraryDb>, bundledNames: () =
     await d.addTerms(items.flatMap((x) => x.derived.terms.map(([t]) => t)));
     const written: SaveResult[] = [];
     try {
-      for (const item of items) written.push(...(await d.put([item], { vocabulary: false })));
+      for (const item of items) written.push(...(await d.put([item], { vocabulary: false, postingsApart: true })));
       return written;
     } catch (error) {
-      await d.remove(written.filter((r) => !r.updated).map((r) => r.id));
-      const replaced = before.filter((a) => written.some((r) => r.updated && r.id === a.id));
+      // The article that failed may have its postings written (`postingsApart`): it is taken out, or put back as it was, with the others.
+      const failed = items[written.length]?.article.id;
+      const wasSaved = (id: string | undefined) => before.some((a) => a.id === id);
+      await d.remove([...written.filter((r) => !r.updated).map((r) => r.id), ...(failed && !wasSaved(failed) ? [failed] : [])]);
+      const replaced = before.filter((a) => a.id === failed || written.some((r) => r.updated && r.id === a.id));
       if (replaced.length > 0) {
         const again = deriveArticles(replaced, await context(), await d.entities(), offTopic);
         for (const x of again) await d.put([{ article: replaced.find((a) => a.id === x.facts.id) as SavedArticle, derived: x }]);
