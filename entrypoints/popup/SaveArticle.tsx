@@ -39,7 +39,7 @@ export function SaveArticle({ api, page, onSaved }: { api: PopupApi; page: PageS
         <p class="save-anyway">
           <button type="button" id="save-anyway-button" class="iic-button" aria-describedby="save-anyway-note" onClick={() => save(true)}>
             {t('saveAnyway')}
-          </button>{' '}
+          </button>
           <span id="save-anyway-note" class="iic-muted">
             {t('saveAnywayNote')}
           </span>
