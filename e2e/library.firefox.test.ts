@@ -222,3 +222,33 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
     expect(ext.proxy?.hits ?? []).toEqual([]);
   });
 });
+
+describe.skipIf(!hasFirefox || !haveArticle)('a long import in Firefox, whose event page is suspended when idle', () => {
+  let ext: FirefoxExtension;
+  const files = mkdtempSync(join(os.tmpdir(), 'e2e-library-idle-'));
+  beforeAll(async () => {
+    // Firefox suspends an idle event page after 30 s, and the import worker it started with it; 2 s here (the page asks
+    // every second), so an import of about 15 s outlasts it many times (without the asking it failed after 3 s).
+    ext = await launchFirefox(BUILD, { backgroundIdleTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('runs to the end: the options page keeps asking how it goes while it runs', async () => {
+    const pack = importPack(150, 150).batches[0].files;
+    for (const f of pack) writeFileSync(join(files, f.name), f.text);
+    const options = await ext.openExtensionPage('options.html');
+    await options.waitForSelector('#library-heading');
+    const input = (await options.$('#library-import')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(...pack.map((f) => join(files, f.name)));
+    const status = await poll(
+      () => options.evaluate(() => document.querySelector('#library-status')?.textContent ?? ''),
+      (text) => text !== '',
+      120_000,
+    );
+    expect(status).toBe('Imported 150 articles: 150 added, 0 updated, 0 duplicates merged.');
+    await options.close();
+  }, 150_000);
+});

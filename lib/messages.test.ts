@@ -38,6 +38,7 @@ describe('message validation', () => {
     expect(parseBackgroundRequest({ type: 'save-article', tab: 4, anyway: true })).toEqual({ type: 'save-article', tab: 4, anyway: true });
     expect(parseBackgroundRequest({ type: 'save-article', tab: 4, anyway: 'yes' })).toBeNull();
     expect(parseBackgroundRequest({ type: 'library-import-cancel', extra: 1 })).toEqual({ type: 'library-import-cancel' });
+    expect(parseBackgroundRequest({ type: 'library-import-status' })).toEqual({ type: 'library-import-status' });
     const progress = { phase: 'saving', done: 50, total: 120 };
     expect(parseBackgroundRequest({ type: 'library-import-progress', progress: { ...progress, evil: 1 }, changed: true })).toEqual({ type: 'library-import-progress', progress, changed: true });
     for (const bad of [{ ...progress, phase: 'hacking' }, { ...progress, done: -1 }, { ...progress, total: 1.5 }]) expect(parseBackgroundRequest({ type: 'library-import-progress', progress: bad, changed: false })).toBeNull();

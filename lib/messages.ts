@@ -42,6 +42,11 @@ export type BackgroundRequest =
   | { type: 'library-import'; files: ImportFile[] }
   /** Stop the import that runs (what it wrote is taken out again). */
   | { type: 'library-import-cancel' }
+  /**
+   * How far the running import got (null: none runs). The options page asks every second while one runs: the
+   * request also keeps Firefox's event page (and the worker it started) from being suspended as idle.
+   */
+  | { type: 'library-import-status' }
   /** From Chrome's offscreen document: how far the import worker got (`changed`: a batch was written). */
   | { type: 'library-import-progress'; progress: ImportProgress; changed: boolean };
 
@@ -75,6 +80,7 @@ export interface BackgroundResponses {
   'library-export': LibraryExport;
   'library-import': ImportOutcome;
   'library-import-cancel': null;
+  'library-import-status': ImportProgress | null;
   'library-import-progress': null;
 }
 
@@ -188,6 +194,7 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
     case 'library-import':
       return isImportFiles(m.files) ? { type: m.type, files: m.files.map((f) => ({ name: f.name, text: f.text })) } : null;
     case 'library-import-cancel':
+    case 'library-import-status':
       return { type: m.type };
     case 'library-import-progress':
       return isImportProgress(m.progress) && typeof m.changed === 'boolean'

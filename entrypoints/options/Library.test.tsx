@@ -48,6 +48,7 @@ async function realLibraryApi() {
     cancelImport: async () => {
       cancelled = true;
     },
+    importStatus: async () => null,
     onImportProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

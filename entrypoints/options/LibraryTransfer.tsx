@@ -4,6 +4,9 @@ import type { ImportProgress } from '../../lib/library/import-job';
 import { importOutcomeText } from '../../lib/library/save-text';
 import type { LibraryApi } from './library-api';
 
+/** How often the page asks how the running import goes. */
+const STATUS_EVERY_MS = 1000;
+
 /** As the corpus build says it of a seed file. */
 const NOT_UTF8 = 'not UTF-8 text (wrong encoding?); save the file as UTF-8';
 
@@ -37,6 +40,13 @@ function ImportRunning({ progress, onCancel }: { progress: ImportProgress; onCan
 export function LibraryTransfer({ api, onDone, onError }: { api: LibraryApi; onDone(message: string): void; onError(): void }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEffect(() => api.onImportProgress(setProgress), [api]);
+  const importing = progress !== null;
+  useEffect(() => {
+    if (!importing) return;
+    // Firefox suspends an event page idle for 30 s, and the import worker with it: a request every second is not idle.
+    const timer = setInterval(() => void api.importStatus().catch(() => undefined), STATUS_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [api, importing]);
   const exportFile = async () => {
     const data = await api.exportLibrary();
     // A Blob URL made here and handed to the browser's own download: nothing is sent anywhere.

@@ -17,6 +17,8 @@ export interface LibraryApi {
   onChange(listener: () => void): () => void;
   /** Stops the running import (what it wrote is taken out again). */
   cancelImport(): Promise<void>;
+  /** How far the running import got; asked every second while it runs, which also keeps Firefox's event page awake. */
+  importStatus(): Promise<ImportProgress | null>;
   /** Calls back with the running import's progress, now and as it moves (null: none runs); returns the way to stop. */
   onImportProgress(listener: (progress: ImportProgress | null) => void): () => void;
 }
@@ -45,6 +47,7 @@ export const browserLibraryApi: LibraryApi = {
   cancelImport: async () => {
     await ask({ type: 'library-import-cancel' });
   },
+  importStatus: () => ask({ type: 'library-import-status' }),
   onImportProgress(listener) {
     const read = (value: unknown) => (value && typeof value === 'object' ? (value as ImportProgress) : null);
     void browser.storage.session

@@ -6,7 +6,16 @@ import { exportLibrary, type ImportFile, type ImportOutcome } from '../library/t
 import type { HandlerTable } from './handler-table';
 import { type SaveDeps, saveFromTab } from './save-article';
 
-type LibraryRequest = 'save-article' | 'library-list' | 'library-delete' | 'library-clear' | 'library-export' | 'library-import' | 'library-import-cancel' | 'library-import-progress';
+type LibraryRequest =
+  | 'save-article'
+  | 'library-list'
+  | 'library-delete'
+  | 'library-clear'
+  | 'library-export'
+  | 'library-import'
+  | 'library-import-cancel'
+  | 'library-import-progress'
+  | 'library-import-status';
 
 export interface ImportJob {
   done: Promise<ImportOutcome>;
@@ -41,6 +50,7 @@ export function importsInPlace(library: () => Library, now: () => Date): Imports
 export function libraryHandlers(library: () => Library, save: SaveDeps, imports: Imports = importsInPlace(library, save.now)): Pick<HandlerTable, LibraryRequest> {
   let running: ImportJob | null = null;
   let cancelAsked = false;
+  let lastProgress: ImportProgress | null = null;
   return {
     'save-article': (r) => saveFromTab(r.tab, save, r.anyway === true),
     'library-list': () => library().list(),
@@ -60,6 +70,7 @@ export function libraryHandlers(library: () => Library, save: SaveDeps, imports:
         .run(async () => {
           cancelAsked = false;
           const job = imports.start(r.files, (progress, changed) => {
+            lastProgress = progress;
             void imports.show(progress).catch(() => undefined);
             // The worker wrote a batch: what this background keeps of the library is stale. The pages hear of it once, at the end.
             if (changed) library().changedElsewhere(false);
@@ -72,6 +83,7 @@ export function libraryHandlers(library: () => Library, save: SaveDeps, imports:
             throw error;
           } finally {
             running = null;
+            lastProgress = null;
             library().changedElsewhere();
             await imports.show(null).catch(() => undefined);
           }
@@ -81,6 +93,7 @@ export function libraryHandlers(library: () => Library, save: SaveDeps, imports:
       running?.cancel();
       return null;
     },
+    'library-import-status': async () => (running ? lastProgress : null),
     'library-import-progress': async (r) => {
       running?.report(r.progress, r.changed);
       if (cancelAsked) running?.cancel();
