@@ -10,7 +10,9 @@ import type { EntityType } from './engine/types';
 import type { EntityScripts } from './entity-scripts';
 import type { LibraryEntry } from './library/library';
 import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
-import type { ExtractedPage } from './library/format';
+import type { NameContext } from './library/derive';
+import type { Extraction } from './library/format';
+import type { ImportProgress } from './library/import-job';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
@@ -30,19 +32,38 @@ export type BackgroundRequest =
   | { type: 'name-shortcuts' }
   /** The names the extension knows in Arabic script (bundled and library), for a Persian or Arabic interface. */
   | { type: 'entity-scripts' }
-  /** Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code). */
-  | { type: 'save-article'; tab: number }
+  /**
+   * Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code).
+   * `anyway`: the reader was told the page names nobody of Iran–Iraq affairs (`off-topic`) and saves it all the same.
+   */
+  | { type: 'save-article'; tab: number; anyway?: true }
   | { type: 'library-list' }
   | { type: 'library-delete'; ids: string[] }
   | { type: 'library-clear' }
   | { type: 'library-export' }
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
-  | { type: 'library-import'; files: ImportFile[] };
+  | { type: 'library-import'; files: ImportFile[] }
+  /** Stop the import that runs (what it wrote is taken out again). */
+  | { type: 'library-import-cancel' }
+  /**
+   * How far the running import got (null: none runs). The options page asks every second while one runs: the
+   * request also keeps Firefox's event page (and the worker it started) from being suspended as idle.
+   */
+  | { type: 'library-import-status' }
+  /** From Chrome's offscreen document: how far the import worker got (`changed`: a batch was written). */
+  | { type: 'library-import-progress'; progress: ImportProgress; changed: boolean };
 
-/** Why an article was not saved; the popup says it in words. */
-export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
+/**
+ * Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads
+ * (lib/library/extract.ts). `off-topic`: it names nobody of Iran–Iraq affairs (lib/library/relevance.ts); the popup offers to save it anyway.
+ */
+export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'off-topic' | 'storage-full' | 'no-page';
 
-export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean } | { saved: false; reason: SaveRefusal };
+/**
+ * `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`).
+ * `offPages`: saved anyway though it names nobody of Iran–Iraq affairs: its names are not underlined on pages.
+ */
+export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean; offPages?: true } | { saved: false; reason: SaveRefusal };
 
 export interface BackgroundResponses {
   'lookup-entity': EntityView | null;
@@ -62,22 +83,36 @@ export interface BackgroundResponses {
   'library-clear': null;
   'library-export': LibraryExport;
   'library-import': ImportOutcome;
+  'library-import-cancel': null;
+  'library-import-status': ImportProgress | null;
+  'library-import-progress': null;
 }
 
-/** The background's one request to Chrome's offscreen document, which has the DOM a service worker lacks. */
-export interface OffscreenRequest {
-  type: 'extract-article';
-  html: string;
-  url: string;
-}
+/**
+ * The background's requests to Chrome's offscreen document, which has the DOM and the workers a service worker lacks:
+ * read an article with Readability; run an import in the import worker (answered when it is done), or stop it.
+ */
+export type OffscreenRequest =
+  | { type: 'extract-article'; html: string; url: string }
+  | { type: 'import-start'; files: ImportFile[]; context: NameContext; now: string }
+  | { type: 'import-cancel' };
 
 export function parseOffscreenRequest(value: unknown): OffscreenRequest | null {
   if (typeof value !== 'object' || value === null) return null;
   const m = value as Record<string, unknown>;
-  return m.type === 'extract-article' && isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
+  if (m.type === 'extract-article') return isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
+  if (m.type === 'import-cancel') return { type: m.type };
+  if (m.type === 'import-start') {
+    return isImportFiles(m.files) && Array.isArray(m.context) && isString(m.now, 40) ? { type: m.type, files: m.files, context: m.context as NameContext, now: m.now } : null;
+  }
+  return null;
 }
 
-export type OffscreenResponse = ExtractedPage | null;
+export interface OffscreenResponses {
+  'extract-article': Extraction;
+  'import-start': ImportOutcome;
+  'import-cancel': null;
+}
 
 export interface PageName {
   id: string;
@@ -158,16 +193,32 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | null
         ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
         : null;
     case 'save-article':
-      return Number.isInteger(m.tab) && (m.tab as number) >= 0 ? { type: m.type, tab: m.tab as number } : null;
+      return Number.isInteger(m.tab) && (m.tab as number) >= 0 && (m.anyway === undefined || m.anyway === true)
+        ? { type: m.type, tab: m.tab as number, ...(m.anyway ? { anyway: true as const } : {}) }
+        : null;
     case 'library-delete':
       return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
     case 'library-import':
-      return Array.isArray(m.files) && m.files.length <= 10_000 && m.files.every(isImportFile)
-        ? { type: m.type, files: (m.files as ImportFile[]).map((f) => ({ name: f.name, text: f.text })) }
+      return isImportFiles(m.files) ? { type: m.type, files: m.files.map((f) => ({ name: f.name, text: f.text })) } : null;
+    case 'library-import-cancel':
+    case 'library-import-status':
+      return { type: m.type };
+    case 'library-import-progress':
+      return isImportProgress(m.progress) && typeof m.changed === 'boolean'
+        ? { type: m.type, progress: { phase: m.progress.phase, done: m.progress.done, total: m.progress.total }, changed: m.changed }
         : null;
     default:
       return null;
   }
+}
+
+const isImportFiles = (value: unknown): value is ImportFile[] => Array.isArray(value) && value.length <= 10_000 && value.every(isImportFile);
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+function isImportProgress(value: unknown): value is ImportProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  return (p.phase === 'reading' || p.phase === 'saving' || p.phase === 'undoing') && isCount(p.done) && isCount(p.total);
 }
 
 function isImportFile(value: unknown): value is ImportFile {
