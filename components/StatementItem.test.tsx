@@ -207,4 +207,37 @@ describe('StatementItem', () => {
     // Not vi.unstubAllGlobals(): that would also take away WXT's fake browser, and with it the English interface.
     vi.stubGlobal('ClipboardItem', clipboardItem);
   });
+  it('marks a speaker the sentence only points back to as inferred, with the text\'s cue on hover or focus; a stated one has no mark', () => {
+    const qassemi = lookupHandler(corpus, 'bahram-qassemi')?.statements ?? [];
+    const inferred = qassemi.find((s) => s.quotes.some((q) => q.speaker?.id === 'bahram-qassemi' && q.confidence === 'inferred' && q.cue?.kind === 'role'));
+    const stated = qassemi.find((s) => s.quotes.length > 0 && s.quotes.every((q) => q.confidence === 'stated'));
+    if (!inferred || !stated) throw new Error('the seeds hold a stated and an inferred quote of Qassemi');
+    const { container } = render(
+      <ul>
+        <StatementItem statement={inferred} onOpen={() => {}} subject="bahram-qassemi" />
+        <StatementItem statement={stated} onOpen={() => {}} subject="bahram-qassemi" />
+      </ul>,
+    );
+    const [first, second] = [...container.querySelectorAll('li')];
+    const mark = first.querySelector('.iic-inferred') as HTMLElement;
+    expect(mark.textContent).toContain('said by Bahram Qassemi (inferred)');
+    // Reachable from the keyboard, and described by the text's own words that point to him.
+    expect(mark.tabIndex).toBe(0);
+    const tip = container.querySelector(`#${CSS.escape(mark.getAttribute('aria-describedby') ?? '')}`) as HTMLElement;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toMatch(/^The text says: “the spokesman .+”$/);
+    expect(second.querySelector('.iic-inferred')).toBeNull();
+  });
+  it('says a quote that goes on from the one before continues its speaker\'s statement', () => {
+    const kazemi = lookupHandler(corpus, 'hassan-kazemi-qomi')?.statements ?? [];
+    const going = kazemi.find((s) => s.quotes.some((q) => q.cue?.kind === 'continuation'));
+    if (!going) throw new Error('the seeds hold a continuation of Kazemi Qomi');
+    const { container } = render(
+      <ul>
+        <StatementItem statement={going} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-inferred')?.textContent).toContain('continues Hassan Kazemi Qomi’s statement above');
+    expect(container.querySelector('.iic-cue')?.textContent).toBe('It follows the words attributed by “Kazemi Qomi opines”');
+  });
 });

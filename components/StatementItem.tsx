@@ -10,6 +10,7 @@ import { QuotedText } from './QuotedText';
 import { SourcesText } from './SourcesText';
 import { shownText, speakersOf } from './statement-words';
 import { EntityName } from './EntityName';
+import { InferredAttribution } from './InferredAttribution';
 import { ListOf } from './ListOf';
 
 export interface StatementItemProps {
@@ -29,8 +30,9 @@ export function StatementItem({ statement, onOpen, subject }: StatementItemProps
   const { relation, voice } = statement;
   const said = relation === 'said' || relation === 'quoted' || relation === 'partial';
   const original = originalUrl(statement.article);
-  const all = speakersOf(statement);
-  const speakers = all.length === 1 && all[0].id === subject ? [] : all;
+  // A speaker the text only points back to is shown by the inferred mark, with its cue, not as "said by".
+  const stated = speakersOf(statement).filter((s) => statement.quotes.some((q) => q.speaker?.id === s.id && q.confidence !== 'inferred'));
+  const speakers = stated.length === 1 && stated[0].id === subject ? [] : stated;
   return (
     <li
       class={said ? 'iic-statement iic-statement-said' : 'iic-statement'}
@@ -43,6 +45,7 @@ export function StatementItem({ statement, onOpen, subject }: StatementItemProps
         <span dir="auto">{said ? <QuotedText text={shownText(statement)} quotes={statement.quotes} /> : statement.text}</span>
       </p>
       <p class="iic-statement-meta">
+        {said && <InferredAttribution quotes={statement.quotes} />}
         {speakers.length > 0 && (
           <>
             <span class="iic-speaker">

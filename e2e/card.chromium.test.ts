@@ -157,6 +157,35 @@ describe.skipIf(!hasChromium)('the card in Chromium', () => {
     await page.close();
   });
 
+  it('marks a speaker the text only points back to as inferred, and shows why on hover and on focus', async () => {
+    const page = await openNews();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await hover(page, 'Rouhani');
+    const INFERRED = `function () {
+      const mark = this.querySelector('.iic-inferred');
+      if (!mark) return null;
+      mark.scrollIntoView({ block: 'center' });
+      const r = mark.getBoundingClientRect();
+      const cue = mark.querySelector('.iic-cue');
+      return { text: mark.textContent, cue: cue.textContent, shown: getComputedStyle(cue).display !== 'none', x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    }`;
+    const before = await inCard<{ text: string; cue: string; shown: boolean; x: number; y: number }>(page, INFERRED);
+    if (!before) throw new Error('no inferred speaker on the card');
+    expect(before.text).toContain('said by Hassan Rouhani (inferred)');
+    expect(before.shown).toBe(false);
+    // Hovered: the text's own words that point to him.
+    await page.mouse.move(before.x, before.y, { steps: 3 });
+    await expect.poll(async () => (await inCard<{ shown: boolean }>(page, INFERRED))?.shown).toBe(true);
+    expect(before.cue).toMatch(/^The text says: “(?:he|He|The president) \w+”$/);
+    await page.screenshot({ path: artifactPath('card-inferred-chromium.png') });
+    // From the keyboard: focused, it shows the same words.
+    await page.mouse.move(5, 5);
+    await hover(page, 'Rouhani');
+    const focused = await inCard<boolean>(page, `function () { const m = this.querySelector('.iic-inferred'); m.focus(); return getComputedStyle(m.querySelector('.iic-cue')).display !== 'none' && this.activeElement === m; }`);
+    expect(focused).toBe(true);
+    await page.close();
+  });
+
   it('cites its sources and opens every statement on the reader’s entity page', async () => {
     const page = await openNews();
     await hover(page, 'Rouhani');

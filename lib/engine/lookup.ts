@@ -6,7 +6,7 @@ import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { type RelatedStatements, relatedStatements } from './related';
 import { type DocKind, editDistance, searchWithSuggestions } from './search';
-import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement } from './types';
+import type { Article, ArticleDate, ArticleSource, AttributionCue, Confidence, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
   id: string;
@@ -34,7 +34,8 @@ export interface StatementView {
    * else's statement (`voice`); 'partial': only fragments of its words; 'about': it is named; 'match': a search hit.
    */
   relation: StatementRelation;
-  quotes: { text: string; speaker: { id: string; name: string } | null; partial?: boolean }[];
+  /** Each quote with its speaker and, where there is one, the cue that names them and whether it is stated or inferred. */
+  quotes: { text: string; speaker: { id: string; name: string } | null; partial?: boolean; cue?: AttributionCue; confidence?: Confidence }[];
   /** Whose statement the sentence is, when it quotes someone else. */
   voice?: { id: string; name: string };
 }
@@ -59,7 +60,12 @@ export function statementView(
     article,
     text: s.text,
     relation,
-    quotes: s.quotes.map((q) => ({ text: q.text, speaker: person(q.speaker), ...(q.partial ? { partial: true } : {}) })),
+    quotes: s.quotes.map((q) => ({
+      text: q.text,
+      speaker: person(q.speaker),
+      ...(q.partial ? { partial: true } : {}),
+      ...(q.speaker && q.cue && q.confidence ? { cue: q.cue, confidence: q.confidence } : {}),
+    })),
   };
   const voice = person(s.voice ?? null);
   if (voice) view.voice = voice;
