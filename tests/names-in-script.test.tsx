@@ -121,16 +121,19 @@ describe('in Persian', () => {
     await expectNoSeriousAxeViolations(document.body);
   });
 
-  it('the card names who said a statement, and in whose statement, in Persian script', () => {
+  it('the card names in whose statement words were quoted, in Persian script; an answer to a quote is about the one who answers', () => {
     const card = (id: string) =>
       render(
         <EntityScriptsContext.Provider value={lookup}>
           <EntityCard state={{ status: 'ready', entity: lookupHandler(corpus, id, 8)! }} onOpen={() => {}} onClose={() => {}} />
         </EntityScriptsContext.Provider>,
       );
-    // On Zarif's card, his statement quoting Pompeo's claim: Pompeo said those words.
+    // On Zarif's card, the sentence in which he answers Pompeo's quoted claim is about him: the words
+    // in quotes are not his, and the whole sentence is not Pompeo's either, so no one is "said by".
     const zarif = card('mohammad-javad-zarif').container;
-    expect([...zarif.querySelectorAll('.iic-speaker')].flatMap((s) => namesIn(s))).toEqual([['پمپئو', 'Mike Pompeo']]);
+    const answer = [...zarif.querySelectorAll<HTMLElement>('[data-statement]')].find((s) => s.textContent?.includes('chaos often follows'))!;
+    expect(answer.dataset.relation).toBe('about');
+    expect(answer.querySelector('.iic-speaker')).toBeNull();
     // On Pompeo's card the same words are his, in a statement by Zarif; "said by" him would repeat the card's heading.
     const pompeo = card('mike-pompeo').container;
     const quoted = pompeo.querySelector('[data-relation="quoted"]')!;
