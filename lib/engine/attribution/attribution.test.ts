@@ -59,6 +59,10 @@ describe('a speaker the sentence states', () => {
     expect(attributed('Faisal Amin rebutted Hamid Nouri\'s claim that "the talks failed on Monday."')[0].slice(1)).toEqual(['Hamid Nouri', 'possessive', 'stated']);
     expect(speakers('Hamid Nouri rejected Tehran\'s claims that the missiles struck a "spy base" near the airport.')).toEqual([null]);
   });
+  it('is not the owner of a claim the quote says something about ("X\'s claim “is false”"): those are the reporter\'s words', () => {
+    expect(speakers('Faisal Amin told reporters on Monday that Hamid Nouri\'s claim "is patently false," and that "the border is open."')).toEqual(['Faisal Amin', 'Faisal Amin']);
+    expect(speakers('Faisal Amin told reporters that Hamid Nouri\'s claim that "the border is closed" was wrong.')).toEqual(['Hamid Nouri']);
+  });
   it('keeps the words of the one who reports someone speaking about another person', () => {
     expect(speakers('"I spoke to Laith Hamdi today and he said the deal was close," Saad Jaber told reporters.')).toEqual(['Saad Jaber']);
   });

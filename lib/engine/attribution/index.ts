@@ -11,7 +11,7 @@
 import type { Span } from '../sentences';
 import type { Mention } from '../types';
 import { type Context, frameAt, headReference, isOrganization, lowerBound, objectOfPreposition, openingPhraseEnd } from './frames';
-import { NEAR, ONLY_PUNCTUATION, PARTICIPLE, POSSESSIVE_SPEECH, SPEECH_VERB, SUBJECT_STOP, WEAK_NEAR } from './patterns';
+import { NEAR, ONLY_PUNCTUATION, PARTICIPLE, POSSESSIVE_SPEECH, PREDICATE_OPENING, SPEECH_VERB, SUBJECT_STOP, WEAK_NEAR } from './patterns';
 import { isNobodysWords } from './scare';
 import { resolvePersonRole } from './roles';
 import { type Attribution, type AttributionInput, type Frame, NO_SPEAKER, type RoleReference } from './types';
@@ -392,7 +392,10 @@ function speakerOf(
   const self = selfNamed(quote, people, state.text);
   if (self) return { speaker: self.entity, cue: { kind: 'self-named', text: state.text.slice(quote.start + 1, self.end) }, confidence: 'stated' };
   // Pompeo's claim that "…": the words are Pompeo's, whoever reports them.
-  const possessive = POSSESSIVE_SPEECH.exec(lead);
+  const claim = POSSESSIVE_SPEECH.exec(lead);
+  // "… told VOA the ministry's claim “is patently false”": the quote says something of the claim, it is not the claim.
+  const saysOfClaim = claim !== null && !/\bthat\b/.test(claim[0]) && PREDICATE_OPENING.test(inner);
+  const possessive = saysOfClaim ? null : claim;
   if (possessive) {
     const owner = people[lowerBound(people, (p) => p.end - offset, leadStart + possessive.index)];
     if (owner && owner.end - offset === leadStart + possessive.index) {
@@ -413,12 +416,13 @@ function speakerOf(
   }
   const colon = colonSpeaker(lead, leadStart, offset, people);
   if (colon) return { speaker: colon.entity, cue: { kind: 'colon', text: `${colon.text}:` }, confidence: 'stated' };
-  // “the people,” “Hashd al-Shaabi,” and “national unity”: a list goes on with its first item's speaker.
-  if (previous && /^[\s,;]*(?:and|or)?[\s,;]*$/.test(masked.slice(previous.span.end - offset, quote.start - offset))) return previous.attribution;
+  // “the people,” “Hashd al-Shaabi,” and “national unity”: a list goes on with its first item's speaker; so does
+  // "… said the claim “is false,” and that “…”", a second clause of the same report.
+  if (previous && /^[\s,;]*(?:and|or)?(?:\s+that)?[\s,;]*$/.test(masked.slice(previous.span.end - offset, quote.start - offset))) return previous.attribution;
   // "called on world powers … after missiles emblazoned with "…"": a call or a condemnation quotes only what follows it closely.
   if (preceding && !(preceding.weak && quote.start - preceding.end > WEAK_NEAR)) {
     // "Barzani rejected Tehran's claims that … an "Israeli spy base"": the words are the claim's owner's, not the subject's.
-    if (OTHERS_CLAIM.test(masked.slice(preceding.end - offset, quote.start - offset))) return NO_SPEAKER;
+    if (!saysOfClaim && OTHERS_CLAIM.test(masked.slice(preceding.end - offset, quote.start - offset))) return NO_SPEAKER;
     return attribution(preceding, state);
   }
   if (following && following.start - quote.end <= 2 * NEAR) return attribution(following, state);

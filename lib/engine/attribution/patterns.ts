@@ -221,6 +221,9 @@ export const DESCRIPTOR_SUBJECT = new RegExp(
 export const POSSESSIVE_SPEECH =
   /(?:\u2019s|'s)\s+(?:[\p{L}-]+\s+)?(?:claims?|remarks?|words|statements?|assertions?|comments?|pledges?|warnings?|promises?|arguments?|insistence|message|words)\s+(?:that\s+)?[:,]?\s*$/u;
 
+/** Words that open a predicate: a quote starting so says something of the phrase before it ("the claim “is false”"). */
+export const PREDICATE_OPENING = /^(?:is|are|was|were|has|have|had|remains?|seems?|appears?|would|will|could|must)\b/;
+
 /** Words after a name that make it no sentence subject ("Zarif and …", "Zarif of …"). */
 export const SUBJECT_STOP = new Set(
   'and or of in on at to for with from by the a an who whose which that as than but nor bloc administration government visit'.split(' '),

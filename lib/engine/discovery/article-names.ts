@@ -74,6 +74,8 @@ function firstWords(text: string, n: number): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, n).map((w) => w.replace(/['\u2019]s$/, '').replace(/[^\p{L}-]/gu, ''));
 }
 
+const WEB_ADDRESS_AFTER = /^\.(?:com|org|net|info|news|tv|io|co|ir|iq)\b/i;
+
 /** A phrase that gives a role: a role noun among its first words, no verb of speech, not a name list. */
 function roleLike(text: string, wordsToHead = 8): boolean {
   const list = text.split(/\s+/);
@@ -112,6 +114,8 @@ function roleBefore(before: string): string | null {
     const w = list[i - 1];
     if (/[,;:.!?"\u201c\u201d()]$/.test(w) || /^(?:the|a|an|his|her|its|their|with|and|by|to|from|for|of|in|on|at|as|that|who|said|met)$/i.test(w)) break;
     if (/^\p{Ll}+(?:ed)$/u.test(w) && w !== 'armed') break;
+    // "told VOA Pentagon correspondent Carla Babb": the verb is the sentence's, not the role's.
+    if (SPEECH_VERBS.has(w)) break;
     i--;
   }
   return list.slice(i).join(' ');
@@ -286,7 +290,9 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   const religious = single && unit.title.some((w) => RELIGIOUS_TITLES.has(w.text.toLowerCase()));
   const personEvidence = unit.kind === 'person' || roles.length > 0 || religious;
 
-  const medium = nounAfter !== undefined && /^news\b/.test(nounAfter) && /^\p{Lu}/u.test(name);
+  // "told Polygraph.info": a name written as a web address is a site, whoever it is told to.
+  const site = WEB_ADDRESS_AFTER.test(after);
+  const medium = site || (nounAfter !== undefined && /^news\b/.test(nounAfter) && /^\p{Lu}/u.test(name));
   const orgEvidence =
     medium ||
     (acronym !== undefined && !personEvidence) ||

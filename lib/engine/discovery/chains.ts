@@ -22,6 +22,9 @@ export interface Chain {
 /** "U.S.", "U.N.": letters with dots; otherwise letters and digits with inner apostrophes and hyphens ("Kata'ib", "al-Sadr"). */
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['\u2019\-\u2010\u2011](?=[\p{L}\p{N}]))*(?:['\u2019](?= \p{Lu}))?/gu;
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Brig|Adm|Capt|Sgt|Prof|Sen|Rep|Gov|St|Jr|Sr|Mt)$/;
+/** One capital letter; not "I", which is also a word ("so do I. Iran said…"). */
+const MIDDLE_INITIAL = /^(?!I$)\p{Lu}$/u;
+const NAME_AFTER_INITIAL = /^[ \u00a0]\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s$/;
 const TRAILING_APOSTROPHE = /['\u2019]$/;
 /** Lower-case words that belong inside Arabic and European names. */
@@ -48,6 +51,11 @@ export function words(text: string): Word[] {
     let end = m.index + m[0].length;
     let value = m[0];
     if (text[end] === '.' && ABBREVIATION.test(value)) end++;
+    // A middle initial ("Nikki R. Haley", "George W. Bush") is part of the name, not the end of a chain.
+    else if (text[end] === '.' && MIDDLE_INITIAL.test(value) && NAME_AFTER_INITIAL.test(text.slice(end + 1, end + 3))) {
+      end++;
+      value += '.';
+    }
     const possessive = POSSESSIVE.test(value);
     if (possessive) value = value.slice(0, -2);
     else if (TRAILING_APOSTROPHE.test(value)) value = value.slice(0, -1);

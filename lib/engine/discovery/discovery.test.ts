@@ -41,6 +41,14 @@ describe('names in one sentence', () => {
     expect(find('The President said on Monday that Iraq and Iran will meet in Baghdad in March.')).toEqual([]);
     expect(find('However, Washington has said Iran needs to do more.')).toEqual([]);
   });
+  it('keeps a middle initial inside the name, and takes no American state, no room and no web address for a person', () => {
+    expect(find('Nikki R. Haley, the ambassador to the United Nations, said she would leave.')).toContain('person:Nikki R. Haley [ambassador to the United Nations]');
+    expect(find('Lt. Gen. H. R. McMaster said so.')).toEqual(['person:H. R. McMaster [Lt. Gen.]']);
+    expect(find('Speaking on the way to a rally in Iowa, Mr. Trump said he was happy.')).not.toContainEqual(expect.stringMatching(/Iowa/));
+    expect(find('Haley, seated next to Mr. Trump in the Oval Office, told reporters.')).not.toContainEqual(expect.stringMatching(/Oval Office/));
+    expect(find('Charles Simpson, who teaches at the university, told Polygraph.info the claims are false.')).toContain('organization:Polygraph');
+    expect(find('Sean Robertson told VOA Pentagon correspondent Carla Babb the claim was false.')).toContain('person:Carla Babb [VOA Pentagon correspondent]');
+  });
   it('never takes "as" or "an" for a name particle', () => {
     expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
   });

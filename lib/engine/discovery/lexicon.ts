@@ -106,6 +106,9 @@ export const PLACE_WORDS = words(`
   Ukrainian Italian Spanish Canadian Australian Norwegian Swedish Swiss Saudi Emirati Persian Arabic Kurdish Shiite
   Shi'ite Sunni Muslim Christian Jewish Yazidi Turkmen Assyrian Arabian Iran-backed US-led U.S.-led Iranian-backed
   Northern Southern Kadhimiya Heet Hermon Azaz Marea Afrin Moqdadiyah Antigua
+  Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa
+  Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
+  Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Wisconsin Wyoming
 `);
 
 /** Places of more than one word: a chain that is one of these is a place. */
@@ -113,6 +116,9 @@ export const PLACE_PHRASES = new Set([
   'United States', 'United Kingdom', 'United Arab Emirates', 'Middle East', 'Abu Dhabi', 'Sadr City', 'Green Zone',
   'Dominican Republic', 'Deir Ezzor', 'Persian Gulf', 'New York', 'South Korea', 'North Korea', 'Saudi Arabia',
   'Gaza Strip', 'West Bank', 'Kurdistan Region', 'Islamic Republic', 'Arab World',
+  // American states of two words, and the rooms and planes where American officials speak.
+  'New Jersey', 'New Mexico', 'New Hampshire', 'North Carolina', 'South Carolina', 'North Dakota', 'South Dakota',
+  'West Virginia', 'Rhode Island', 'Oval Office', 'Air Force One', 'Capitol Hill',
 ]);
 
 /** "Iran's Foreign Ministry" is the Iranian Foreign Ministry: the adjective a country's generic body is named with. */
