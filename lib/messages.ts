@@ -1,79 +1,130 @@
 /**
- * Every message between the extension's contexts, typed in one place. The
- * background handles `BackgroundRequest`s (one handler each); the content
- * script handles `ContentRequest`s from the popup. Validators reject anything
- * that is not exactly one of these shapes.
+ * Every message between the extension's contexts, declared once per receiver:
+ * each request's fields (read by lib/message-fields.ts, which gives both its
+ * TypeScript type and its runtime check), its answer and, for the background,
+ * who may send it. The background handles `BackgroundRequest`s (one handler
+ * each); the content script `ContentRequest`s from the background and the
+ * popup; Chrome's offscreen document `OffscreenRequest`s. Anything that is not
+ * exactly one of the declared shapes is refused.
  */
 import type { AssignedShortcuts, NameDirection } from './commands';
 import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
 import type { LibraryEntry } from './library/library';
-import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
+import type { ImportOutcome, LibraryExport } from './library/transfer';
+import { type Field, type Fields, INVALID, listOf, objectOf, oneOf, optional, type ShapeOf, text, whole } from './message-fields';
 import type { ExtractedPage } from './library/format';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
 
-export type BackgroundRequest =
-  | { type: 'lookup-entity'; id: string; limit?: number }
-  | { type: 'search'; query: string }
-  | { type: 'related-articles'; text: string }
-  | { type: 'get-article'; id: string }
-  | { type: 'list-articles' }
-  | { type: 'timeline'; id: string }
-  | { type: 'page-mentions'; distinct: number }
-  | { type: 'open-reader'; article: string; statement?: string }
+/** Pages bigger than this are not sent for extraction (the popup says "not an article"). */
+export const MAX_PAGE_HTML = 20_000_000;
+
+/**
+ * Who sends a request to the background. A content script runs inside every
+ * web page the reader visits, so it may send only what the page side needs;
+ * the extension's own pages (popup, options, reader) may send everything.
+ */
+export type SenderKind = 'content-script' | 'extension-page';
+
+const EXTENSION_PAGES = ['extension-page'] as const satisfies readonly SenderKind[];
+const PAGES_AND_CONTENT_SCRIPTS = ['extension-page', 'content-script'] as const satisfies readonly SenderKind[];
+
+/** Carries a request's answer type; it holds no value. */
+export interface Answer<T> {
+  readonly answer?: T;
+}
+const answers = <T>(): Answer<T> => ({});
+
+/** One request: its fields beside `type`, each checked on arrival, and its answer. */
+interface Declaration {
+  readonly fields: Fields;
+  readonly reply: Answer<unknown>;
+}
+
+interface BackgroundDeclaration extends Declaration {
+  /** Who may send it. Required, so no request is added without deciding. */
+  readonly from: readonly SenderKind[];
+}
+
+/** The union of the declared requests, each `{ type, ...fields }`. */
+type RequestOf<D extends Record<string, Declaration>> = { [K in keyof D & string]: ShapeOf<{ type: Field<K> } & D[K]['fields']> }[keyof D & string];
+/** Each request's answer, by type. */
+type AnswersOf<D extends Record<string, Declaration>> = { [K in keyof D]: D[K]['reply'] extends Answer<infer T> ? T : never };
+
+/** Reads exactly the declared shapes, dropping extra fields; anything else is null. */
+function readerOf<D extends Record<string, Declaration>>(declared: D): (value: unknown) => RequestOf<D> | null {
+  const readers = new Map<string, Field<unknown>>(Object.entries(declared).map(([type, d]) => [type, objectOf({ ...d.fields, type: oneOf(type) })]));
+  return (value) => {
+    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    const read = typeof type === 'string' ? readers.get(type)?.(value) : undefined;
+    return read === undefined || read === INVALID ? null : (read as RequestOf<D>);
+  };
+}
+
+/**
+ * Every request the background answers, declared once: the fields it carries
+ * (which give both its type and its runtime check), its answer, and who may
+ * send it. The handler table (lib/background/handler-table.ts) is keyed by
+ * this object, so the compiler also holds one handler per entry.
+ */
+export const BACKGROUND_REQUESTS = {
+  // What the content script needs on a page: a card, the badge, the reader, the keys for its footer.
+  'lookup-entity': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { id: text(200), limit: optional(whole(1)) }, reply: answers<EntityView | null>() },
+  'page-mentions': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { distinct: whole(0) }, reply: answers<null>() },
+  'open-reader': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { article: text(200), statement: optional(text(220)) }, reply: answers<null>() },
   /** Every statement about an entity, filterable, with its timeline: the reader's entity page. */
-  | { type: 'open-entity-page'; id: string }
+  'open-entity-page': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { id: text(200) }, reply: answers<null>() },
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
-  | { type: 'name-shortcuts' }
-  /** Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code). */
-  | { type: 'save-article'; tab: number }
-  | { type: 'library-list' }
-  | { type: 'library-delete'; ids: string[] }
-  | { type: 'library-clear' }
-  | { type: 'library-export' }
+  'name-shortcuts': { from: PAGES_AND_CONTENT_SCRIPTS, fields: {}, reply: answers<AssignedShortcuts>() },
+
+  // The popup, options and reader only.
+  search: { from: EXTENSION_PAGES, fields: { query: text(500) }, reply: answers<SearchAnswer>() },
+  'related-articles': { from: EXTENSION_PAGES, fields: { text: text(500_000) }, reply: answers<RelatedArticleView[]>() },
+  'get-article': { from: EXTENSION_PAGES, fields: { id: text(200) }, reply: answers<ArticleWithStatements | null>() },
+  'list-articles': { from: EXTENSION_PAGES, fields: {}, reply: answers<ArticleRef[]>() },
+  timeline: { from: EXTENSION_PAGES, fields: { id: text(200) }, reply: answers<TimelinePoint[]>() },
+  /**
+   * Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code).
+   * The page's copy is not sent by the content script: the background asks it for one (`page-document`).
+   */
+  'save-article': { from: EXTENSION_PAGES, fields: { tab: whole(0) }, reply: answers<SaveOutcome>() },
+  'library-list': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryEntry[]>() },
+  'library-delete': { from: EXTENSION_PAGES, fields: { ids: listOf(text(200), 100_000) }, reply: answers<null>() },
+  'library-clear': { from: EXTENSION_PAGES, fields: {}, reply: answers<null>() },
+  'library-export': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryExport>() },
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
-  | { type: 'library-import'; files: ImportFile[] };
+  'library-import': {
+    from: EXTENSION_PAGES,
+    fields: { files: listOf(objectOf({ name: text(500), text: text(200_000_000) }), 10_000) },
+    reply: answers<ImportOutcome>(),
+  },
+} as const satisfies Record<string, BackgroundDeclaration>;
+
+export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
+export type BackgroundRequest = RequestOf<typeof BACKGROUND_REQUESTS>;
+export type BackgroundResponses = AnswersOf<typeof BACKGROUND_REQUESTS>;
+export const parseBackgroundRequest = readerOf(BACKGROUND_REQUESTS);
+
+/** Whether a sender of this kind may send this request (its declaration's `from`). */
+export function mayAsk(type: BackgroundRequestType, sender: SenderKind): boolean {
+  return (BACKGROUND_REQUESTS[type].from as readonly SenderKind[]).includes(sender);
+}
 
 /** Why an article was not saved; the popup says it in words. */
 export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
 
 export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean } | { saved: false; reason: SaveRefusal };
 
-export interface BackgroundResponses {
-  'lookup-entity': EntityView | null;
-  search: SearchAnswer;
-  'related-articles': RelatedArticleView[];
-  'get-article': ArticleWithStatements | null;
-  'list-articles': ArticleRef[];
-  timeline: TimelinePoint[];
-  'page-mentions': null;
-  'open-reader': null;
-  'open-entity-page': null;
-  'name-shortcuts': AssignedShortcuts;
-  'save-article': SaveOutcome;
-  'library-list': LibraryEntry[];
-  'library-delete': null;
-  'library-clear': null;
-  'library-export': LibraryExport;
-  'library-import': ImportOutcome;
-}
-
 /** The background's one request to Chrome's offscreen document, which has the DOM a service worker lacks. */
-export interface OffscreenRequest {
-  type: 'extract-article';
-  html: string;
-  url: string;
-}
+export const OFFSCREEN_REQUESTS = {
+  'extract-article': { fields: { html: text(MAX_PAGE_HTML), url: text(4000) }, reply: answers<ExtractedPage | null>() },
+} as const satisfies Record<string, Declaration>;
 
-export function parseOffscreenRequest(value: unknown): OffscreenRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  return m.type === 'extract-article' && isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
-}
-
-export type OffscreenResponse = ExtractedPage | null;
+export type OffscreenRequest = RequestOf<typeof OFFSCREEN_REQUESTS>;
+export type OffscreenResponse = AnswersOf<typeof OFFSCREEN_REQUESTS>['extract-article'];
+export const parseOffscreenRequest = readerOf(OFFSCREEN_REQUESTS);
 
 export interface PageName {
   id: string;
@@ -99,82 +150,16 @@ export interface PageDocument {
   private: boolean;
 }
 
-/** Pages bigger than this are not sent for extraction (the popup says "not an article"). */
-export const MAX_PAGE_HTML = 20_000_000;
+/** What the background and the popup ask the content script of a tab (only this extension can reach its listener). */
+export const CONTENT_REQUESTS = {
+  'page-state': { fields: {}, reply: answers<PageState>() },
+  'reveal-mention': { fields: { id: text(200) }, reply: answers<boolean>() },
+  /** A keyboard command, relayed by the background: move to the next or previous name and open its card; false when nothing moved. */
+  'step-name': { fields: { direction: oneOf<NameDirection>('next', 'previous') }, reply: answers<boolean>() },
+  /** From the background, when the reader asks to save this page; null: the page is too big to copy. */
+  'page-document': { fields: {}, reply: answers<PageDocument | null>() },
+} as const satisfies Record<string, Declaration>;
 
-export type ContentRequest =
-  | { type: 'page-state' }
-  | { type: 'reveal-mention'; id: string }
-  /** A keyboard command, relayed by the background: move to the next or previous name and open its card. */
-  | { type: 'step-name'; direction: NameDirection }
-  /** From the background, when the reader asks to save this page. */
-  | { type: 'page-document' };
-
-export interface ContentResponses {
-  'page-state': PageState;
-  'reveal-mention': boolean;
-  /** false when nothing moved: no names, or the reader is typing in a field. */
-  'step-name': boolean;
-  /** null: the page is too big to copy. */
-  'page-document': PageDocument | null;
-}
-
-const isString = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
-
-/** Accepts exactly the known request shapes; everything else is null. */
-export function parseBackgroundRequest(value: unknown): BackgroundRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'lookup-entity':
-      return isString(m.id, 200) && (m.limit === undefined || (Number.isInteger(m.limit) && (m.limit as number) > 0))
-        ? { type: m.type, id: m.id, limit: m.limit as number | undefined }
-        : null;
-    case 'search':
-      return isString(m.query, 500) ? { type: m.type, query: m.query } : null;
-    case 'related-articles':
-      return isString(m.text, 500_000) ? { type: m.type, text: m.text } : null;
-    case 'get-article':
-    case 'timeline':
-    case 'open-entity-page':
-      return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
-    case 'list-articles':
-    case 'name-shortcuts':
-    case 'library-list':
-    case 'library-clear':
-    case 'library-export':
-      return { type: m.type };
-    case 'page-mentions':
-      return Number.isInteger(m.distinct) && (m.distinct as number) >= 0 ? { type: m.type, distinct: m.distinct as number } : null;
-    case 'open-reader':
-      return isString(m.article, 200) && (m.statement === undefined || isString(m.statement, 220))
-        ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
-        : null;
-    case 'save-article':
-      return Number.isInteger(m.tab) && (m.tab as number) >= 0 ? { type: m.type, tab: m.tab as number } : null;
-    case 'library-delete':
-      return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
-    case 'library-import':
-      return Array.isArray(m.files) && m.files.length <= 10_000 && m.files.every(isImportFile)
-        ? { type: m.type, files: (m.files as ImportFile[]).map((f) => ({ name: f.name, text: f.text })) }
-        : null;
-    default:
-      return null;
-  }
-}
-
-function isImportFile(value: unknown): value is ImportFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const f = value as Record<string, unknown>;
-  return isString(f.name, 500) && isString(f.text, 200_000_000);
-}
-
-export function parseContentRequest(value: unknown): ContentRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (m.type === 'page-state') return { type: 'page-state' };
-  if (m.type === 'reveal-mention' && isString(m.id, 200)) return { type: 'reveal-mention', id: m.id };
-  if (m.type === 'step-name' && (m.direction === 'next' || m.direction === 'previous')) return { type: 'step-name', direction: m.direction };
-  if (m.type === 'page-document') return { type: 'page-document' };
-  return null;
-}
+export type ContentRequest = RequestOf<typeof CONTENT_REQUESTS>;
+export type ContentResponses = AnswersOf<typeof CONTENT_REQUESTS>;
+export const parseContentRequest = readerOf(CONTENT_REQUESTS);
