@@ -90,8 +90,10 @@ const handlers: HandlerTable = {
   'page-mentions': async (request, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
-      await browser.action.setBadgeBackgroundColor({ color: '#35506b', tabId });
-      await browser.action.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
+      // Firefox's Manifest V2 names the toolbar button browserAction; browser.action is undefined there.
+      const button = browser.action ?? browser.browserAction;
+      await button.setBadgeBackgroundColor({ color: '#35506b', tabId });
+      await button.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
     }
     return null;
   },
