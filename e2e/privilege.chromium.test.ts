@@ -5,7 +5,7 @@
  * real arguments, is refused, and the library it aimed at is untouched; the
  * page-side ones are still answered, and the options page still gets all.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../lib/library/library';
@@ -56,5 +56,12 @@ describe.skipIf(!hasChromium)('least privilege in Chromium', () => {
     expect(await ask({ type: 'library-export' })).toMatchObject({ articles: [{ id: before[0].id }] });
     await page.close();
     await options.close();
+  });
+
+  it('runs its content script on web pages only (http and https), with no host permission', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { matches: string[] }[]; permissions: string[]; host_permissions?: string[] };
+    expect(manifest.content_scripts.map((c) => c.matches)).toEqual([['http://*/*', 'https://*/*']]);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.permissions.filter((p) => p.includes(':') || p === '<all_urls>')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * every request but the page side's, sent from our content script's sandbox,
  * is refused and the library stays as it was.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../lib/library/library';
@@ -50,5 +50,12 @@ describe.skipIf(!hasFirefox)('least privilege in Firefox', () => {
     expect(await ask({ type: 'library-export' })).toMatchObject({ articles: [{ id: before[0].id }] });
     await page.close();
     await options.close();
+  });
+
+  it('runs its content script on web pages only (http and https), with no host permission', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { matches: string[] }[]; permissions: string[]; host_permissions?: string[] };
+    expect(manifest.content_scripts.map((c) => c.matches)).toEqual([['http://*/*', 'https://*/*']]);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.permissions.filter((p) => p.includes(':') || p === '<all_urls>')).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import { type PageContext, startPageContext } from './page-context';
 const TEXT_FOR_RELATED = 100_000;
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Web pages only: not file://, ftp:// or data: documents, which are no news pages and may be private.
+  matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     const host = location.hostname;
