@@ -1,4 +1,5 @@
 /** Turns the measurements into tables and checks them against the issues' targets. */
+import { type BigPageBench, bigPageTargets } from './big-page';
 import type { StoreRow } from './corpus-store';
 import type { LibraryBench } from './library';
 import { type LibraryBrowserBench, libraryBrowserTargets } from './library-browser';
@@ -42,6 +43,8 @@ export interface Results {
   library: LibraryBench | null;
   /** The library in Chromium with the real build (issue 12's targets). */
   libraryBrowser: LibraryBrowserBench | null;
+  /** The million-word page (issue 17). */
+  bigPage: BigPageBench | null;
   targets: TargetCheck[];
 }
 
@@ -239,6 +242,7 @@ export function checkTargets(r: Omit<Results, 'targets'>): TargetCheck[] {
       : none('popup first results < 100 ms', popup?.reason ?? 'not measured in this run'),
   );
   checks.push(...libraryBrowserTargets(r.libraryBrowser));
+  checks.push(...bigPageTargets(r.bigPage));
   return checks;
 }
 
