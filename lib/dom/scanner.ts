@@ -111,7 +111,12 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     const pending = observer.takeRecords();
     if (pending.length > 0) changes.addRecords(pending);
     const change = changes.take();
-    const stale = new Set(index.all().filter((item) => item.nodes.some((n) => !n.isConnected)));
+    // A mention goes stale when one of its nodes left the page, which only a removal does. Text taken out: its own
+    // mentions (a moved node is connected again and stays). An element taken out: every mention is checked, since
+    // nodes may have left its subtree too before we look. Edits of text alone (a ticker, a live page) check nothing.
+    const stale = new Set<MentionRange>();
+    const candidates = change.removed.some((node) => node.nodeType === 1) ? index.all() : change.removed.flatMap(mentionsUnder);
+    for (const item of candidates) if (item.nodes.some((n) => !n.isConnected)) stale.add(item);
     for (const unit of change.units) for (const item of mentionsUnder(unit)) stale.add(item);
     index.remove([...stale]);
     callback(options.onRemove, [...stale]);
@@ -134,6 +139,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   function mentionsUnder(unit: Node): MentionRange[] {
     if (index.size === 0) return [];
+    if (unit.nodeType === 3) return [...index.mentionsIn(unit as Text)];
+    if (unit.nodeType !== 1 && unit.nodeType !== 9 && unit.nodeType !== 11) return [];
     const found: MentionRange[] = [];
     const walker = doc.createTreeWalker(unit, 0x4);
     for (let node = walker.currentNode; node; node = walker.nextNode() as Node) {
