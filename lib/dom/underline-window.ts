@@ -63,6 +63,8 @@ export function createUnderlineWindow(options: UnderlineWindowOptions): Underlin
   const groupOf = new Map<MentionRange, Group>();
   const fresh = new Set<Group>();
   const watched = new Set<Document>();
+  /** The window whose frames pace the evaluations: the first document's. */
+  let pace: Window | null = null;
   let total = 0;
   /** Whether the last evaluation registered everything (few mentions) rather than what is near. */
   let allAtLastLook = true;
@@ -115,13 +117,12 @@ export function createUnderlineWindow(options: UnderlineWindowOptions): Underlin
     if (everything) lookAtAll = true;
     if (cancel) return;
     const wait = lookAtAll ? Math.max(0, lastFullLook + SCROLL_EVERY_MS - now()) : 0;
-    const win = [...watched][0]?.defaultView ?? null;
     if (wait === 0) {
-      cancel = scheduleFrame(win, evaluate);
+      cancel = scheduleFrame(pace, evaluate);
       return;
     }
     const timer = setTimeout(() => {
-      cancel = scheduleFrame(win, evaluate);
+      cancel = scheduleFrame(pace, evaluate);
     }, wait);
     cancel = () => clearTimeout(timer);
   };
@@ -131,6 +132,8 @@ export function createUnderlineWindow(options: UnderlineWindowOptions): Underlin
     watched.add(doc);
     const win = doc.defaultView;
     if (!win) return;
+    // The top window if there is one among ours: a removed frame's window has no frames any more.
+    if (!pace || win.parent === win) pace = win;
     const everything = () => schedule(true);
     const again = () => schedule(false);
     // Capture: scrolling inside a scrollable box moves its text too, and its scroll event does not bubble.
