@@ -95,7 +95,7 @@ function gaps(ticks: readonly number[], from: number, to: number): { gapP95: num
   return { gapP95: percentile(between, 95), gapMax: Math.max(0, ...between) };
 }
 
-async function measureOnce(context: BrowserContext, url: string, gapProbe: string): Promise<BigPageSample> {
+async function measureOnce(context: BrowserContext, url: string, gapProbe: string, stormMs: number): Promise<BigPageSample> {
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: gapProbe });
@@ -114,7 +114,7 @@ async function measureOnce(context: BrowserContext, url: string, gapProbe: strin
     const stormFrom = await page.evaluate(() => performance.now());
     const stormStarted = Date.now();
     const before = await taskMs(cdp);
-    await page.evaluate(([name, ms, perTick]) => (globalThis as unknown as Record<string, (ms: number, n: number) => Promise<void>>)[name](ms, perTick), [STORM_GLOBAL, STORM_MS, STORM_PARAGRAPHS] as [string, number, number]);
+    await page.evaluate(([name, ms, perTick]) => (globalThis as unknown as Record<string, (ms: number, n: number) => Promise<void>>)[name](ms, perTick), [STORM_GLOBAL, stormMs, STORM_PARAGRAPHS] as [string, number, number]);
     const stormQuietAt = await waitQuiet(cdp, stormStarted);
     const stormTask = (await taskMs(cdp)) - before;
     const afterStorm = await probe(page);
@@ -145,6 +145,8 @@ export interface BigPageOptions {
   gapProbe: string;
   runs: number;
   words: number;
+  /** How long the storm lasts (5 s; shorter in the smoke run). */
+  stormMs?: number;
   log(line: string): void;
 }
 
@@ -161,11 +163,11 @@ export async function measureBigPage(options: BigPageOptions): Promise<BigPageBe
     const url = server.url + page.path;
     const samples = new Map<string, BigPageSample[]>([['page alone', []], ...options.builds.map((b): [string, BigPageSample[]] => [b.label, []])]);
     for (let run = 0; run < options.runs; run++) {
-      const sample = await measureOnce(alone, url, options.gapProbe);
+      const sample = await measureOnce(alone, url, options.gapProbe, options.stormMs ?? STORM_MS);
       samples.get('page alone')?.push(sample);
       options.log(`  page alone: load ${sample.load.mainMs.toFixed(0)} ms main thread, gap p95 ${sample.load.gapP95.toFixed(0)}; storm ${sample.storm.mainMs.toFixed(0)} ms, gap p95 ${sample.storm.gapP95.toFixed(0)}`);
       for (const { label, ext } of extensions) {
-        const s = await measureOnce(ext.context, url, options.gapProbe);
+        const s = await measureOnce(ext.context, url, options.gapProbe, options.stormMs ?? STORM_MS);
         samples.get(label)?.push(s);
         options.log(`  ${label}: load ${s.load.mainMs.toFixed(0)} ms main thread, gap p95 ${s.load.gapP95.toFixed(0)}, ${s.load.ranges} ranges; storm ${s.storm.mainMs.toFixed(0)} ms, gap p95 ${s.storm.gapP95.toFixed(0)}`);
       }

@@ -202,6 +202,7 @@ async function main(): Promise<void> {
         gapProbe: scripts.gapProbe,
         runs: smoke ? 1 : Number(args.find((a) => a.startsWith('--big-page-runs='))?.slice('--big-page-runs='.length) ?? 3),
         words: smoke ? 50_000 : 1_000_000,
+        stormMs: smoke ? 1000 : 5000,
         log,
       });
     } finally {
