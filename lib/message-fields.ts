@@ -38,6 +38,15 @@ export const whole =
   (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min ? v : INVALID;
 
+/** true or false. */
+export const truth: Field<boolean> = (v) => (typeof v === 'boolean' ? v : INVALID);
+
+/** Exactly this value (a flag that is either `true` or absent: `optional(exactly(true))`). */
+export const exactly =
+  <const T extends string | number | boolean>(value: T): Field<T> =>
+  (v) =>
+    v === value ? value : INVALID;
+
 /** One of a few strings. */
 export const oneOf =
   <const T extends string>(...values: readonly T[]): Field<T> =>
