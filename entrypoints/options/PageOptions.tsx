@@ -22,7 +22,7 @@ export function PageOptions({ settings, onChange }: { settings: PageSwitches; on
         />
         {t('libraryOnPagesLabel')}
       </label>
-      <p id="opt-library-on-pages-help" class="iic-muted help">
+      <p id="opt-library-on-pages-help" class="iic-muted help check-help">
         {t('libraryOnPagesHelp')}
       </p>
       <label class="check">

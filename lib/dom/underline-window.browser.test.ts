@@ -87,6 +87,26 @@ describe('underline window', () => {
     expect(underlines.registered().length).toBe(registry.get('worganization')?.size);
   });
 
+  it('reads the boxes again once the scrolling stops: a fixed header’s names stay underlined wherever the page is', async () => {
+    const header = document.createElement('header');
+    header.style.cssText = 'position:fixed;top:0;left:0;background:white';
+    header.textContent = 'Live: al-Kadhimi';
+    document.body.append(header);
+    const { items } = longPage(2000);
+    const { text, segments } = collectText(header);
+    const headerItems = fakeDetect(text).flatMap((m) => boundMention(segments, m) ?? []);
+    const underlines = start({ registerAll: 300 });
+    underlines.add([...headerItems, ...items]);
+    await underlines.settled();
+    const headerShown = () => [...(registry.get('wperson') ?? [])].some((r) => r.toString() === 'al-Kadhimi');
+    expect(headerShown()).toBe(true);
+    window.scrollTo(0, 40 * 1500);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await underlines.settled();
+    expect(registeredParagraphs()).toContain(1500);
+    expect(headerShown()).toBe(true);
+  });
+
   it('drops what it registered when names go, and registers everything again once few are left', async () => {
     const { items } = longPage(2000);
     const underlines = start({ registerAll: 300 });
