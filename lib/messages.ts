@@ -55,8 +55,10 @@ type AnswersOf<D extends Record<string, Declaration>> = { [K in keyof D]: D[K]['
 
 /** Reads exactly the declared shapes, dropping extra fields; anything else is null. */
 function readerOf<D extends Record<string, Declaration>>(declared: D): (value: unknown) => RequestOf<D> | null {
-  const readers = new Map<string, Field<unknown>>(Object.entries(declared).map(([type, d]) => [type, objectOf({ ...d.fields, type: oneOf(type) })]));
+  // Made on first use, so a context that never reads these requests (the content script reads only its own) bundles none of them.
+  let readers: Map<string, Field<unknown>> | null = null;
   return (value) => {
+    readers ??= new Map(Object.entries(declared).map(([type, d]) => [type, objectOf({ ...d.fields, type: oneOf(type) })]));
     const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     const read = typeof type === 'string' ? readers.get(type)?.(value) : undefined;
     return read === undefined || read === INVALID ? null : (read as RequestOf<D>);
