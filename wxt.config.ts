@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/commands';
+import { dropChromeOnlyEntrypoints } from './modules/chrome-only-entrypoints';
 import { corpusAssets, corpusPlugin } from './modules/corpus-plugin';
 import { noInnerHtmlPlugin, readabilityWithoutInnerHtmlPlugin } from './modules/no-inner-html-plugin';
 import pkg from './package.json' with { type: 'json' };
@@ -9,6 +10,8 @@ export default defineConfig({
   // IIC_OUT: a build of another corpus (IIC_SEEDS) beside the usual one, for the large-corpus tests.
   outDir: process.env.IIC_OUT ?? '.output',
   hooks: {
+    // Chrome's offscreen document is not built for Firefox, and WXT then has nothing to report as skipped.
+    'entrypoints:found': (wxt, found) => dropChromeOnlyEntrypoints(wxt.config.browser, found),
     // The corpus goes into the package as files the background reads on demand, not as a string inside background.js.
     'build:publicAssets': (_wxt, files) => {
       files.push(...corpusAssets());

@@ -158,7 +158,7 @@ export async function measureLibraryBrowser(opts: LibraryBrowserOptions): Promis
     const fillStart = performance.now();
     for (const [i, batch] of pack.batches.entries()) {
       const { value } = await askTimed(driver, { type: 'library-import', files: batch.files }, IMPORT_TIMEOUT);
-      if (!value.imported) throw new Error(`import batch ${i + 1} refused: ${value.file}: ${value.problem}`);
+      if (!value.imported) throw new Error(`import batch ${i + 1} refused: ${'problem' in value ? `${value.file}: ${value.problem}` : 'cancelled'}`);
       if (value.added !== batch.articles || value.updated !== 0) throw new Error(`import batch ${i + 1}: ${value.added} added, ${value.updated} updated, of ${batch.articles} new articles`);
       if (pack.batches.length > 4 && (i + 1) % Math.ceil(pack.batches.length / 4) === 0) log(`  library-browser: ${(i + 1) * opts.batchSize} imported in ${((performance.now() - fillStart) / 1000).toFixed(0)} s`);
     }

@@ -6,7 +6,8 @@
  *
  *   npm run bench                   full run (~12 min on 2 cores)
  *   npm run bench -- --smoke        one small page, one corpus size, one run (~25 s; for CI)
- *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store, library, library-browser
+ *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store, library, library-browser, library-import
+ *   npm run bench -- --only=library-import --import-mb=10   the import at another size (full: 40 MB; smoke: 0.5 MB)
  *   npm run bench -- --only=library-browser --library-articles=500   the reader's library in Chromium at another size (full: 2,000)
  *   npm run bench -- --only=big-page --compare-build=DIR   the 1M-word page with .output/chrome-mv3 and, in the same run, another build (e.g. the code before a change); --big-page-runs=N (default 3)
  *   npm run bench -- --markdown     also print the tables as markdown (for the README)
@@ -25,6 +26,7 @@ import { type BigPageBench, bigPageRows, measureBigPage } from './big-page';
 import { measureIncremental } from './incremental';
 import { measureLibrary } from './library';
 import { libraryBrowserRows, measureLibraryBrowser } from './library-browser';
+import { libraryImportRows, measureLibraryImport } from './library-import';
 import { haveSharedCorpus, sharedCorpusMissing } from './library-material';
 import { measureNameTables } from './name-table';
 import { pageScripts } from './page-bundle';
@@ -37,7 +39,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library', 'library-browser', 'big-page'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library', 'library-browser', 'library-import', 'big-page'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -189,6 +191,24 @@ async function main(): Promise<void> {
     }
   });
 
+  const libraryImport = await section('library-import', async () => {
+    if (!haveSharedCorpus) {
+      notes.push(sharedCorpusMissing.replace('library-browser', 'library-import'));
+      return null;
+    }
+    const own = snapshotBuild();
+    if (!own) {
+      notes.push('no build in .output/chrome-mv3 (run `flock /tmp/iic-build.lock npm run build`): library-import not measured');
+      return null;
+    }
+    const chosen = Number(args.find((a) => a.startsWith('--import-mb='))?.slice('--import-mb='.length) ?? Number.NaN);
+    try {
+      return await measureLibraryImport({ buildDir: own.dir, megabytes: smoke ? 0.5 : Number.isFinite(chosen) && chosen > 0 ? chosen : 40, log });
+    } finally {
+      own.dispose();
+    }
+  });
+
   const bigPage = await section('big-page', async (): Promise<BigPageBench | null> => {
     const own = snapshotBuild();
     if (!own) {
@@ -211,7 +231,7 @@ async function main(): Promise<void> {
   });
 
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library, libraryBrowser, bigPage };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library, libraryBrowser, libraryImport, bigPage };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -250,8 +270,9 @@ function print(r: report.Results): void {
         : [],
     ],
     [`9. The reader's library in Chromium (the real build and messages, ${r.libraryBrowser?.fill.articles.toLocaleString('en') ?? '–'} saved articles)`, r.libraryBrowser ? libraryBrowserRows(r.libraryBrowser) : []],
+    ['10. A large import in Chromium (the options page, the import worker; issue 17)', r.libraryImport ? libraryImportRows(r.libraryImport) : []],
     [
-      `10. A page of ${r.bigPage ? r.bigPage.words.toLocaleString('en') : '–'} words (issue 17): main-thread time and a 16 ms timer's gaps, at load and in a text-mutation storm (medians)`,
+      `11. A page of ${r.bigPage ? r.bigPage.words.toLocaleString('en') : '–'} words (issue 17): main-thread time and a 16 ms timer's gaps, at load and in a text-mutation storm (medians)`,
       r.bigPage ? bigPageRows(r.bigPage) : [],
     ],
     ['7. Targets at 5,000 articles', storeTargets(r.store).map((c) => ({ target: c.target, measured: c.measured, result: c.met === null ? 'n/a' : c.met ? 'met' : 'MISSED' }))],

@@ -10,7 +10,7 @@
  */
 import type { BuiltCorpus, SeedFile } from '../lib/engine/corpus';
 import { findMentions } from '../lib/engine/matcher';
-import type { EntityType, Mention } from '../lib/engine/types';
+import type { EntityType, Mention, UnderlineType } from '../lib/engine/types';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus } from '../lib/engine/corpus';
@@ -34,7 +34,7 @@ export function createRng(seed: number): Rng {
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 export const between = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 
-const ALL_TYPES: EntityType[] = ['person', 'organization', 'place'];
+const ALL_TYPES: UnderlineType[] = ['person', 'organization', 'place'];
 const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u;
 const LEXICON_SIZE = 60_000;
 
@@ -71,7 +71,7 @@ export function seedMaterial(): SeedMaterial {
     .map((s) => s.text)
     .filter((text) => text.length >= 40)
     .map((text) => ({ text, mentions: findMentions(text, real.table, { types: ALL_TYPES }) }));
-  const names: Record<EntityType, string[][]> = { person: [], organization: [], place: [] };
+  const names: Record<EntityType, string[][]> = { person: [], organization: [], media: [], place: [] };
   for (const e of real.entities) {
     const latin = [e.name, ...e.aliases].filter((a) => LATIN.test(a));
     if (latin.length > 0) names[e.type].push(latin);

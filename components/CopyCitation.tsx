@@ -7,17 +7,23 @@ import { formatIsoDate } from './dates';
 import { formatList } from './format';
 import { shownText, speakersOf } from './statement-words';
 
-/** The citation of a statement in the interface's words: its dates, list commas and "outlet unknown". */
+/**
+ * The citation of a statement in the interface's words (its dates, list
+ * commas), leaving out what the corpus does not know: no outlet, no date, and
+ * no headline for an article whose text gives none — its opening is cited as
+ * an opening, not as a title.
+ */
 export function citationOf(statement: StatementView): Citation {
   const speakers = speakersOf(statement);
   const { article } = statement;
   return formatCitation(
     {
       sentence: shownText(statement),
-      speakers,
-      title: article.title,
-      outlet: article.outlet ?? t('outletUnknown'),
-      date: article.date ? formatIsoDate(article.date.iso, 'long') : t('undated'),
+      speakers: speakers.map((s) => s.name),
+      headline: article.titleFromLead ? null : article.title,
+      opening: article.titleFromLead ? t('citationOpening', article.title) : null,
+      outlet: article.outlet,
+      date: article.date ? formatIsoDate(article.date.iso, 'long') : null,
       url: originalUrl(article),
     },
     formatList,

@@ -73,7 +73,7 @@ describe('EntityCard', () => {
     ]);
     // Known from the library alone: no line about the corpus at all.
     expect(lines({ ...rouhani, basis: { articles: 0, corpusArticles: 0, first: null, last: null, undated: 0, library: { articles: 1, saved: 1 } } })).toEqual([
-      'Your library: 1 of 1 saved articles',
+      'Your library: 1 of 1 saved article',
     ]);
   });
 
@@ -81,10 +81,14 @@ describe('EntityCard', () => {
     const onOpenAll = vi.fn();
     const { container, rerender } = render(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} />);
     expect(container.querySelectorAll('[data-statement]')).toHaveLength(4);
-    expect(screen.queryByRole('button', { name: /^All \d+ statements/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^All statements/ })).toBeNull();
     rerender(<EntityCard state={ready('hassan-rouhani')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
-    fireEvent.click(screen.getByRole('button', { name: 'All 9 statements' }));
+    fireEvent.click(screen.getByRole('button', { name: 'All statements (9)' }));
     expect(onOpenAll).toHaveBeenCalledWith('hassan-rouhani');
+    // One statement is linked in the same words as nine: the link always opens the name's page of statements.
+    rerender(<EntityCard state={ready('ali-khamenei')} onOpen={() => {}} onClose={() => {}} onOpenAll={onOpenAll} />);
+    fireEvent.click(screen.getByRole('button', { name: 'All statements (1)' }));
+    expect(onOpenAll).toHaveBeenLastCalledWith('ali-khamenei');
   });
 
   it('says "undated" for roles and statements from an article without a date', () => {
@@ -100,7 +104,9 @@ describe('EntityCard', () => {
     const shortcuts = { next: { keys: 'Alt+Shift+N', inPage: true }, previous: { keys: 'Ctrl+Shift+Y', inPage: false } };
     const { container } = render(<EntityCard state={ready('mike-pompeo')} onOpen={() => {}} onClose={() => {}} shortcuts={shortcuts} />);
     const footer = container.querySelector('footer');
-    expect(footer?.textContent).toBe('Alt+Shift+N next nameCtrl+Shift+Y previous name');
+    // One line of hints, one sentence: both keys, each kept left to right.
+    expect(footer?.querySelectorAll('p')).toHaveLength(1);
+    expect(footer?.textContent).toBe('Alt+Shift+N next name, Ctrl+Shift+Y previous');
     expect([...(footer?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'N', 'Ctrl', 'Shift', 'Y']);
     expect([...(footer?.querySelectorAll('bdi') ?? [])].map((b) => b.getAttribute('dir'))).toEqual(['ltr', 'ltr']);
   });

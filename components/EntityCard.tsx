@@ -39,7 +39,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
   const title = entity ? entityNameText(entity.name, entity.aliases) : name;
   const allLink = entity && onOpenAll && <AllStatementsLink entity={entity} onOpenAll={onOpenAll} />;
   const status = entity
-    ? t('cardReady', entity.name, countsText(entity.counts.said, entity.counts.about, entity.counts.partial))
+    ? t('cardReady', title ?? entity.name, countsText(entity.counts.said, entity.counts.about, entity.counts.partial))
     : t(state.status === 'loading' ? 'cardLoading' : 'cardError');
   return (
     <div
@@ -61,7 +61,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
       <div class="iic-card-head">
         {title ? (
           <h2 class="iic-card-name" dir="auto">
-            {entity ? <EntityName name={entity.name} aliases={entity.aliases} /> : title}
+            {entity ? <EntityName name={entity.name} scripts={entity.aliases} /> : title}
           </h2>
         ) : (
           <span class="iic-card-name" />
@@ -75,7 +75,7 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
       </p>
       <div class="iic-card-body" aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Skeleton lines={4} />}
-        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} />}
+        {entity && <CardBody entity={entity} onOpen={onOpen} limit={limit} label={t('statementsAbout', title ?? entity.name)} />}
       </div>
       {(shortcuts || allLink) && (
         <footer class="iic-card-foot">
@@ -87,15 +87,15 @@ export function EntityCard({ state, onOpen, onClose, name, limit = 4, shortcuts,
   );
 }
 
-function CardBody({ entity, onOpen, limit }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number }) {
+function CardBody({ entity, onOpen, limit, label }: { entity: EntityView; onOpen: EntityCardProps['onOpen']; limit: number; label: string }) {
   return (
     <>
-      <p class="iic-card-type">{entityTypeLabel(entity.type)}</p>
+      {/* One line of facts ("Person · 5 quotes · 3 mentions"), so the statements start high in the card. */}
+      <Counts lead={entityTypeLabel(entity.type)} said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <RoleList roles={entity.roles.slice(0, 3)} onOpen={onOpen} />
-      <Counts said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <BasisLine basis={entity.basis} />
       {entity.statements.length > 0 ? (
-        <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={t('statementsAbout', entity.name)} />
+        <StatementList statements={entity.statements.slice(0, limit)} onOpen={onOpen} label={label} subject={entity.id} />
       ) : (
         <p class="iic-muted">{t('noStatements')}</p>
       )}
@@ -110,7 +110,7 @@ function AllStatementsLink({ entity, onOpenAll }: { entity: EntityView; onOpenAl
   return (
     <p class="iic-all-statements">
       <button type="button" class="iic-link" onClick={() => onOpenAll(entity.id)}>
-        {t(total === 1 ? 'allStatementsOne' : 'allStatementsMany', formatCount(total))}
+        {t('allStatements', formatCount(total))}
         <span aria-hidden="true">{uiDirection() === 'rtl' ? ' ←' : ' →'}</span>
       </button>
     </p>

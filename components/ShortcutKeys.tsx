@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { NameDirection, Shortcut } from '../lib/commands';
-import { t } from '../lib/i18n';
+import { Message } from './Message';
 
 /**
  * A key combination as the browser writes it ("Alt+Shift+N"), one <kbd> per
@@ -22,16 +22,11 @@ export function Keys({ keys }: { keys: string }) {
   );
 }
 
-/** The card's footer line: which keys reach the next and previous names. */
+/** The card's footer line, one line only: which keys reach the next and previous names (the options can hide it). */
 export function ShortcutHint({ shortcuts }: { shortcuts: Record<NameDirection, Shortcut> }) {
   return (
     <p class="iic-shortcuts">
-      <span>
-        <Keys keys={shortcuts.next.keys} /> {t('shortcutNextName')}
-      </span>
-      <span>
-        <Keys keys={shortcuts.previous.keys} /> {t('shortcutPreviousName')}
-      </span>
+      <Message id="cardKeysHint" args={[<Keys key="n" keys={shortcuts.next.keys} />, <Keys key="p" keys={shortcuts.previous.keys} />]} />
     </p>
   );
 }

@@ -1,13 +1,16 @@
 import type { ArticleSource } from '../lib/engine/types';
+import { sourcesBesidesPublisher } from '../lib/outlets';
+import { ListOf } from './ListOf';
 import { Message } from './Message';
-import { formatList } from './format';
 
 /**
  * The outlets an article cites or credits, set apart from its publisher:
  * " · according to Mehr", " · with reporting from IRNA, Press TV". Nothing when
- * there are none. Names are text in their own direction, never markup.
+ * there are none, and never the publisher itself ("Reuters · according to
+ * Reuters"). Names are text in their own direction, never markup.
  */
-export function SourcesText({ sources }: { sources: readonly ArticleSource[] }) {
+export function SourcesText({ sources: all, publisher }: { sources: readonly ArticleSource[]; publisher: string | null }) {
+  const sources = sourcesBesidesPublisher(all, publisher);
   const groups = [
     { id: 'sourcesCited' as const, kind: 'cited', names: sources.filter((s) => s.how !== 'contributed').map((s) => s.name) },
     { id: 'sourcesContributed' as const, kind: 'contributed', names: sources.filter((s) => s.how === 'contributed').map((s) => s.name) },
@@ -17,7 +20,19 @@ export function SourcesText({ sources }: { sources: readonly ArticleSource[] }) 
       {groups.map((g) => (
         <span key={g.id} class="iic-sources" data-sources={g.kind}>
           <span aria-hidden="true"> · </span>
-          <Message id={g.id} args={[<span key="n" dir="auto">{formatList(g.names)}</span>]} />
+          <Message
+            id={g.id}
+            args={[
+              <ListOf
+                key="n"
+                items={g.names.map((name) => (
+                  <bdi key={name} dir="auto">
+                    {name}
+                  </bdi>
+                ))}
+              />,
+            ]}
+          />
         </span>
       ))}
     </>

@@ -8,6 +8,7 @@ import { useEnglishUi } from './test-support';
 
 useEnglishUi();
 const corpus = loadedSeedCorpus();
+const clipboardItem = (globalThis as { ClipboardItem?: unknown }).ClipboardItem;
 
 function statementOf(entity: string, pick: (text: string) => boolean) {
   const s = lookupHandler(corpus, entity)?.statements.find((x) => pick(x.text));
@@ -28,10 +29,16 @@ describe('StatementItem', () => {
     expect(item.querySelector('.iic-statement-text [dir="auto"]')?.textContent).toBe('“when America retreats, chaos often follows,”');
     expect(item.textContent).toContain('said by Mike Pompeo');
     expect(item.textContent).toContain('in a statement by Mohammad Javad Zarif');
-    // On Zarif's own list the sentence is his statement, shown whole.
+    // On Zarif's own list the sentence names him, answering Pompeo: it is no quote of his, and no quote is counted for him.
     const onZarif = statementOf('mohammad-javad-zarif', (t) => t.includes('when America retreats'));
-    expect(onZarif.relation).toBe('said');
-    expect(lookupHandler(corpus, 'mohammad-javad-zarif')?.counts.said).toBe(1);
+    expect(onZarif.relation).toBe('about');
+    expect(lookupHandler(corpus, 'mohammad-javad-zarif')?.counts.said).toBe(0);
+    const zarifItem = render(
+      <ul>
+        <StatementItem statement={onZarif} onOpen={() => {}} />
+      </ul>,
+    ).container;
+    expect(zarifItem.querySelector('.iic-badge')).toBeNull();
   });
   it('badges a fragment of someone\'s words as a partial quote, counted apart from full quotes', () => {
     const partial = { ...statementOf('mike-pompeo', (t) => t.startsWith('“All strategic issues')), relation: 'partial' as const };
@@ -85,6 +92,25 @@ describe('StatementItem', () => {
     expect(container.querySelector('.iic-sources')?.textContent).toBe(' · according to Mehr');
     expect(container.querySelector('.iic-sources [dir="auto"]')?.textContent).toBe('Mehr');
   });
+  it('never cites the publisher as its own source ("Reuters · according to Reuters")', () => {
+    const s = statementOf('hassan-rouhani', (t) => t.includes('Mehr reported'));
+    const reuters = { ...s, article: { ...s.article, outlet: 'Reuters', sources: [{ name: 'Reuters', how: 'according-to' as const }] } };
+    const { container, rerender } = render(
+      <ul>
+        <StatementItem statement={reuters} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-statement-meta')?.textContent).not.toMatch(/according to/);
+    expect(container.querySelector('.iic-sources')).toBeNull();
+    // The same outlet by its short name; another outlet beside it is still said.
+    const mehr = { ...s, article: { ...s.article, outlet: 'Mehr News Agency', sources: [{ name: 'Mehr', how: 'reported' as const }, { name: 'IRNA', how: 'reported' as const }] } };
+    rerender(
+      <ul>
+        <StatementItem statement={mehr} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-sources')?.textContent).toBe(' · according to IRNA');
+  });
   it('says which outlets contributed, listed, never as markup', () => {
     const s = statementOf('bahram-qassemi', (t) => t.startsWith('Iranian Foreign Ministry spokesman Bahram Qassemi'));
     const hostile = { ...s, article: { ...s.article, sources: [{ name: '<b>IRNA</b>', how: 'contributed' as const }, { name: 'Press TV', how: 'contributed' as const }] } };
@@ -102,14 +128,32 @@ describe('StatementItem', () => {
     expect(container.querySelector('.iic-sources')?.textContent).toBe(' · with reporting from <b>IRNA</b>, Press TV');
     expect(container.querySelector('.iic-sources b')).toBeNull();
   });
-  it('cites the article by headline, publisher and date, and links the original only where the corpus has its address', () => {
+  it('gives the headline as one, and a title made from the first sentence as the article’s opening, never as its headline', () => {
+    const headlined = statementOf('mike-pompeo', (t) => t.includes('when America retreats'));
+    const { container, rerender } = render(
+      <ul>
+        <StatementItem statement={headlined} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(headlined.article.titleFromLead).toBeUndefined();
+    expect(container.querySelector('cite')?.textContent).toBe('Iraq not to enter anti Iran alliance');
+    const lead = statementOf('nasser-kanaani', (t) => t.startsWith('Iranian Foreign Ministry spokesman'));
+    rerender(
+      <ul>
+        <StatementItem statement={lead} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(lead.article.titleFromLead).toBe(true);
+    expect(container.querySelector('cite')).toBeNull();
+    expect(container.querySelector('.iic-opening')?.textContent).toBe(`Article beginning “${lead.article.title}”`);
+  });
+  it('cites the article by publisher and date, and links the original only where the corpus has its address', () => {
     const s = statementOf('nasser-kanaani', (t) => t.startsWith('Iranian Foreign Ministry spokesman'));
     const { container, rerender } = render(
       <ul>
         <StatementItem statement={s} onOpen={() => {}} />
       </ul>,
     );
-    expect(container.querySelector('cite')?.textContent).toBe(s.article.title);
     expect(container.querySelector('.iic-outlet')?.textContent).toBe('Shafaq News');
     expect(container.querySelector('a')).toBeNull();
     const withUrl = { ...s, article: { ...s.article, url: 'https://shafaq.com/en/Iraq/article' } };
@@ -142,7 +186,58 @@ describe('StatementItem', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Copy with citation' }));
     await waitFor(() => expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe('Copied'));
-    expect(writeText).toHaveBeenCalledWith(`${s.text}\n— Mike Pompeo, “${s.article.title}”, Outlet unknown, April 18, 2020\nhttps://example.org/kazemi`);
-    vi.unstubAllGlobals();
+    // The outlet is unknown, so the citation names none; the title is the engine's shortening of the first sentence, cited as such.
+    expect(s.article.titleFromLead).toBe(true);
+    expect(writeText).toHaveBeenCalledWith(`${s.text}\n— Mike Pompeo, article beginning “${s.article.title}”, April 18, 2020\nhttps://example.org/kazemi`);
+    // Not vi.unstubAllGlobals(): that would also take away WXT's fake browser, and with it the English interface.
+    vi.stubGlobal('ClipboardItem', clipboardItem);
+  });
+  it('copies a citation of an undated article with a headline without "undated"', async () => {
+    const s = statementOf('mike-pompeo', (t) => t.includes('when America retreats'));
+    vi.stubGlobal('ClipboardItem', undefined);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    render(
+      <ul>
+        <StatementItem statement={{ ...s, article: { ...s.article, date: null, outlet: null } }} onOpen={() => {}} />
+      </ul>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copy with citation' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    expect(writeText).toHaveBeenCalledWith(`“when America retreats, chaos often follows,”\n— Mike Pompeo, “Iraq not to enter anti Iran alliance”`);
+    // Not vi.unstubAllGlobals(): that would also take away WXT's fake browser, and with it the English interface.
+    vi.stubGlobal('ClipboardItem', clipboardItem);
+  });
+  it('marks a speaker the sentence only points back to as inferred, with the text\'s cue on hover or focus; a stated one has no mark', () => {
+    const qassemi = lookupHandler(corpus, 'bahram-qassemi')?.statements ?? [];
+    const inferred = qassemi.find((s) => s.quotes.some((q) => q.speaker?.id === 'bahram-qassemi' && q.confidence === 'inferred' && q.cue?.kind === 'role'));
+    const stated = qassemi.find((s) => s.quotes.length > 0 && s.quotes.every((q) => q.confidence === 'stated'));
+    if (!inferred || !stated) throw new Error('the seeds hold a stated and an inferred quote of Qassemi');
+    const { container } = render(
+      <ul>
+        <StatementItem statement={inferred} onOpen={() => {}} subject="bahram-qassemi" />
+        <StatementItem statement={stated} onOpen={() => {}} subject="bahram-qassemi" />
+      </ul>,
+    );
+    const [first, second] = [...container.querySelectorAll('li')];
+    const mark = first.querySelector('.iic-inferred') as HTMLElement;
+    expect(mark.textContent).toContain('said by Bahram Qassemi (inferred)');
+    // Reachable from the keyboard, and described by the text's own words that point to him.
+    expect(mark.tabIndex).toBe(0);
+    const tip = container.querySelector(`#${CSS.escape(mark.getAttribute('aria-describedby') ?? '')}`) as HTMLElement;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toMatch(/^The text says: “the spokesman .+”$/);
+    expect(second.querySelector('.iic-inferred')).toBeNull();
+  });
+  it('says a quote that goes on from the one before continues its speaker\'s statement', () => {
+    const kazemi = lookupHandler(corpus, 'hassan-kazemi-qomi')?.statements ?? [];
+    const going = kazemi.find((s) => s.quotes.some((q) => q.cue?.kind === 'continuation'));
+    if (!going) throw new Error('the seeds hold a continuation of Kazemi Qomi');
+    const { container } = render(
+      <ul>
+        <StatementItem statement={going} onOpen={() => {}} />
+      </ul>,
+    );
+    expect(container.querySelector('.iic-inferred')?.textContent).toContain('continues Hassan Kazemi Qomi’s statement above');
+    expect(container.querySelector('.iic-cue')?.textContent).toBe('It follows the words attributed by “Kazemi Qomi opines”');
   });
 });

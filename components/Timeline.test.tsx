@@ -15,7 +15,7 @@ describe('Timeline', () => {
     const undated = points.find((p) => p.date === null)!;
     const { container } = render(<Timeline points={points} name="Iraq" />);
     const chart = screen.getByRole('img');
-    expect(chart.getAttribute('aria-label')).toMatch(/^Statements about Iraq over time: \d+ dated from Aug 20, 2018 to Jul 22, 2020; \d+ undated$/);
+    expect(chart.getAttribute('aria-label')).toMatch(/^Statements about Iraq over time: \d+ statements dated from Aug 20, 2018 to Jul 22, 2020; \d+ statements? undated$/);
     const labels = [...chart.querySelectorAll('text')].map((t) => t.textContent);
     expect(labels).toEqual(['Aug 20, 2018', 'Jul 22, 2020', 'undated']);
     // Each label is its own left-to-right run in English, anchored at its end of the axis.

@@ -1,7 +1,7 @@
 import type { TimelinePoint } from '../lib/messages';
 import { t, uiDirection } from '../lib/i18n';
 import { formatIsoDate } from './dates';
-import { formatCount } from './format';
+import { counted, formatCount } from './format';
 
 const W = 320;
 const H = 80;
@@ -20,9 +20,9 @@ function summary(name: string, dated: Dated[], undated: TimelinePoint | null): s
   const count = (p: TimelinePoint) => p.said + p.about;
   const parts: string[] = [];
   const datedTotal = dated.reduce((n, p) => n + count(p), 0);
-  if (dated.length === 1) parts.push(t('timelineDatedOn', formatCount(datedTotal), formatIsoDate(dated[0].date)));
-  else if (dated.length > 1) parts.push(t('timelineDatedRange', formatCount(datedTotal), formatIsoDate(dated[0].date), formatIsoDate(dated[dated.length - 1].date)));
-  if (undated) parts.push(t('timelineUndated', formatCount(count(undated))));
+  if (dated.length === 1) parts.push(t('timelineDatedOn', counted('statementCount', datedTotal), formatIsoDate(dated[0].date)));
+  else if (dated.length > 1) parts.push(t('timelineDatedRange', counted('statementCount', datedTotal), formatIsoDate(dated[0].date), formatIsoDate(dated[dated.length - 1].date)));
+  if (undated) parts.push(t('timelineUndated', counted('statementCount', count(undated))));
   return `${t('timelineTitle', name)}: ${parts.join('; ')}`;
 }
 

@@ -15,6 +15,16 @@ describe('nameInScript', () => {
     expect(nameInScript(aliases('mike-pompeo'), 'ar')).toBe('بومبيو');
     expect(nameInScript(aliases('ali-khamenei'), 'fa')).toBe('علی خامنه\u200cای');
   });
+  it('tells apart spellings that share their letters by the order of entities.json, the Arabic one first', () => {
+    // طهران is Arabic, تهران Persian; العراق Arabic (with the article), عراق Persian.
+    expect(nameInScript(aliases('tehran'), 'fa')).toBe('تهران');
+    expect(nameInScript(aliases('tehran'), 'ar')).toBe('طهران');
+    expect(nameInScript(aliases('iraq'), 'fa')).toBe('عراق');
+    expect(nameInScript(aliases('iraq'), 'ar')).toBe('العراق');
+    expect(nameInScript(aliases('iran'), 'fa')).toBe('ایران');
+    expect(nameInScript(aliases('iran'), 'ar')).toBe('إيران');
+    expect(nameInScript(aliases('popular-mobilization-forces'), 'fa')).toBe('حشد الشعبی');
+  });
   it('gives nothing rather than the other language’s spelling, and nothing for Latin interfaces', () => {
     // Only an Arabic spelling (ى): a Persian reader gets the Latin name alone.
     expect(nameInScript(aliases('muqtada-al-sadr'), 'fa')).toBeNull();

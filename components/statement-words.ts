@@ -1,10 +1,12 @@
 import type { StatementView } from '../lib/engine/lookup';
 
-/** Who said the quoted words: the statement's speakers, or, for words quoted inside someone else's statement, the quoted. */
-export function speakersOf(statement: StatementView): string[] {
+/** Who said the quoted words: the statement's speakers, or, for words quoted inside someone else's statement, the quoted; each once. */
+export function speakersOf(statement: StatementView): { id: string; name: string }[] {
   if (statement.relation === 'about' || statement.relation === 'match') return [];
   const voice = statement.relation === 'quoted' ? statement.voice?.id : undefined;
-  return [...new Set(statement.quotes.flatMap((q) => (q.speaker && q.speaker.id !== voice ? [q.speaker.name] : [])))];
+  const speakers = new Map<string, { id: string; name: string }>();
+  for (const q of statement.quotes) if (q.speaker && q.speaker.id !== voice && !speakers.has(q.speaker.id)) speakers.set(q.speaker.id, q.speaker);
+  return [...speakers.values()];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The hover card as a reader uses it, in Chromium: it fits the window it opens
- * in and survives a small scroll, and its "All N statements" link opens the
+ * in and survives a small scroll, and its "All statements (N)" link opens the
  * reader's entity page. Screenshots for docs/screenshots come from here.
  */
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { seriousViolations } from './support/axe';
 import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, launchChromium } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { textBox } from './support/page-probes';
+import { patchSettings, textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -33,6 +33,23 @@ const cardBox = (page: Page) =>
       return card ? { card: box(card), all: box(this.querySelector('.iic-all-statements button')) } : null;
     }`,
   );
+
+/**
+ * How many of the card's statements stand whole between its top and its sticky
+ * foot, and how many lines its keyboard hints take.
+ */
+const STATEMENTS_IN_VIEW = `function () {
+  const card = this.querySelector('[role="dialog"]');
+  const r = card.getBoundingClientRect();
+  const foot = this.querySelector('.iic-card-foot');
+  const floor = foot ? foot.getBoundingClientRect().top : r.bottom;
+  const items = [...this.querySelectorAll('[data-statement]')];
+  const whole = items.filter((el) => { const b = el.getBoundingClientRect(); return b.top >= r.top && b.bottom <= floor + 1; });
+  const hints = this.querySelector('.iic-shortcuts');
+  const line = hints ? parseFloat(getComputedStyle(hints).lineHeight) : 0;
+  return { inView: whole.length, total: items.length, hintLines: hints ? Math.round(hints.getBoundingClientRect().height / line) : 0,
+    card: { top: r.top, bottom: r.bottom, left: r.left, right: r.right } };
+}`;
 
 if (!hasChromium) console.warn(missingBrowserReason('chromium'));
 
@@ -106,26 +123,91 @@ describe.skipIf(!hasChromium)('the card in Chromium', () => {
     await page.close();
   });
 
+  it('shows at least three statements at 1280×900, its keyboard hints on one line that the options hide', async () => {
+    const page = await openNews();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Names at the top of the article and in its middle, where a card opening below or above would have half the window.
+    for (const name of ['Rouhani', 'Mike Pompeo']) {
+      await page.mouse.move(5, 5);
+      await expect.poll(async () => (await cardState(page)) ?? null, { timeout: 3000 }).toBeNull();
+      await hover(page, name);
+      const seen = await inCard<{ inView: number; total: number; hintLines: number; card: Box }>(page, STATEMENTS_IN_VIEW);
+      expect(seen?.total, name).toBeGreaterThanOrEqual(3);
+      expect(seen?.inView, `${name}: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(3);
+      expect(seen?.hintLines, name).toBe(1);
+      expect(seen?.card.bottom, name).toBeLessThanOrEqual(900);
+      expect(seen?.card.right, name).toBeLessThanOrEqual(1280);
+      // The name stays in sight beside its card.
+      const box = await page.evaluate(textBox, name);
+      const covered = seen && box && box.right > seen.card.left && box.left < seen.card.right && box.bottom > seen.card.top && box.top < seen.card.bottom;
+      expect(covered, name).toBeFalsy();
+      if (name === 'Rouhani') await page.screenshot({ path: artifactPath('card-1280x900-chromium.png') });
+    }
+    // Hidden in the options: no line of hints, on any card.
+    const options = await ext.openExtensionPage('options.html');
+    await options.evaluate(patchSettings, { cardKeyHints: false });
+    await options.close();
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await cardState(page)) ?? null, { timeout: 3000 }).toBeNull();
+    await hover(page, 'Rouhani');
+    expect(await inCard<number>(page, `function () { return this.querySelectorAll('.iic-shortcuts').length; }`)).toBe(0);
+    const options2 = await ext.openExtensionPage('options.html');
+    await options2.evaluate(patchSettings, { cardKeyHints: true });
+    await options2.close();
+    await page.close();
+  });
+
+  it('marks a speaker the text only points back to as inferred, and shows why on hover and on focus', async () => {
+    const page = await openNews();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await hover(page, 'Rouhani');
+    const INFERRED = `function () {
+      const mark = this.querySelector('.iic-inferred');
+      if (!mark) return null;
+      mark.scrollIntoView({ block: 'center' });
+      const r = mark.getBoundingClientRect();
+      const cue = mark.querySelector('.iic-cue');
+      return { text: mark.textContent, cue: cue.textContent, shown: getComputedStyle(cue).display !== 'none', x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    }`;
+    const before = await inCard<{ text: string; cue: string; shown: boolean; x: number; y: number }>(page, INFERRED);
+    if (!before) throw new Error('no inferred speaker on the card');
+    expect(before.text).toContain('said by Hassan Rouhani (inferred)');
+    expect(before.shown).toBe(false);
+    // Hovered: the text's own words that point to him.
+    await page.mouse.move(before.x, before.y, { steps: 3 });
+    await expect.poll(async () => (await inCard<{ shown: boolean }>(page, INFERRED))?.shown).toBe(true);
+    expect(before.cue).toMatch(/^The text says: “(?:he|He|The president) \w+”$/);
+    await page.screenshot({ path: artifactPath('card-inferred-chromium.png') });
+    // From the keyboard: focused, it shows the same words.
+    await page.mouse.move(5, 5);
+    await hover(page, 'Rouhani');
+    const focused = await inCard<boolean>(page, `function () { const m = this.querySelector('.iic-inferred'); m.focus(); return getComputedStyle(m.querySelector('.iic-cue')).display !== 'none' && this.activeElement === m; }`);
+    expect(focused).toBe(true);
+    await page.close();
+  });
+
   it('cites its sources and opens every statement on the reader’s entity page', async () => {
     const page = await openNews();
     await hover(page, 'Rouhani');
     const state = await cardState(page);
     expect(state?.text).toMatch(/From 1 of 5 articles in the corpus, 2020/);
     expect(state?.text).toContain('Copy with citation');
-    expect(state?.text).toContain('All 9 statements');
+    expect(state?.text).toContain('All statements (9)');
     // Copy with citation, from the page's closed card into the real clipboard: plain text and HTML.
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const copy = await inCard<Box>(page, `function () { const b = this.querySelector('[data-copy-citation]'); b.scrollIntoView({ block: 'center' }); const r = b.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }`);
     if (!copy) throw new Error('no copy button');
     await page.mouse.click((copy.left + copy.right) / 2, (copy.top + copy.bottom) / 2);
     await expect.poll(() => inCard<string>(page, `function () { return this.querySelector('.iic-copy-status').textContent; }`)).toBe('Copied');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 3000 }).toContain('— Hassan Rouhani, “President Hassan Rouhani says Iran');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 3000 }).toContain('— Hassan Rouhani, article beginning “President Hassan Rouhani says Iran');
     const html = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
       return item.types.includes('text/html') ? (await item.getType('text/html')).text() : null;
     });
     expect(html).toContain('<blockquote>');
-    expect(html).toContain('Outlet unknown, July 22, 2020');
+    // What the corpus does not know (the outlet, the headline) is left out, not written as if it were known.
+    expect(html).toContain('…”, July 22, 2020</p>');
+    expect(html).not.toMatch(/unknown|undated/i);
     // The card scrolled to its first statement's sources and actions, "Copied" beside them.
     await page.screenshot({ path: artifactPath('card-sources-chromium.png') });
     const all = (await cardBox(page))?.all;

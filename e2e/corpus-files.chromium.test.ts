@@ -85,6 +85,36 @@ describe.skipIf(!hasChromium)('the packaged corpus in Chromium', () => {
     });
   });
 
+  describe('with a damaged meta.json and an article file of the wrong shape', () => {
+    let ext: ChromiumExtension;
+    beforeAll(async () => {
+      const dir = join(work, 'misshapen');
+      cpSync(BUILD, dir, { recursive: true });
+      const meta = join(dir, 'corpus', 'meta.json');
+      writeFileSync(meta, `\u0000${readFileSync(meta, 'utf8')}`);
+      const article = join(dir, 'corpus', 'articles', '0.json');
+      writeFileSync(article, JSON.stringify({ ...(JSON.parse(readFileSync(article, 'utf8')) as object), statements: 5 }));
+      ext = await launchChromium(dir);
+    });
+    afterAll(async () => {
+      await ext?.close();
+    });
+
+    it('still imports into the library (it does not need meta.json), and search says it is not available instead of failing oddly', async () => {
+      const options = await ext.openExtensionPage('options.html');
+      await options.waitForSelector('#library-heading');
+      const text = 'BAGHDAD — Iraqi Planning Minister Mohammed Tamim said on Tuesday that the federal budget would be sent to parliament within days.\n\n"The budget protects salaries," Tamim told reporters, as Zarif called his Iraqi counterpart.\n';
+      await options.setInputFiles('#library-import', { name: 'tamim.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await expect.poll(() => options.textContent('#library-status'), { timeout: 30_000 }).toBe('Imported 1 articles: 1 added, 0 updated, 0 duplicates merged.');
+      await options.waitForSelector('#library .library-item');
+      await options.close();
+      const popup = await ext.openExtensionPage('popup.html');
+      await popup.fill('#search', 'Rouhani');
+      await expect.poll(() => popup.textContent('body'), { timeout: 5000 }).toContain('Search is not available right now.');
+      await popup.close();
+    });
+  });
+
   describe('built from 1,000 synthetic articles', () => {
     let ext: ChromiumExtension;
     let meta: CorpusMeta;

@@ -53,6 +53,26 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await page.mouse.move(point.x, point.y, { steps: 4 });
   }
 
+  it('underlines a bare Persian or Arabic surname after the full name, and no everyday word that is also a surname', async () => {
+    const page = await openNews('/fa-ar-names.html');
+    expect((await page.evaluate(readHighlights))['iic-person']).toEqual(['الصدر', 'ظریف', 'محمد جواد ظریف', 'مقتدى الصدر']);
+    // ظریف "delicate", روحانی "a cleric", الصدر "the chest", المهندس "the engineer", on a page naming no one in full.
+    const words = await ext.context.newPage();
+    await words.goto(`${server.url}/fa-ar-everyday-words.html`);
+    // The popup says the page has no names once the content script has read it (asked again if it had not started yet).
+    let state: string | null = null;
+    for (let attempt = 0; attempt < 5 && state !== 'empty'; attempt++) {
+      const popup = await ext.openExtensionPage('popup.html');
+      await popup.waitForSelector('#page-names:not([data-state="loading"])');
+      state = await popup.getAttribute('#page-names', 'data-state');
+      await popup.close();
+    }
+    expect(state).toBe('empty');
+    expect(await words.evaluate(readHighlights)).toEqual({});
+    await words.close();
+    await page.close();
+  });
+
   it('underlines exactly the names, and changes none of the page’s nodes', async () => {
     const page = await openNews();
     const highlights = await page.evaluate(readHighlights);

@@ -17,7 +17,20 @@ import { seriousViolations } from './support/axe';
 import { cardState, inCard } from './support/card-probe';
 import { type ChromiumExtension, launchChromium, type NetworkRecorder } from './support/chromium';
 import { artifactPath, hasChromium, missingBrowserReason } from './support/env';
-import { articlePage, haveArticle, haveMoreArticles, KERRY_ZARIF, MORE_ARTICLES, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
+import { importPack } from '../bench/library-material';
+import {
+  articlePage,
+  haveArticle,
+  haveMoreArticles,
+  KERRY_ZARIF,
+  MORE_ARTICLES,
+  NOT_AN_ARTICLE,
+  OFF_TOPIC_MENTION,
+  OFF_TOPIC_PAGE,
+  OTHER_PAGE,
+  skipReason,
+  tooLongPage,
+} from './support/library-pages';
 import { textBox } from './support/page-probes';
 import { type StaticServer, serveStatic } from './support/server';
 
@@ -54,6 +67,9 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
     server.route('/library/vienna.html', () => ({ body: OTHER_PAGE, contentType: 'text/html; charset=utf-8' }));
     server.route('/library/links.html', () => ({ body: NOT_AN_ARTICLE, contentType: 'text/html; charset=utf-8' }));
     for (const [i, article] of MORE_ARTICLES.entries()) server.route(`/library/more-${i}.html`, () => ({ body: articlePage(article), contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/whales.html', () => ({ body: OFF_TOPIC_PAGE, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/whales-again.html', () => ({ body: OFF_TOPIC_MENTION, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/long.html', () => ({ body: tooLongPage(), contentType: 'text/html; charset=utf-8' }));
     articleUrl = `${server.url}/library/kerry-zarif.html`;
     otherUrl = `${server.url}/library/vienna.html`;
     await launch();
@@ -69,15 +85,16 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
    * reader was on), and presses Save; with `screenshot`, in the toolbar popup's
    * size, photographed once the outcome is shown.
    */
-  async function saveFromPopup(url: string, screenshot?: `${string}.png`): Promise<string> {
+  async function saveFromPopup(url: string, screenshot?: `${string}.png`, anyway?: (popup: Page) => Promise<void>): Promise<string> {
     const page = await ext.context.newPage();
     await page.goto(url);
     await page.waitForTimeout(300);
     const popup = await ext.openExtensionPage('popup.html');
     if (screenshot) await popup.setViewportSize({ width: 400, height: 600 });
     await popup.click('#save-article-button');
-    const status = await popup.waitForSelector('#save-article-status[data-outcome]', { timeout: 15_000 });
+    const status = await popup.waitForSelector('#save-article-status[data-outcome]', { timeout: 30_000 });
     const outcome = (await status.getAttribute('data-outcome')) ?? '';
+    if (anyway) await anyway(popup);
     if (screenshot) {
       expect(await status.textContent()).toBe('Saved to your library. Its names are now underlined on every page.');
       expect(await popup.isEnabled('#save-article-button')).toBe(true);
@@ -247,6 +264,69 @@ describe.skipIf(!hasChromium || !haveArticle)('the reader’s library in Chromiu
       await options.emulateMedia({ colorScheme: scheme });
       await options.locator('#library').screenshot({ path: artifactPath(`library-options-${scheme}-chromium.png`) });
     }
+    await options.close();
+  });
+
+  it('refuses a page with more than 2,000,000 characters of text, saying so', async () => {
+    const options = await optionsPage();
+    const before = await listed(options);
+    expect(await saveFromPopup(`${server.url}/library/long.html`)).toBe('too-big');
+    expect(await listed(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('does not save a page naming nobody from Iran–Iraq affairs silently; saved anyway, its names are not underlined on other pages', async () => {
+    const options = await optionsPage();
+    const before = await listed(options);
+    let anywayText = '';
+    const outcome = await saveFromPopup(`${server.url}/library/whales.html`, undefined, async (popup) => {
+      expect(await popup.textContent('#save-article-status')).toBe('This page names nobody from Iran–Iraq affairs, so it was not saved.');
+      expect(await listed(options)).toEqual(before);
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.screenshot({ path: artifactPath('popup-off-topic-chromium.png') });
+      await popup.click('#save-anyway-button');
+      await popup.waitForSelector('#save-article-status[data-outcome="saved"]', { timeout: 15_000 });
+      anywayText = (await popup.textContent('#save-article-status')) ?? '';
+      await popup.setViewportSize({ width: 400, height: 420 });
+    });
+    expect(outcome).toBe('off-topic');
+    expect(anywayText).toBe('Saved to your library. Its names stay on its own card, not underlined on other pages.');
+    await expect.poll(async () => (await listed(options)).length).toBe(before.length + 1);
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/library/whales-again.html`);
+    await page.waitForTimeout(1500);
+    expect(await underlined(page, 'Hori Parata')).toBe(false);
+    await page.close();
+    await options.close();
+  });
+
+  it('imports in a worker with a progress bar and a cancel: a card answers meanwhile, and a cancelled import leaves the library as it was', async () => {
+    const pack = importPack(150, 150).batches[0].files;
+    const options = await optionsPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    const before = await listed(options);
+    const driver = await ext.openExtensionPage('popup.html');
+    await options.setInputFiles('#library-import', pack.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));
+    // Past the first batch: something was written that the cancel must take out.
+    await options.waitForFunction(() => Number((document.querySelector('#library-import-progress') as HTMLProgressElement | null)?.value ?? 0) > 0, null, { timeout: 60_000 });
+    expect(await options.textContent('#library-import-running label')).toMatch(/^Importing: \d+ of 150 articles…$/);
+    expect(await options.isDisabled('#library-import')).toBe(true);
+    const card = await driver.evaluate(async () => {
+      const started = performance.now();
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
+      const view = (await runtime.sendMessage({ type: 'lookup-entity', id: 'mohammad-javad-zarif', limit: 4 })) as { name: string } | null;
+      return { name: view?.name, ms: performance.now() - started };
+    });
+    expect(card.name).toBe('Mohammad Javad Zarif');
+    // Answered while the import runs, not after it: the worker holds no message of the background.
+    expect(await options.$('#library-import-running')).not.toBeNull();
+    console.log(`  card during the import: ${card.ms.toFixed(0)} ms`);
+    await options.locator('#library').screenshot({ path: artifactPath('library-import-chromium.png') });
+    await options.click('#library-import-cancel');
+    await expect.poll(() => options.textContent('#library-status'), { timeout: 60_000 }).toBe('Import cancelled. Your library is unchanged.');
+    expect(await options.$('#library-import-running')).toBeNull();
+    expect(await listed(options)).toEqual(before);
+    await driver.close();
     await options.close();
   });
 

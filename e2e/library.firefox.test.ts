@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { hasFirefox, missingBrowserReason } from './support/env';
 import { type FirefoxExtension, launchFirefox } from './support/firefox';
-import { articlePage, haveArticle, NOT_AN_ARTICLE, OTHER_PAGE, skipReason } from './support/library-pages';
+import { importPack } from '../bench/library-material';
+import { articlePage, haveArticle, NOT_AN_ARTICLE, OFF_TOPIC_MENTION, OFF_TOPIC_PAGE, OTHER_PAGE, skipReason, tooLongPage } from './support/library-pages';
 import { type StaticServer, serveStatic } from './support/server';
 
 const BUILD = join(import.meta.dirname, '..', '.output', 'firefox-mv2');
@@ -50,6 +51,9 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
     server.route('/library/kerry-zarif.html', () => ({ body: articlePage(), contentType: 'text/html; charset=utf-8' }));
     server.route('/library/vienna.html', () => ({ body: OTHER_PAGE, contentType: 'text/html; charset=utf-8' }));
     server.route('/library/links.html', () => ({ body: NOT_AN_ARTICLE, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/whales.html', () => ({ body: OFF_TOPIC_PAGE, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/whales-again.html', () => ({ body: OFF_TOPIC_MENTION, contentType: 'text/html; charset=utf-8' }));
+    server.route('/library/long.html', () => ({ body: tooLongPage(), contentType: 'text/html; charset=utf-8' }));
     articleUrl = `${server.url}/library/kerry-zarif.html`;
     otherUrl = `${server.url}/library/vienna.html`;
     ext = await launchFirefox(BUILD);
@@ -60,15 +64,16 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
     rmSync(files, { recursive: true, force: true });
   });
 
-  async function saveFromPopup(url: string): Promise<string | null> {
+  async function saveFromPopup(url: string, anyway?: (popup: Page) => Promise<void>): Promise<string | null> {
     const page = await ext.browser.newPage();
     await page.goto(url);
     await new Promise((r) => setTimeout(r, 300));
     const popup = await ext.openExtensionPage('popup.html');
     await popup.waitForSelector('#save-article-button', { timeout: 10_000 });
     await popup.click('#save-article-button');
-    await popup.waitForFunction(() => document.querySelector('#save-article-status')?.getAttribute('data-outcome'), { timeout: 15_000 });
+    await popup.waitForFunction(() => document.querySelector('#save-article-status')?.getAttribute('data-outcome'), { timeout: 30_000 });
     const outcome = await popup.evaluate(() => document.querySelector('#save-article-status')?.getAttribute('data-outcome') ?? null);
+    if (anyway) await anyway(popup);
     await popup.close();
     await page.close();
     return outcome;
@@ -115,6 +120,57 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
     await options.click('#library .library-delete');
     await options.waitForSelector('#library-empty', { timeout: 10_000 });
     expect(await poll(() => underlined(open, 'John Kerry'), (v) => !v)).toBe(false);
+    await options.close();
+  });
+
+  it('refuses a page with more than 2,000,000 characters of text', async () => {
+    expect(await saveFromPopup(`${server.url}/library/long.html`)).toBe('too-big');
+  });
+
+  it('asks before saving a page naming nobody from Iran–Iraq affairs; saved anyway, its names are not underlined on other pages', async () => {
+    let after: string | null = null;
+    const outcome = await saveFromPopup(`${server.url}/library/whales.html`, async (popup) => {
+      await popup.click('#save-anyway-button');
+      await popup.waitForFunction(() => document.querySelector('#save-article-status')?.getAttribute('data-outcome') === 'saved', { timeout: 15_000 });
+      after = await popup.evaluate(() => document.querySelector('#save-article-status')?.textContent ?? null);
+    });
+    expect(outcome).toBe('off-topic');
+    expect(after).toBe('Saved to your library. Its names stay on its own card, not underlined on other pages.');
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/library/whales-again.html`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await underlined(page, 'Hori Parata')).toBe(false);
+    await page.close();
+    const options = await ext.openExtensionPage('options.html');
+    expect(await poll(() => listed(options), (ids) => ids.length === 1)).toHaveLength(1);
+    await options.click('#library .library-delete');
+    await options.waitForSelector('#library-empty', { timeout: 10_000 });
+    await options.close();
+  });
+
+  it('imports in a worker with a progress bar and a cancel: a card answers meanwhile, and the library is left as it was', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await options.waitForSelector('#library-empty', { timeout: 10_000 });
+    for (const f of importPack(150, 150).batches[0].files) writeFileSync(join(files, f.name), f.text);
+    const input = (await options.$('#library-import')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(...importPack(150, 150).batches[0].files.map((f) => join(files, f.name)));
+    await options.waitForFunction(() => Number((document.querySelector('#library-import-progress') as HTMLProgressElement | null)?.value ?? 0) > 0, { timeout: 60_000 });
+    const label = await options.evaluate(() => document.querySelector('#library-import-running label')?.textContent ?? '');
+    expect(label).toMatch(/^Importing: \d+ of 150 articles…$/);
+    const card = await options.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+      const view = (await b.runtime.sendMessage({ type: 'lookup-entity', id: 'mohammad-javad-zarif', limit: 4 })) as { name: string } | null;
+      return { name: view?.name, running: document.querySelector('#library-import-running') !== null };
+    });
+    expect(card).toEqual({ name: 'Mohammad Javad Zarif', running: true });
+    await options.click('#library-import-cancel');
+    const status = await poll(
+      () => options.evaluate(() => document.querySelector('#library-status')?.textContent ?? ''),
+      (text) => text.startsWith('Import cancelled'),
+      60_000,
+    );
+    expect(status).toBe('Import cancelled. Your library is unchanged.');
+    expect(await listed(options)).toEqual([]);
     await options.close();
   });
 
@@ -165,4 +221,34 @@ describe.skipIf(!hasFirefox || !haveArticle)('the reader’s library in Firefox'
   it('sends nothing anywhere', () => {
     expect(ext.proxy?.hits ?? []).toEqual([]);
   });
+});
+
+describe.skipIf(!hasFirefox || !haveArticle)('a long import in Firefox, whose event page is suspended when idle', () => {
+  let ext: FirefoxExtension;
+  const files = mkdtempSync(join(os.tmpdir(), 'e2e-library-idle-'));
+  beforeAll(async () => {
+    // Firefox suspends an idle event page after 30 s, and the import worker it started with it; 2 s here (the page asks
+    // every second), so an import of about 15 s outlasts it many times (without the asking it failed after 3 s).
+    ext = await launchFirefox(BUILD, { backgroundIdleTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('runs to the end: the options page keeps asking how it goes while it runs', async () => {
+    const pack = importPack(150, 150).batches[0].files;
+    for (const f of pack) writeFileSync(join(files, f.name), f.text);
+    const options = await ext.openExtensionPage('options.html');
+    await options.waitForSelector('#library-heading');
+    const input = (await options.$('#library-import')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(...pack.map((f) => join(files, f.name)));
+    const status = await poll(
+      () => options.evaluate(() => document.querySelector('#library-status')?.textContent ?? ''),
+      (text) => text !== '',
+      120_000,
+    );
+    expect(status).toBe('Imported 150 articles: 150 added, 0 updated, 0 duplicates merged.');
+    await options.close();
+  }, 150_000);
 });

@@ -37,6 +37,26 @@ function firstTimelineLabel() {
   };
 }
 
+/**
+ * The names of the popup's lists as drawn: each form of each name (an isolated
+ * run) on one line, and on a right-to-left line the runs in reading order from
+ * right to left.
+ */
+function nameRuns() {
+  const runs = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
+  const page = runs('#page-names .name-reveal .iic-name-part');
+  const why = runs('#related-articles li:first-child .related-why bdi.iic-name-part[dir="rtl"]');
+  const first = document.querySelector('#page-names li[data-entity] .name-reveal');
+  const parts = first ? [...first.querySelectorAll<HTMLElement>('.iic-name-part')] : [];
+  return {
+    first: parts.map((p) => ({ text: p.textContent, direction: getComputedStyle(p).direction })),
+    split: [...page, ...runs('#related-articles .iic-name-part')].filter((p) => p.getClientRects().length > 1).map((p) => p.textContent),
+    // Right edges of the listed names on the related article's line, in the order they are listed.
+    whyRights: why.map((p) => Math.round(p.getBoundingClientRect().right)),
+    whyTops: why.map((p) => Math.round(p.getBoundingClientRect().top)),
+  };
+}
+
 if (!hasChromium) console.warn(missingBrowserReason('chromium'));
 else if (!hasLocales) console.warn(`skipping the Persian and Arabic interface tests: no ${LOCALES_DIR}/fa.pak (apt-get install chromium-l10n)`);
 
@@ -68,9 +88,19 @@ describe.skipIf(!hasChromium || !hasLocales).each(['fa', 'ar'])('the interface i
     expect(await popup.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }))).toEqual({ dir: 'rtl', lang: locale });
     expect(await popup.textContent('body')).toContain(say('onThisPage'));
     expect(await popup.getAttribute('#search', 'placeholder')).toBe(say('searchPlaceholder'));
-    const firstName = await popup.$eval('#page-names li[data-entity] [dir="auto"]', (el) => el.textContent);
-    expect(firstName).toBe('Mustafa al-Kadhimi');
+    // The page's names in the language's script where entities.json spells them so, the Latin form beside it, each run in its own direction.
+    await popup.waitForSelector('#related[data-state="ready"]');
+    const runs = await popup.evaluate(nameRuns);
+    expect(runs.first).toEqual([
+      { text: locale === 'fa' ? 'مصطفی کاظمی' : 'مصطفى الكاظمي', direction: 'rtl' },
+      { text: 'Mustafa al-Kadhimi', direction: 'ltr' },
+    ]);
+    // No name breaks across lines ("Hassan / Rouhani"), and listed names read right to left in the line's order.
+    expect(runs.split).toEqual([]);
+    expect(runs.whyRights.length, JSON.stringify(runs)).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.whyRights.length; i++) if (runs.whyTops[i] === runs.whyTops[i - 1]) expect(runs.whyRights[i], JSON.stringify(runs)).toBeLessThan(runs.whyRights[i - 1]);
     if (locale === 'fa') expect(await popup.textContent('#page-names')).toMatch(/[۰-۹]/);
+    await popup.screenshot({ path: artifactPath(`popup-${locale}-names-chromium.png`) });
     // The timeline's dates are Persian or Arabic words and digits inside a left-to-right chart: each must still read in its own order.
     await popup.click('#page-names li[data-entity="mike-pompeo"] .name-expand');
     await popup.waitForSelector('.iic-timeline-chart text');

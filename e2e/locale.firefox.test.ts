@@ -40,6 +40,26 @@ function firstTimelineLabel() {
   };
 }
 
+/**
+ * The names of the popup's lists as drawn: each form of each name (an isolated
+ * run) on one line, and on a right-to-left line the runs in reading order from
+ * right to left.
+ */
+function nameRuns() {
+  const runs = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
+  const page = runs('#page-names .name-reveal .iic-name-part');
+  const why = runs('#related-articles li:first-child .related-why bdi.iic-name-part[dir="rtl"]');
+  const first = document.querySelector('#page-names li[data-entity] .name-reveal');
+  const parts = first ? [...first.querySelectorAll<HTMLElement>('.iic-name-part')] : [];
+  return {
+    first: parts.map((p) => ({ text: p.textContent, direction: getComputedStyle(p).direction })),
+    split: [...page, ...runs('#related-articles .iic-name-part')].filter((p) => p.getClientRects().length > 1).map((p) => p.textContent),
+    // Right edges of the listed names on the related article's line, in the order they are listed.
+    whyRights: why.map((p) => Math.round(p.getBoundingClientRect().right)),
+    whyTops: why.map((p) => Math.round(p.getBoundingClientRect().top)),
+  };
+}
+
 if (!hasFirefox) console.warn(missingBrowserReason('firefox'));
 else if (!hasLangpacks) console.warn(`skipping the Persian and Arabic interface tests in Firefox: no ${langpack('fa')} (apt-get install firefox-esr-l10n-fa firefox-esr-l10n-ar)`);
 
@@ -75,12 +95,18 @@ describe.skipIf(!hasFirefox || !hasLangpacks).each(['fa', 'ar'])('the interface 
     expect(root).toEqual({ dir: 'rtl', lang: locale, computed: 'rtl' });
     expect(await popup.evaluate(() => document.body.textContent)).toContain(say('onThisPage'));
     expect(await popup.evaluate(() => document.querySelector('#search')?.getAttribute('placeholder'))).toBe(say('searchPlaceholder'));
-    // A name from the corpus stays in its own script and direction inside the right-to-left list.
-    const firstName = await popup.evaluate(() => {
-      const el = document.querySelector('#page-names li[data-entity] [dir="auto"]');
-      return el ? { text: el.textContent, direction: getComputedStyle(el).direction } : null;
-    });
-    expect(firstName).toEqual({ text: 'Mustafa al-Kadhimi', direction: 'ltr' });
+    // The page's names in the language's script where entities.json spells them so, the Latin form beside it, each run in its own direction.
+    await popup.waitForFunction(() => document.querySelector('#related')?.getAttribute('data-state') === 'ready', { timeout: 10_000 });
+    const runs = await popup.evaluate(nameRuns);
+    expect(runs.first).toEqual([
+      { text: locale === 'fa' ? 'مصطفی کاظمی' : 'مصطفى الكاظمي', direction: 'rtl' },
+      { text: 'Mustafa al-Kadhimi', direction: 'ltr' },
+    ]);
+    // No name breaks across lines ("Hassan / Rouhani"), and listed names read right to left in the line's order.
+    expect(runs.split).toEqual([]);
+    expect(runs.whyRights.length, JSON.stringify(runs)).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.whyRights.length; i++) if (runs.whyTops[i] === runs.whyTops[i - 1]) expect(runs.whyRights[i], JSON.stringify(runs)).toBeLessThan(runs.whyRights[i - 1]);
+    await popup.screenshot({ path: artifactPath(`popup-${locale}-names-firefox.png`) });
     if (locale === 'fa') expect(await popup.evaluate(() => document.querySelector('#page-names')?.textContent)).toMatch(/[۰-۹]/);
     // The timeline's dates are Persian or Arabic words and digits inside a left-to-right chart: each must still read in its own order.
     await popup.click('#page-names li[data-entity="mike-pompeo"] .name-expand');

@@ -4,7 +4,8 @@ import { escapeHtml, formatCitation, originalUrl } from './citation';
 const parts = {
   sentence: '“All strategic issues between our two countries will be on the agenda,” Pompeo said.',
   speakers: ['Mike Pompeo'],
-  title: 'Kazemi Qomi predicts failure for U.S. plan',
+  headline: 'Kazemi Qomi predicts failure for U.S. plan',
+  opening: null,
   outlet: 'Tehran Times',
   date: 'April 18, 2020',
   url: 'https://www.tehrantimes.com/news/447000/x?a=1&b=2',
@@ -29,16 +30,32 @@ describe('citations', () => {
   });
 
   it('leaves out the speaker and the link when there are none', () => {
-    const { text, html } = formatCitation({ ...parts, speakers: [], url: null, outlet: 'Outlet unknown', date: 'undated' });
-    expect(text).toBe(`${parts.sentence}\n— “Kazemi Qomi predicts failure for U.S. plan”, Outlet unknown, undated`);
+    const { text, html } = formatCitation({ ...parts, speakers: [], url: null });
+    expect(text).toBe(`${parts.sentence}\n— “Kazemi Qomi predicts failure for U.S. plan”, Tehran Times, April 18, 2020`);
     expect(html).not.toContain('<a ');
+  });
+
+  it('leaves out what the corpus does not know, rather than write "Outlet unknown" or "undated" into it', () => {
+    const { text, html } = formatCitation({ ...parts, outlet: null, date: null, url: null });
+    expect(text).toBe(`${parts.sentence}\n— Mike Pompeo, “Kazemi Qomi predicts failure for U.S. plan”`);
+    expect(html).toBe(`<blockquote>${parts.sentence}</blockquote><p>— Mike Pompeo, “Kazemi Qomi predicts failure for U.S. plan”</p>`);
+  });
+
+  it('cites an article without a headline by its opening, never by a title in quotes', () => {
+    const opening = 'article beginning “Former Iranian Ambassador to Baghdad Hassan Kazemi Qomi has predicted failure…”';
+    const { text, html } = formatCitation({ ...parts, headline: null, opening, outlet: null });
+    expect(text.split('\n')[1]).toBe(`— Mike Pompeo, ${opening}, April 18, 2020`);
+    expect(html).toContain(`— Mike Pompeo, <a href="https://www.tehrantimes.com/news/447000/x?a=1&amp;b=2">${opening}</a>, April 18, 2020`);
+    // Nothing known but the sentence: the sentence alone.
+    expect(formatCitation({ ...parts, speakers: [], headline: null, opening: null, outlet: null, date: null, url: null }).text).toBe(parts.sentence);
   });
 
   it('escapes markup in corpus text, so a pasted citation carries no element or attribute it did not build', () => {
     const hostile = {
       sentence: '<img src=x onerror="alert(1)"> & “quoted”',
       speakers: ['<script>alert(2)</script>'],
-      title: 'A "title" with \'quotes\' </a><b>bold</b>',
+      headline: 'A "title" with \'quotes\' </a><b>bold</b>',
+      opening: null,
       outlet: '<i>Outlet</i>',
       date: '<u>2020</u>',
       url: 'https://example.org/"><script>alert(3)</script>',

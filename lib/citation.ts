@@ -10,15 +10,26 @@ export function originalUrl(article: Pick<ArticleRef, 'url'>): string | null {
   return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : null;
 }
 
-/** What a citation says, already in the reader's words (dates formatted, "outlet unknown" spelled out). */
+/**
+ * What a citation says, already in the reader's words (dates formatted, the
+ * opening of an untitled article introduced). What the corpus does not know is
+ * null and left out, never written as "outlet unknown" or "undated".
+ */
 export interface CitationParts {
   /** The sentence as the corpus has it, quote marks and all. */
   sentence: string;
   /** Who is quoted in it; empty when the statement only names the entity. */
   speakers: string[];
-  title: string;
-  outlet: string;
-  date: string;
+  /** The article's headline, only when the text gives one. */
+  headline: string | null;
+  /**
+   * For an article whose text gives no headline: how its opening is cited
+   * ("article beginning “…”"), so a title the engine made from the lead sentence
+   * is never passed off as the headline.
+   */
+  opening: string | null;
+  outlet: string | null;
+  date: string | null;
   /** The original's address, when known and plain http(s). */
   url: string | null;
 }
@@ -37,18 +48,20 @@ export function escapeHtml(text: string): string {
 
 /**
  * A statement as a journalist pastes it: the sentence, then who said it, the
- * headline, outlet, date and the original's address. The HTML flavour says the
- * same with the headline as a link, and is built only from escaped strings —
- * never from page or corpus markup.
+ * headline, outlet, date and the original's address, each only where the
+ * corpus knows it. The HTML flavour says the same with the headline (or the
+ * opening) as a link, and is built only from escaped strings — never from page
+ * or corpus markup.
  */
 export function formatCitation(parts: CitationParts, listSpeakers: (names: string[]) => string = (n) => n.join(', ')): Citation {
-  const who = parts.speakers.length > 0 ? `${listSpeakers(parts.speakers)}, ` : '';
-  const source = `“${parts.title}”, ${parts.outlet}, ${parts.date}`;
-  const text = [parts.sentence, `— ${who}${source}`, ...(parts.url ? [parts.url] : [])].join('\n');
-  const title = parts.url ? `<a href="${escapeHtml(parts.url)}">${escapeHtml(parts.title)}</a>` : escapeHtml(parts.title);
-  const html = [
-    `<blockquote>${escapeHtml(parts.sentence)}</blockquote>`,
-    `<p>— ${escapeHtml(who)}“${title}”, ${escapeHtml(parts.outlet)}, ${escapeHtml(parts.date)}</p>`,
-  ].join('');
+  const who = parts.speakers.length > 0 ? listSpeakers(parts.speakers) : null;
+  const work = parts.headline !== null ? `“${parts.headline}”` : parts.opening;
+  const source = [who, work, parts.outlet, parts.date].filter((p): p is string => p !== null && p !== '');
+  const text = [parts.sentence, ...(source.length > 0 ? [`— ${source.join(', ')}`] : []), ...(parts.url ? [parts.url] : [])].join('\n');
+  const linked = (inner: string) => (parts.url ? `<a href="${escapeHtml(parts.url)}">${inner}</a>` : inner);
+  const workHtml =
+    parts.headline !== null ? `“${linked(escapeHtml(parts.headline))}”` : parts.opening !== null ? linked(escapeHtml(parts.opening)) : parts.url ? linked(escapeHtml(parts.url)) : null;
+  const sourceHtml = [who && escapeHtml(who), workHtml, parts.outlet && escapeHtml(parts.outlet), parts.date && escapeHtml(parts.date)].filter((p): p is string => !!p);
+  const html = [`<blockquote>${escapeHtml(parts.sentence)}</blockquote>`, ...(sourceHtml.length > 0 ? [`<p>— ${sourceHtml.join(', ')}</p>`] : [])].join('');
   return { text, html };
 }

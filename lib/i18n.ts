@@ -29,6 +29,14 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   return safely(() => extensionI18n()?.getMessage(key, substitutions)) ?? key;
 }
 
+/**
+ * A message whose key is built at run time (a plural variant, `lib/plural.ts`):
+ * undefined where neither the language's catalogue nor English has it.
+ */
+export function optionalMessage(key: string, ...substitutions: string[]): string | undefined {
+  return safely(() => extensionI18n()?.getMessage(key, substitutions));
+}
+
 /** 'rtl' when the browser's interface language is written right to left. */
 export function uiDirection(): 'ltr' | 'rtl' {
   const lang = safely(() => extensionI18n()?.getUILanguage()) ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');

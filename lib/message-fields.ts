@@ -59,6 +59,12 @@ export const optional =
   (v) =>
     v === undefined ? undefined : field(v);
 
+/** null, or of the shape `field` reads. */
+export const nullable =
+  <T>(field: Field<T>): Field<T | null> =>
+  (v) =>
+    v === null ? null : field(v);
+
 /** An array of at most `max` items, each of the shape `item` reads. */
 export const listOf =
   <T>(item: Field<T>, max: number): Field<T[]> =>

@@ -35,6 +35,20 @@ describe('message validation', () => {
     expect(parseOffscreenRequest({ type: 'extract-article', html: 5, url: '' })).toBeNull();
     expect(parseOffscreenRequest({ type: 'search', query: 'x' })).toBeNull();
   });
+  it('knows a save anyway, an import’s progress and its cancel, and the offscreen document’s import', () => {
+    expect(parseBackgroundRequest({ type: 'save-article', tab: 4, anyway: true })).toEqual({ type: 'save-article', tab: 4, anyway: true });
+    expect(parseBackgroundRequest({ type: 'save-article', tab: 4, anyway: 'yes' })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'library-import-cancel', extra: 1 })).toEqual({ type: 'library-import-cancel' });
+    expect(parseBackgroundRequest({ type: 'library-import-status' })).toEqual({ type: 'library-import-status' });
+    const progress = { phase: 'saving', done: 50, total: 120 };
+    expect(parseBackgroundRequest({ type: 'library-import-progress', progress: { ...progress, evil: 1 }, changed: true })).toEqual({ type: 'library-import-progress', progress, changed: true });
+    for (const bad of [{ ...progress, phase: 'hacking' }, { ...progress, done: -1 }, { ...progress, total: 1.5 }]) expect(parseBackgroundRequest({ type: 'library-import-progress', progress: bad, changed: false })).toBeNull();
+    expect(parseBackgroundRequest({ type: 'library-import-progress', progress })).toBeNull();
+    const start = { type: 'import-start', files: [{ name: 'a.txt', text: 'x' }], context: [], now: '2026-12-01T00:00:00.000Z' };
+    expect(parseOffscreenRequest(start)).toEqual(start);
+    expect(parseOffscreenRequest({ ...start, files: 'a' })).toBeNull();
+    expect(parseOffscreenRequest({ type: 'import-cancel' })).toEqual({ type: 'import-cancel' });
+  });
   it('drops unknown extra fields instead of passing them on', () => {
     expect(parseBackgroundRequest({ type: 'list-articles', evil: true })).toEqual({ type: 'list-articles' });
   });

@@ -10,10 +10,12 @@
 import type { AssignedShortcuts, NameDirection } from './commands';
 import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
+import type { EntityScripts } from './entity-scripts';
 import type { LibraryEntry } from './library/library';
 import type { ImportOutcome, LibraryExport } from './library/transfer';
-import { type Field, type Fields, INVALID, listOf, objectOf, oneOf, optional, type ShapeOf, text, whole } from './message-fields';
-import type { ExtractedPage } from './library/format';
+import type { Extraction } from './library/format';
+import type { ImportProgress } from './library/import-job';
+import { exactly, type Field, type Fields, INVALID, listOf, nullable, objectOf, oneOf, optional, type ShapeOf, text, truth, whole } from './message-fields';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
@@ -65,6 +67,21 @@ function readerOf<D extends Record<string, Declaration>>(declared: D): (value: u
   };
 }
 
+/** Files the reader chose to import, each read whole. */
+const IMPORT_FILES = listOf(objectOf({ name: text(500), text: text(200_000_000) }), 10_000);
+
+/** The names an import resolves against (lib/library/derive.ts `NameContext`). */
+const NAME_CONTEXT = listOf(
+  objectOf({
+    id: text(200),
+    name: text(1000),
+    type: oneOf<EntityType>('person', 'organization', 'media', 'place'),
+    aliases: listOf(text(1000), 10_000),
+    role: optional(nullable(text(10_000))),
+  }),
+  1_000_000,
+);
+
 /**
  * Every request the background answers, declared once: the fields it carries
  * (which give both its type and its runtime check), its answer, and who may
@@ -91,17 +108,29 @@ export const BACKGROUND_REQUESTS = {
    * Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code).
    * The page's copy is not sent by the content script: the background asks it for one (`page-document`).
    */
-  'save-article': { from: EXTENSION_PAGES, fields: { tab: whole(0) }, reply: answers<SaveOutcome>() },
+  /** `anyway`: the reader was told the page names nobody of Iran–Iraq affairs (`off-topic`) and saves it all the same. */
+  'save-article': { from: EXTENSION_PAGES, fields: { tab: whole(0), anyway: optional(exactly(true)) }, reply: answers<SaveOutcome>() },
   'library-list': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryEntry[]>() },
   'library-delete': { from: EXTENSION_PAGES, fields: { ids: listOf(text(200), 100_000) }, reply: answers<null>() },
   'library-clear': { from: EXTENSION_PAGES, fields: {}, reply: answers<null>() },
   'library-export': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryExport>() },
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
-  'library-import': {
+  'library-import': { from: EXTENSION_PAGES, fields: { files: IMPORT_FILES }, reply: answers<ImportOutcome>() },
+  /** Stop the import that runs (what it wrote is taken out again). */
+  'library-import-cancel': { from: EXTENSION_PAGES, fields: {}, reply: answers<null>() },
+  /**
+   * How far the running import got (null: none runs). The options page asks every second while one runs: the
+   * request also keeps Firefox's event page (and the worker it started) from being suspended as idle.
+   */
+  'library-import-status': { from: EXTENSION_PAGES, fields: {}, reply: answers<ImportProgress | null>() },
+  /** From Chrome's offscreen document (an extension page): how far the import worker got (`changed`: a batch was written). */
+  'library-import-progress': {
     from: EXTENSION_PAGES,
-    fields: { files: listOf(objectOf({ name: text(500), text: text(200_000_000) }), 10_000) },
-    reply: answers<ImportOutcome>(),
+    fields: { progress: objectOf({ phase: oneOf('reading', 'saving', 'undoing'), done: whole(0), total: whole(0) }), changed: truth },
+    reply: answers<null>(),
   },
+  /** The names the extension knows in Arabic script (bundled and library), for a Persian or Arabic interface. */
+  'entity-scripts': { from: EXTENSION_PAGES, fields: {}, reply: answers<EntityScripts>() },
 } as const satisfies Record<string, BackgroundDeclaration>;
 
 export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
@@ -114,24 +143,37 @@ export function mayAsk(type: BackgroundRequestType, sender: SenderKind): boolean
   return (BACKGROUND_REQUESTS[type].from as readonly SenderKind[]).includes(sender);
 }
 
-/** Why an article was not saved; the popup says it in words. */
-export type SaveRefusal = 'private-window' | 'not-an-article' | 'storage-full' | 'no-page';
+/**
+ * Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads
+ * (lib/library/extract.ts). `off-topic`: it names nobody of Iran–Iraq affairs (lib/library/relevance.ts); the popup offers to save it anyway.
+ */
+export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'off-topic' | 'storage-full' | 'no-page';
 
-export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean } | { saved: false; reason: SaveRefusal };
+/**
+ * `duplicate`: the same text was already saved from another address, and was left as it was (`lib/library/identity.ts`).
+ * `offPages`: saved anyway though it names nobody of Iran–Iraq affairs: its names are not underlined on pages.
+ */
+export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean; offPages?: true } | { saved: false; reason: SaveRefusal };
 
-/** The background's one request to Chrome's offscreen document, which has the DOM a service worker lacks. */
+/** The background's requests to Chrome's offscreen document, which has the DOM and the workers a service worker lacks. */
 export const OFFSCREEN_REQUESTS = {
-  'extract-article': { fields: { html: text(MAX_PAGE_HTML), url: text(4000) }, reply: answers<ExtractedPage | null>() },
+  /** Read an article with Readability. */
+  'extract-article': { fields: { html: text(MAX_PAGE_HTML), url: text(4000) }, reply: answers<Extraction>() },
+  /** Run an import in the import worker; answered when it is done. */
+  'import-start': { fields: { files: IMPORT_FILES, context: NAME_CONTEXT, now: text(40) }, reply: answers<ImportOutcome>() },
+  'import-cancel': { fields: {}, reply: answers<null>() },
 } as const satisfies Record<string, Declaration>;
 
 export type OffscreenRequest = RequestOf<typeof OFFSCREEN_REQUESTS>;
-export type OffscreenResponse = AnswersOf<typeof OFFSCREEN_REQUESTS>['extract-article'];
+export type OffscreenResponses = AnswersOf<typeof OFFSCREEN_REQUESTS>;
 export const parseOffscreenRequest = readerOf(OFFSCREEN_REQUESTS);
 
 export interface PageName {
   id: string;
   name: string;
   type: EntityType;
+  /** Its spellings in Arabic script, from the name table, for a Persian or Arabic interface. */
+  scripts?: string[];
   count: number;
 }
 

@@ -34,6 +34,12 @@ describe('readSettings', () => {
     expect(damaged.settings.firstMentionOnly).toBe(false);
     expect(damaged.notice).not.toBeNull();
   });
+  it('shows the card’s keyboard hints unless switched off, settings saved before the option keeping them without a notice', () => {
+    const { cardKeyHints: _, ...saved } = DEFAULT_SETTINGS;
+    expect(readSettings(saved)).toEqual({ settings: { ...DEFAULT_SETTINGS, cardKeyHints: true }, notice: null });
+    expect(readSettings({ ...DEFAULT_SETTINGS, cardKeyHints: false }).settings.cardKeyHints).toBe(false);
+    expect(readSettings({ ...DEFAULT_SETTINGS, cardKeyHints: 'no' }).notice).not.toBeNull();
+  });
   it('switches sites on and off', () => {
     const off = withSite(DEFAULT_SETTINGS, 'a.example', false);
     expect(isEnabledOn(off, 'a.example')).toBe(false);

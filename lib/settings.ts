@@ -3,7 +3,7 @@
  * falls back to defaults (keeping whatever parts are still valid) and leaves a
  * one-time notice for the popup, instead of crashing anything.
  */
-import type { EntityType } from './engine/types';
+import type { UnderlineType } from './engine/types';
 
 export const SETTINGS_KEY = 'settings';
 export const NOTICE_KEY = 'settingsNotice';
@@ -17,7 +17,7 @@ export interface Settings {
   enabled: boolean;
   /** Host names where the extension is switched off. */
   disabledSites: string[];
-  types: Record<EntityType, boolean>;
+  types: Record<UnderlineType, boolean>;
   underline: UnderlineStyle;
   hoverDelayMs: number;
   /**
@@ -29,6 +29,8 @@ export interface Settings {
   libraryNamesOnPages: boolean;
   /** Underline only the first mention of each name on a page. */
   firstMentionOnly: boolean;
+  /** The card's line of keyboard hints (next and previous name). */
+  cardKeyHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,10 +42,11 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 350,
   libraryNamesOnPages: true,
   firstMentionOnly: false,
+  cardKeyHints: true,
 };
 
 /** Added after version 2 without a new version: absent means the default, as for anyone who never changed them. */
-const OPTIONAL_SWITCHES = ['libraryNamesOnPages', 'firstMentionOnly'] as const;
+const OPTIONAL_SWITCHES = ['libraryNamesOnPages', 'firstMentionOnly', 'cardKeyHints'] as const;
 
 export interface ReadSettings {
   settings: Settings;
@@ -88,8 +91,8 @@ export function isEnabledOn(settings: Settings, host: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(host);
 }
 
-export function enabledTypes(settings: Settings): EntityType[] {
-  return (Object.keys(settings.types) as EntityType[]).filter((t) => settings.types[t]);
+export function enabledTypes(settings: Settings): UnderlineType[] {
+  return (Object.keys(settings.types) as UnderlineType[]).filter((t) => settings.types[t]);
 }
 
 export function withSite(settings: Settings, host: string, on: boolean): Settings {

@@ -59,7 +59,7 @@ function hostileCorpus() {
 
 const { built, corpus } = hostileCorpus();
 /** The reader's names, without cards: this test is about what the article renders. */
-const NO_CARDS = { hoverDelayMs: 0, lookup: async () => null, openArticle: () => {}, openAll: () => {} };
+const NO_CARDS = { hoverDelayMs: 0, lookup: async () => null, openArticle: () => {}, openAll: () => {}, scriptsOf: () => undefined };
 
 /** Elements and attributes that would mean text became markup. */
 function markupFrom(root: Element): string[] {

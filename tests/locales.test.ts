@@ -1,12 +1,14 @@
 /**
  * The interface catalogues (`public/_locales/<locale>/messages.json`) stay in
- * step with English: same keys, same substitutions, nothing left empty or
+ * step with English: same keys (a counted message has exactly the plural forms
+ * its language's rules have), same substitutions, nothing left empty or
  * untranslated, and the store's length limits kept in every language.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../lib/i18n';
+import { PLURAL_CATEGORIES } from '../lib/plural';
 
 interface Entry {
   message: string;
@@ -24,6 +26,17 @@ const locales = readdirSync(localesDir, { withFileTypes: true })
   .sort();
 const en = read('en');
 const others = locales.filter((l) => l !== 'en');
+
+/** Counted messages: each `X_other` of English names one, whose forms are `X_<category>` (lib/plural.ts). */
+const pluralBases = Object.keys(en).flatMap((k) => (k.endsWith('_other') ? [k.slice(0, -'_other'.length)] : []));
+const PLURAL_KEY = new RegExp(`^(${pluralBases.join('|')})_(${PLURAL_CATEGORIES.join('|')})$`);
+/** The categories `Intl.PluralRules` uses for the language: one and other in English and Persian, all six in Arabic. */
+const categoriesOf = (locale: string) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+/** The keys a catalogue in `locale` must have: English's plain messages, and each counted one in the language's own forms. */
+const expectedKeys = (locale: string) =>
+  [...Object.keys(en).filter((k) => !PLURAL_KEY.test(k)), ...pluralBases.flatMap((b) => categoriesOf(locale).map((c) => `${b}_${c}`))].sort();
+/** The English entry a key corresponds to: itself, or for a plural form English lacks, English's `_other`. */
+const englishOf = (key: string) => en[key] ?? en[key.replace(PLURAL_KEY, '$1_other')];
 
 /** `$1`…`$9` used by a message, directly or through its placeholders' content. */
 function substitutions(entry: Entry): string[] {
@@ -49,6 +62,11 @@ describe('locale catalogues', () => {
     expect(Object.keys(en).length).toBeGreaterThan(50);
   });
 
+  it('gives English exactly its own plural forms (one, other) of every counted message', () => {
+    expect(pluralBases.length).toBeGreaterThan(5);
+    expect(Object.keys(en).sort()).toEqual(expectedKeys('en'));
+  });
+
   it('gives every message a message and a description in English', () => {
     for (const [key, entry] of Object.entries(en)) {
       expect(typeof entry.message, key).toBe('string');
@@ -60,8 +78,8 @@ describe('locale catalogues', () => {
   describe.each(others)('%s', (locale) => {
     const catalogue = read(locale);
 
-    it('has exactly the keys of English', () => {
-      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+    it('has exactly the keys of English, each counted message in the plural forms of its own language', () => {
+      expect(Object.keys(catalogue).sort()).toEqual(expectedKeys(locale));
     });
 
     it('leaves no message empty', () => {
@@ -70,10 +88,12 @@ describe('locale catalogues', () => {
     });
 
     it('keeps the substitutions and placeholders of English', () => {
-      for (const [key, source] of Object.entries(en)) {
-        const entry = catalogue[key];
-        if (!entry) continue; // reported by the key test
-        expect(substitutions(entry), `${locale}/${key}: $n`).toEqual(substitutions(source));
+      for (const [key, entry] of Object.entries(catalogue)) {
+        const source = englishOf(key);
+        if (!source) continue; // reported by the key test
+        // A plural form may spell its number out ("إشارتان", two mentions), and so leave $1 out.
+        if (PLURAL_KEY.test(key)) expect(substitutions(source), `${locale}/${key}: $n`).toEqual(expect.arrayContaining(substitutions(entry)));
+        else expect(substitutions(entry), `${locale}/${key}: $n`).toEqual(substitutions(source));
         expect(placeholderNames(entry), `${locale}/${key}: placeholders`).toEqual(placeholderNames(source));
         // Every $name$ the message uses is defined, or Chrome prints it raw.
         const { defined, used } = placeholderNames(entry);

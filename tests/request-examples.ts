@@ -17,12 +17,16 @@ export const REQUEST_EXAMPLES: { [K in BackgroundRequestType]: Extract<Backgroun
   'get-article': { type: 'get-article', id: 'a' },
   'list-articles': { type: 'list-articles' },
   timeline: { type: 'timeline', id: 'mike-pompeo' },
-  'save-article': { type: 'save-article', tab: 4 },
+  'save-article': { type: 'save-article', tab: 4, anyway: true },
   'library-list': { type: 'library-list' },
   'library-delete': { type: 'library-delete', ids: ['lib-1'] },
   'library-clear': { type: 'library-clear' },
   'library-export': { type: 'library-export' },
   'library-import': { type: 'library-import', files: [{ name: 'a.txt', text: 'x' }] },
+  'library-import-cancel': { type: 'library-import-cancel' },
+  'library-import-status': { type: 'library-import-status' },
+  'library-import-progress': { type: 'library-import-progress', progress: { phase: 'saving', done: 1, total: 2 }, changed: true },
+  'entity-scripts': { type: 'entity-scripts' },
 };
 
 /** What a content script may send (issue 17): what the page side needs, nothing of the library, search or other tabs. */

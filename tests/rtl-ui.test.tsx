@@ -6,13 +6,14 @@
  * language, while corpus text (English statements, names, titles) keeps its
  * own direction through dir="auto".
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { EntityCard, type EntityCardState } from '../components/EntityCard';
 import { Timeline } from '../components/Timeline';
 import { expectNoSeriousAxeViolations } from '../components/test-support';
 import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../lib/background/handlers';
+import { pluralCategory } from '../lib/plural';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 import { App as PopupApp } from '../entrypoints/popup/App';
 import { fakePopupApi } from '../entrypoints/popup/fake-api';
@@ -20,35 +21,13 @@ import { OptionsApp } from '../entrypoints/options/App';
 import type { ReaderApi } from '../entrypoints/reader/api';
 import { ReaderApp } from '../entrypoints/reader/App';
 import { type Catalogue, catalogue, fakeI18n } from './fake-i18n';
+import { useUi } from './ui-language';
+import { entityScripts } from '../lib/entity-scripts';
 import { loadedSeedCorpus } from './seeds';
 
 const fa = catalogue('fa');
 const ar = catalogue('ar');
 const en = catalogue('en');
-
-/**
- * The interface in `locale`; `browser` and `chrome` come back as they were
- * after each test. Not `vi.unstubAllGlobals()`: WXT's set-up file stubs both
- * with its fake browser, and unstubbing would delete that fake as well.
- */
-function useUi(messages: Catalogue, uiLanguage: string): void {
-  const saved = new Map<string, PropertyDescriptor | undefined>();
-  beforeEach(() => {
-    for (const name of ['browser', 'chrome']) saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
-    const i18n = { value: { i18n: fakeI18n(messages, uiLanguage) }, configurable: true, writable: true };
-    Object.defineProperty(globalThis, 'browser', i18n);
-    Object.defineProperty(globalThis, 'chrome', { value: undefined, configurable: true, writable: true });
-    fakeBrowser.reset();
-  });
-  afterEach(() => {
-    cleanup();
-    for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-      else Reflect.deleteProperty(globalThis, name);
-    }
-    saved.clear();
-  });
-}
 
 const originalBrowser = (globalThis as { browser?: unknown }).browser;
 const originalChrome = (globalThis as { chrome?: unknown }).chrome;
@@ -101,16 +80,20 @@ describe('Persian interface', () => {
     const heading = screen.getByRole('heading', { name: 'پمپئو Mike Pompeo' });
     expect(heading.getAttribute('dir')).toBe('auto');
     expect(heading.querySelector('[lang="fa"]')?.textContent).toBe('پمپئو');
-    expect(heading.querySelector('[lang="en"]')?.getAttribute('dir')).toBe('ltr');
+    // Each form an isolated run of its own: the Persian one right to left, the Latin one in its own direction.
+    expect(heading.querySelector('bdi[lang="fa"]')?.getAttribute('dir')).toBe('rtl');
+    expect(heading.querySelector('bdi[lang="en"]')?.getAttribute('dir')).toBe('auto');
     expect(screen.getByRole('button', { name: m(fa, 'close') })).toBeTruthy();
     expect(container.textContent).toContain(m(fa, 'typePerson'));
     const { said, about } = entity!.counts;
     // Counts in Persian digits, listed with the Persian comma, as a Persian reader writes them.
-    const quotes = said === 1 ? m(fa, 'countQuotesOne') : m(fa, 'countQuotesMany', persianDigits(said));
-    const mentions = about === 1 ? m(fa, 'countMentionsOne') : m(fa, 'countMentionsMany', persianDigits(about));
-    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${quotes} · ${mentions}`);
+    const quotes = m(fa, 'countQuotes_other', persianDigits(said));
+    const mentions = m(fa, 'countMentions_other', persianDigits(about));
+    // One line of facts: the kind of name, then the counts.
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${m(fa, 'typePerson')} · ${quotes} · ${mentions}`);
     const announced = container.querySelector('[aria-live="polite"]')?.textContent ?? '';
-    const [before, after] = m(fa, 'cardReady', 'Mike Pompeo', '\0').split('\0');
+    // Read out under the name as the heading writes it.
+    const [before, after] = m(fa, 'cardReady', 'پمپئو (Mike Pompeo)', '\0').split('\0');
     expect(announced.startsWith(before) && announced.endsWith(after)).toBe(true);
     expect(announced.slice(before.length, announced.length - after.length).split(/،\u200f? /)).toEqual([quotes, mentions]);
     expect(container.querySelector('.iic-counts')?.textContent).not.toMatch(/[0-9]/);
@@ -139,7 +122,7 @@ describe('Persian interface', () => {
     const speaker = said1.querySelector('.iic-speaker');
     if (speaker) {
       expect(speaker.textContent?.startsWith(m(fa, 'saidBy', ''))).toBe(true);
-      expectOwnDirection(speaker.querySelector('span[dir]')!);
+      expectOwnDirection(speaker.querySelector('bdi[dir]')!);
     }
     expectNoEnglish(container, ['openInReader', 'quoteBadge', 'typePerson', 'close']);
     expect(container.textContent).not.toMatch(/\b\d+ (quotes?|mentions?)\b/);
@@ -170,7 +153,9 @@ describe('Persian interface', () => {
       if (!li) throw new Error('no page names yet');
       return li;
     });
-    expectOwnDirection(firstName.querySelector('.name-reveal span[dir]')!);
+    // The name in Persian script where the corpus spells it so, each form an isolated run of its own direction.
+    expectOwnDirection(firstName.querySelector('.name-reveal bdi[lang="fa"]')!, ['rtl']);
+    expectOwnDirection(firstName.querySelector('.name-reveal bdi[lang="en"]')!);
     expect(within(firstName).getByRole('button', { name: new RegExp(`^${m(fa, 'statementsToggle')}`) })).toBeTruthy();
     expect(screen.getByRole('button', { name: m(fa, 'openOptions') })).toBeTruthy();
     expect(await screen.findByRole('switch', { name: m(fa, 'underlineOnSite', 'news.example') })).toBeTruthy();
@@ -185,8 +170,10 @@ describe('Persian interface', () => {
       expect(text.getAttribute('dir')).toBe('auto');
       expect(text.textContent).toMatch(/Pompeo/);
     }
-    const summary = m(fa, 'resultsSummary', '([۰-۹]+)', '([۰-۹]+)', '([۰-۹]+)');
-    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(new RegExp(`^${summary}$`));
+    // Three counts in the Persian list's words: "۱ نام، ۶ جمله و ۳ مقاله".
+    const summary = screen.getByRole('status', { name: '' }).textContent ?? '';
+    for (const key of ['nameCount_other', 'statementCount_other', 'articleCount_other']) expect(summary).toMatch(new RegExp(m(fa, key, '[۰-۹]+')));
+    expect(summary).not.toMatch(/[0-9]/);
     expectNoEnglish(container, ['searchLabel', 'onThisPage', 'openOptions', 'groupNames', 'groupStatements', 'undated']);
     await expectNoSeriousAxeViolations(document.body);
   });
@@ -197,7 +184,8 @@ describe('Persian interface', () => {
     fireEvent.input(screen.getByRole('combobox', { name: m(fa, 'searchLabel') }), { target: { value: 'Kanaanyyyy' } });
     await waitFor(() => expect(screen.getByRole('status', { name: '' }).textContent).toBe(m(fa, 'noResults', 'Kanaanyyyy')));
     expect(screen.getByText(m(fa, 'closestNames'))).toBeTruthy();
-    expectOwnDirection(screen.getByRole('button', { name: 'Nasser Kanaani' }));
+    // The name it may have meant, as a Persian reader writes it, the Latin form beside it.
+    expectOwnDirection(screen.getByRole('button', { name: 'ناصر کنعانی Nasser Kanaani' }).querySelector('bdi[lang="en"]')!);
   });
 
   it('the options page is right to left in Persian; site hosts stay left to right', async () => {
@@ -230,6 +218,7 @@ describe('Persian reader', () => {
     listArticles: async () => listArticlesHandler(corpus),
     lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
     timeline: async (id) => timelineHandler(corpus, id),
+    entityScripts: async () => entityScripts([corpus.table]),
   };
   afterEach(() => {
     window.location.hash = '';
@@ -261,6 +250,7 @@ describe('Arabic interface', () => {
     listArticles: async () => listArticlesHandler(corpus),
     lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
     timeline: async (id) => timelineHandler(corpus, id),
+    entityScripts: async () => entityScripts([corpus.table]),
   };
   const scrollIntoView = Element.prototype.scrollIntoView;
   beforeEach(() => {
@@ -281,6 +271,10 @@ describe('Arabic interface', () => {
     expect(first.textContent).toContain(m(ar, 'undated'));
     expect(first.querySelector('.iic-statement-text > span:last-child')?.getAttribute('dir')).toBe('auto');
     expectNoEnglish(container, ['undated', 'openInReader', 'close']);
+    // Counts in the Arabic plural form of their number (the dual "اقتباسان", "٣ إشارات"…), not "اقتباسات: 2".
+    const { said, about } = (ready('nasser-kanaani') as { entity: { counts: { said: number; about: number } } }).entity.counts;
+    const form = (base: string, n: number) => m(ar, `${base}_${pluralCategory('ar', n)}`, new Intl.NumberFormat('ar').format(n));
+    expect(container.querySelector('.iic-counts')?.textContent).toBe(`${m(ar, 'typePerson')} · ${form('countQuotes', said)} · ${form('countMentions', about)}`);
   });
 
   it('the reader is right to left in Arabic; the article keeps its own direction', async () => {
@@ -296,7 +290,7 @@ describe('Arabic interface', () => {
     // The cited outlet in an Arabic sentence, its name in its own direction.
     const cited = container.querySelector('.byline [data-sources="cited"]')!;
     expect(cited.textContent).toBe(` · ${m(ar, 'sourcesCited', 'Mehr News Agency')}`);
-    expectOwnDirection(cited.querySelector('span[dir]')!);
+    expectOwnDirection(cited.querySelector('bdi[dir]')!);
     expect(await screen.findByRole('navigation', { name: m(ar, 'allArticles') })).toBeTruthy();
     expectNoEnglish(container, ['undated', 'allArticles']);
     expect(container.textContent).not.toMatch(/according to|with reporting from/);

@@ -10,15 +10,20 @@ const corpus = (args: string[], input?: string) =>
   execFileSync(join(root, 'node_modules/.bin/tsx'), ['tools/corpus-cli.ts', ...args], { cwd: root, input, encoding: 'utf8' });
 
 describe('corpus CLI contracts', () => {
-  it('quotes --json lists article, quote and speaker', () => {
+  it('quotes --json lists article, quote and speaker, and why: the cue and whether it is stated or inferred', () => {
     const quotes = JSON.parse(corpus(['quotes', '--json']));
     expect(quotes).toHaveLength(34);
     expect(quotes[0]).toEqual({
       article: '000_e2b84ee6c719b08a',
       quote: 'Our relationship with Iraq as a neighboring country is good, and there has been a lot of reciprocal visits,',
       speaker: 'Bahram Qassemi',
+      cue: { kind: 'verb', text: 'Qassemi told' },
+      confidence: 'stated',
     });
-    expect(quotes.find((q: { quote: string }) => q.quote === 'some medical tests.').speaker).toBeNull();
+    expect(quotes.find((q: { quote: string }) => q.quote === 'some medical tests.')).toMatchObject({ speaker: null, cue: null, confidence: null });
+    // Every attributed quote says why; none without a speaker does.
+    for (const q of quotes) expect(q.cue === null, q.quote).toBe(q.speaker === null);
+    expect(new Set(quotes.map((q: { confidence: string | null }) => q.confidence))).toEqual(new Set(['stated', 'inferred', null]));
   });
   it('entities --json lists curated and discovered entities in the contract shape, and detect finds discovered names', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iic-entities-'));

@@ -62,10 +62,19 @@ function dateText(a: Pick<Article, 'date'>): string {
 
 function quotes(corpus: BuiltCorpus, json: boolean): void {
   const names = new Map(corpus.entities.map((e) => [e.id, e.name]));
+  // `cue` and `confidence` extend the contract's first three fields: why the speaker is theirs, and how sure the text makes it.
   const rows = corpus.statements.flatMap((s) =>
-    s.quotes.map((q) => ({ article: s.article, quote: q.text, speaker: q.speaker ? (names.get(q.speaker) ?? null) : null })),
+    s.quotes.map((q) => ({
+      article: s.article,
+      quote: q.text,
+      speaker: q.speaker ? (names.get(q.speaker) ?? null) : null,
+      cue: q.cue ? { kind: q.cue.kind, text: q.cue.text } : null,
+      confidence: q.confidence ?? null,
+    })),
   );
-  print(rows, json, () => table([['article', 'speaker', 'quote'], ...rows.map((r) => [r.article, r.speaker ?? '(no speaker)', r.quote])]));
+  print(rows, json, () =>
+    table([['article', 'speaker', 'cue', 'quote'], ...rows.map((r) => [r.article, r.speaker ?? '(no speaker)', r.cue ? `${r.confidence === 'inferred' ? 'inferred: ' : ''}${r.cue.text}` : '', r.quote])]),
+  );
 }
 
 function detect(corpus: BuiltCorpus, file: string | undefined, json: boolean): void {

@@ -42,3 +42,21 @@ export function articlePage(article: CorpusArticle = KERRY_ZARIF): string {
 export const OTHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vienna talks</title></head><body><main>
 <p>U.S. Secretary of State John Kerry arrived in Vienna on Monday for another round of talks on Syria.</p></main></body></html>`;
 export const NOT_AN_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Links</title></head><body><nav><a href="/a">One</a> <a href="/b">Two</a></nav></body></html>`;
+
+/** A news page about something else entirely: it names nobody of Iran–Iraq affairs, and a person nobody knows (Hori Parata). */
+export const OFF_TOPIC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tribes fearful over whale strandings</title>
+<meta property="og:site_name" content="Nature Example"><meta property="article:published_time" content="2019-01-03T07:00:00Z"></head><body><article>
+<h1>Tribes fearful over whale strandings</h1>
+<p>WHANGAREI — Maori elder Hori Parata said on Thursday that the strandings on the northern beaches were a warning, as rangers counted the whales on the sand.</p>
+<p>"Man's greed in the ocean is hurting the whales," Hori Parata told reporters, adding that the tribes would hold a ceremony for the animals.</p>
+<p>The Department of Conservation said it would study the strandings with local tribes over the coming months, and asked people to keep away from the beach.</p>
+</article></body></html>`;
+/** Another page naming him, where an underline would show his name was published to every page. */
+export const OFF_TOPIC_MENTION = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Whales</title></head><body><main>
+<p>Elder Hori Parata spoke again about the whales on Friday.</p></main></body></html>`;
+
+/** An article page whose text is above the save's limit (2,000,000 characters). */
+export function tooLongPage(): string {
+  const paragraph = `<p>${'Planning Minister Mohammed Tamim said the federal budget would reach parliament within days. '.repeat(20)}</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very long page</title></head><body><article><h1>A very long page</h1>${paragraph.repeat(1150)}</article></body></html>`;
+}

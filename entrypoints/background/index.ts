@@ -10,18 +10,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
 import { admit } from '../../lib/background/admission';
 import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../lib/background/handler-table';
-import { libraryHandlers } from '../../lib/background/library-handlers';
+import { type Imports, libraryHandlers } from '../../lib/background/library-handlers';
 import type { SaveDeps } from '../../lib/background/save-article';
 import { combinedStore } from '../../lib/engine/store/combined';
-import type { CorpusMeta } from '../../lib/engine/store/layout';
 import { packagedStore } from '../../lib/engine/store/packaged';
 import type { CorpusStore } from '../../lib/engine/store/store';
+import { bundledNames } from '../../lib/library/bundled-names';
 import { openLibraryDb } from '../../lib/library/db';
+import { IMPORT_PROGRESS_KEY } from '../../lib/library/import-job';
+import { cached } from '../../lib/library/library-store';
 import { createLibrary, type Library } from '../../lib/library/library';
-import { LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
+import { LIBRARY_CHANGED_KEY, LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
+import { entityScripts } from '../../lib/entity-scripts';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
-import { extractInExtensionDocument } from './extract-host';
+import { extractInExtensionDocument, startImport } from './extract-host';
 import { SAVE_COMMAND, saveMenu } from './save-entry-points';
 
 /** Reads one file the build wrote into the package. */
@@ -33,12 +36,15 @@ async function readPackaged(path: string): Promise<string> {
   return response.text();
 }
 
+/** The bundled corpus's names, the context saved and imported articles are read in (corpus/meta.json, else the built-in table). */
+const bundledContext = cached(() => bundledNames(() => readPackaged('corpus/meta.json'), table));
+
 let library: Library | null = null;
-/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context (corpus/meta.json). */
+/** The reader's library: IndexedDB, analysed with the bundled corpus's names as context. */
 function readersLibrary(): Library {
   library ??= createLibrary(
     () => openLibraryDb(),
-    async () => (JSON.parse(await readPackaged('corpus/meta.json')) as CorpusMeta).entities,
+    bundledContext.get,
     table,
     () => void publishLibraryNames().catch((error: unknown) => console.warn('[iran-iraq-context] library names not published:', error)),
   );
@@ -48,7 +54,7 @@ function readersLibrary(): Library {
 /** Every page's content script follows this key: a saved article's names are underlined everywhere, a deleted one's nowhere. */
 async function publishLibraryNames(): Promise<void> {
   const stored: StoredLibraryNames = { version: 1, table: await readersLibrary().nameTable() };
-  await browser.storage.local.set({ [LIBRARY_NAMES_KEY]: stored });
+  await browser.storage.local.set({ [LIBRARY_NAMES_KEY]: stored, [LIBRARY_CHANGED_KEY]: Date.now() });
 }
 
 let store: CorpusStore | null = null;
@@ -84,9 +90,15 @@ function logOnce(line: string): void {
   }
 }
 
+/** Imports run in the import worker; how far the running one got is kept in session storage, where the options page reads it. */
+const imports: Imports = {
+  start: (files, onProgress) => startImport(files, bundledContext.get(), saving.now(), onProgress),
+  show: (progress) => browser.storage.session.set({ [IMPORT_PROGRESS_KEY]: progress }),
+};
+
 const handlers: HandlerTable = {
   ...corpusHandlers(corpus),
-  ...libraryHandlers(readersLibrary, saving),
+  ...libraryHandlers(readersLibrary, saving, imports),
   'page-mentions': async (request, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
@@ -107,6 +119,13 @@ const handlers: HandlerTable = {
     return null;
   },
   'name-shortcuts': async () => assignedShortcuts(await browser.commands.getAll()),
+  'entity-scripts': async () => {
+    // The library's names add to the bundled ones; a library that cannot be read costs only its own.
+    const own = await readersLibrary()
+      .nameTable()
+      .catch(() => null);
+    return entityScripts(own ? [table, own] : [table]);
+  },
 };
 
 /** The reader opens beside the tab that asked, or at the end when a popup asked. */

@@ -6,6 +6,7 @@
 import type { NameDirection, Shortcut } from '../../lib/commands';
 import type { EntityView } from '../../lib/engine/lookup';
 import type { EntityCardState } from '../../components/EntityCard';
+import type { ScriptsOf } from '../../components/entity-scripts';
 import { createCardHost } from './card-host';
 
 /** Where a name is and what it names; read again when the lookup answers, since the page may have moved. */
@@ -32,6 +33,8 @@ export interface CardControlOptions<Key> {
   shortcuts(): Record<NameDirection, Shortcut> | null;
   /** The reader closed the card from inside it (Escape, ×); called before focus goes back to where it was. */
   onDismiss?(key: Key): void;
+  /** Names' spellings in Arabic script (speakers, the voice of a statement) for a Persian or Arabic card. */
+  scriptsOf: ScriptsOf;
 }
 
 export interface CardControl<Key> {
@@ -63,6 +66,7 @@ export function createCardControl<Key>(options: CardControlOptions<Key>): CardCo
       control.close(true);
     },
     shortcuts: () => options.shortcuts(),
+    scriptsOf: (id, name) => options.scriptsOf(id, name),
   });
 
   const paint = (key: Key, state: EntityCardState, focus: boolean) => {

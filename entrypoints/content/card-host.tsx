@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import cardCss from '../../components/EntityCard.css?inline';
 import { EntityCard, type EntityCardState } from '../../components/EntityCard';
+import { EntityScriptsContext, type ScriptsOf } from '../../components/entity-scripts';
 import type { NameDirection, Shortcut } from '../../lib/commands';
 import { HOST_TAG } from './constants';
 
@@ -27,6 +28,8 @@ const GAP = 6;
 const MARGIN = 8;
 /** Below this the card would be a sliver: it then covers the name rather than shrink further. */
 const MIN_HEIGHT = 160;
+/** Beside its name, the card starts this far above the name's top, so its heading stands on the name's line. */
+const SIDE_LIFT = 8;
 /** How far the page may scroll under an open card before it closes (a reader nudging the page keeps it). */
 const SCROLL_CLOSE_PX = 240;
 
@@ -37,6 +40,8 @@ export interface CardHandlers {
   onClose(): void;
   /** The keys for the next and previous name, for the card's footer; null while not known. */
   shortcuts(): Record<NameDirection, Shortcut> | null;
+  /** Names' spellings in Arabic script, for the speakers a Persian or Arabic card names. */
+  scriptsOf: ScriptsOf;
 }
 
 export function createCardHost(doc: Document, handlers: CardHandlers): CardHost {
@@ -65,8 +70,11 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
   let openedTop = 0;
   /**
    * Beside the name, inside the viewport it opens in: below when the card fits
-   * there, above when it fits there instead, otherwise on the roomier side with
-   * its height capped to that room (the card scrolls inside).
+   * there, above when it fits there instead; when it fits neither and the
+   * window is wide enough, to the name's side (after it in reading order), as
+   * tall as the window allows — a card squeezed above or below a name in the
+   * middle of the window would show a statement or two. Otherwise on the
+   * roomier side above or below, its height capped to that room (it scrolls inside).
    */
   const place = (anchor: DOMRect) => {
     const card = root?.firstElementChild as HTMLElement | null;
@@ -75,21 +83,34 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
     card.style.maxHeight = '';
     const width = card.offsetWidth;
     const natural = card.offsetHeight;
+    // On a right-to-left line the card hangs from the name's right edge, as the eye reads.
+    const rtl = doc.defaultView?.getComputedStyle(anchorElement ?? view).direction === 'rtl';
     const below = view.clientHeight - anchor.bottom - GAP - MARGIN;
     const above = anchor.top - GAP - MARGIN;
+    const rightRoom = view.clientWidth - anchor.right - GAP - MARGIN;
+    const leftRoom = anchor.left - GAP - MARGIN;
+    const tallest = view.clientHeight - 2 * MARGIN;
     let height = natural;
     let top: number;
+    let left: number | null = null;
     if (natural <= below) top = anchor.bottom + GAP;
     else if (natural <= above) top = anchor.top - GAP - natural;
-    else {
-      height = Math.min(natural, Math.max(below, above, MIN_HEIGHT), view.clientHeight - 2 * MARGIN);
+    else if (Math.max(rightRoom, leftRoom) >= width && Math.min(natural, tallest) > Math.max(below, above, MIN_HEIGHT)) {
+      height = Math.min(natural, tallest);
+      // Level with the name where the window allows, so the eye moves across, not up.
+      top = anchor.top - SIDE_LIFT;
+      // After the name in reading order (its right in English, its left in Persian) where there is room, else before it.
+      const right = rtl ? leftRoom < width : rightRoom >= width;
+      left = right ? anchor.right + GAP : anchor.left - GAP - width;
+    } else {
+      height = Math.min(natural, Math.max(below, above, MIN_HEIGHT), tallest);
       top = below >= above ? anchor.bottom + GAP : anchor.top - GAP - height;
     }
     top = Math.min(Math.max(MARGIN, top), view.clientHeight - MARGIN - height);
-    // On a right-to-left line the card hangs from the name's right edge, as the eye reads.
-    const rtl = doc.defaultView?.getComputedStyle(anchorElement ?? view).direction === 'rtl';
-    const start = rtl ? anchor.right - width : anchor.left;
-    const left = Math.min(Math.max(MARGIN, start), Math.max(MARGIN, view.clientWidth - width - MARGIN));
+    if (left === null) {
+      const start = rtl ? anchor.right - width : anchor.left;
+      left = Math.min(Math.max(MARGIN, start), Math.max(MARGIN, view.clientWidth - width - MARGIN));
+    }
     card.style.position = 'fixed';
     if (height < natural) card.style.maxHeight = `${height}px`;
     card.style.top = `${Math.max(MARGIN, top)}px`;
@@ -103,7 +124,12 @@ export function createCardHost(doc: Document, handlers: CardHandlers): CardHost 
       const { root: shadow } = mounted;
       anchorElement = element;
       // Rendering into the same root keeps the card's live region, so the change from loading to ready is announced.
-      render(<EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />, shadow);
+      render(
+        <EntityScriptsContext.Provider value={handlers.scriptsOf}>
+          <EntityCard state={state} name={name} onOpen={handlers.onOpen} onOpenAll={handlers.onOpenAll} onClose={handlers.onClose} shortcuts={handlers.shortcuts()} />
+        </EntityScriptsContext.Provider>,
+        shadow,
+      );
       place(anchor);
       openedTop = anchor.top;
       open = true;

@@ -51,7 +51,7 @@ export function countNames({ win, signal, table, reportBadge }: NameCountOptions
       const out: PageName[] = [];
       for (const [id, count] of counts) {
         const info = table.entities[id];
-        if (info) out.push({ id, name: info.name, type: info.type, count });
+        if (info) out.push({ id, name: info.name, type: info.type, ...(info.scripts ? { scripts: info.scripts } : {}), count });
       }
       return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
     },

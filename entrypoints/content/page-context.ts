@@ -78,9 +78,12 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
       ask({ type: 'open-entity-page', id }).catch(() => {});
     },
     shortcuts: () => {
-      const assigned = keyboard.shortcuts();
+      // The reader may hide the card's line of keyboard hints in the options.
+      const assigned = settings.cardKeyHints ? keyboard.shortcuts() : null;
       return assigned && effectiveShortcuts(assigned);
     },
+    // The page's own table knows every name it underlines, the library's too: no request needed.
+    scriptsOf: (id) => (id !== undefined ? table.entities[id]?.scripts : undefined),
   });
 
   const scanner = createPageScanner({

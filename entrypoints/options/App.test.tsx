@@ -37,6 +37,11 @@ describe('options page', () => {
     fireEvent.input(delay, { target: { value: '600' } });
     await waitFor(async () => expect((await stored()).hoverDelayMs).toBe(600));
     expect(screen.getByRole('status', { name: '' }).textContent).toBe('Saved.');
+    // The card's line of keyboard hints: shown by default, hidden here.
+    const hints = screen.getByRole('checkbox', { name: 'Show the keys for the next and previous name at the foot of the card' }) as HTMLInputElement;
+    expect(hints.checked).toBe(true);
+    fireEvent.click(hints);
+    await waitFor(async () => expect((await stored()).cardKeyHints).toBe(false));
   });
 
   it('shows the library’s names on pages by default, says a page can see them, and saves both page switches', async () => {

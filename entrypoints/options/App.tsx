@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { uiLang } from '../../components/ui-lang';
-import type { EntityType } from '../../lib/engine/types';
+import type { UnderlineType } from '../../lib/engine/types';
 import { type MessageKey, t, uiDirection } from '../../lib/i18n';
 import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
@@ -11,7 +11,7 @@ import { Library } from './Library';
 import type { LibraryApi } from './library-api';
 import { Shortcuts, type ShortcutsApi } from './Shortcuts';
 
-const TYPES: { type: EntityType; label: MessageKey }[] = [
+const TYPES: { type: UnderlineType; label: MessageKey }[] = [
   { type: 'person', label: 'typesPeople' },
   { type: 'organization', label: 'typesOrganizations' },
   { type: 'place', label: 'typesPlaces' },
@@ -93,6 +93,12 @@ export function OptionsApp({ shortcutsApi, libraryApi }: { shortcutsApi?: Shortc
             </fieldset>
             <PageOptions settings={settings} onChange={(next) => update({ ...settings, ...next })} />
             <DelayField value={settings.hoverDelayMs} onChange={(ms) => update({ ...settings, hoverDelayMs: ms })} />
+            <div class="group">
+              <label class="check">
+                <input id="opt-card-key-hints" type="checkbox" checked={settings.cardKeyHints} onChange={(e) => update({ ...settings, cardKeyHints: e.currentTarget.checked })} />
+                {t('cardKeyHintsLabel')}
+              </label>
+            </div>
             <DisabledSites sites={settings.disabledSites} onRemove={(host) => update({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })} />
             <Shortcuts api={shortcutsApi} />
           </form>

@@ -7,7 +7,8 @@ import { openLibraryDb } from '../../lib/library/db';
 import { savedArticleFrom } from '../../lib/library/format';
 import { createLibrary } from '../../lib/library/library';
 import { seedNameContext, TAMIM_PAGE } from '../../lib/library/test-fixtures';
-import { exportLibrary, readImport } from '../../lib/library/transfer';
+import { IMPORT_BATCH, type ImportProgress, runImport } from '../../lib/library/import-job';
+import { EXPORT_FORMAT, exportLibrary } from '../../lib/library/transfer';
 import { seedCorpus } from '../../tests/seeds';
 import { Library } from './Library';
 import type { LibraryApi } from './library-api';
@@ -24,23 +25,54 @@ async function realLibraryApi() {
     await savedArticleFrom({ ...TAMIM_PAGE, url: 'https://b.example/oil', title: 'Oil exports', siteName: 'Shafaq News', published: null, paragraphs: ['Oil Minister Hayan Abdul-Ghani said exports rose.'] }, new Date('2026-11-29T09:00:00Z')),
   ]);
   const opened: string[] = [];
+  const listeners = new Set<(p: ImportProgress | null) => void>();
+  let cancelled = false;
+  /** Each batch waits for this before it is written, so a test can look at the progress and cancel. */
+  let gate: Promise<void> = Promise.resolve();
   const api: LibraryApi = {
     list: () => library.list(),
     remove: (ids) => library.remove(ids),
     clear: () => library.clear(),
     exportLibrary: async () => exportLibrary(await library.all(), new Date('2026-12-01T00:00:00Z')),
     async importFiles(files) {
-      const read = await readImport(files, new Date());
-      if ('problem' in read) return { imported: false, file: read.file, problem: read.problem };
-      const results = await library.save(read.articles);
-      return { imported: true, added: results.filter((r) => !r.updated).length, updated: results.filter((r) => r.updated).length };
+      cancelled = false;
+      const show = (p: ImportProgress | null) => {
+        for (const l of listeners) l(p);
+      };
+      try {
+        return await runImport(files, { library, now: new Date(), progress: show, cancelled: () => cancelled, pause: () => gate });
+      } finally {
+        show(null);
+      }
+    },
+    cancelImport: async () => {
+      cancelled = true;
+    },
+    importStatus: async () => null,
+    onImportProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     openReader: async (id) => {
       opened.push(id);
     },
     onChange: () => () => undefined,
   };
-  return { api, library, opened };
+  return {
+    api,
+    library,
+    opened,
+    hold() {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = Promise.resolve();
+        release();
+      };
+    },
+  };
 }
 
 const rows = () => screen.getAllByRole('listitem').filter((li) => li.classList.contains('library-item'));
@@ -88,5 +120,28 @@ describe('the options page’s library', () => {
     fireEvent.change(input);
     await waitFor(() => expect(document.getElementById('library-status')?.textContent).toMatch(/^Not imported — corrupt\.json, article 1: .*Your library is unchanged\.$/));
     expect(await library.all()).toEqual(before);
+  });
+
+  it('shows an import’s progress with a bar and a cancel, and a cancelled import leaves the library as it was', async () => {
+    const { api, library, hold } = await realLibraryApi();
+    const before = await library.all();
+    render(<Library api={api} />);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const articles = Array.from({ length: IMPORT_BATCH * 3 }, (_, i) => ({ text: `Planning Minister Mohammed Tamim said item ${i} was ready.\n`, meta: { url: `https://c.example/${i}` }, savedAt: '2026-11-30T00:00:00.000Z' }));
+    const input = document.getElementById('library-import') as HTMLInputElement;
+    const file = new File([JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-12-01T00:00:00Z', articles })], 'big.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    const release = hold();
+    fireEvent.change(input);
+    const bar = (await screen.findByRole('progressbar')) as HTMLProgressElement;
+    await waitFor(() => expect(screen.getByText(`Importing: 0 of ${IMPORT_BATCH * 3} articles…`)).toBeTruthy());
+    expect(bar.max).toBe(IMPORT_BATCH * 3);
+    expect((document.getElementById('library-import') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    release();
+    await waitFor(() => expect(document.getElementById('library-status')?.textContent).toBe('Import cancelled. Your library is unchanged.'));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(await library.all()).toEqual(before);
+    await expectNoSeriousAxeViolations(document.getElementById('library') as HTMLElement);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatIsoDate } from '../../components/dates';
+import { counted } from '../../components/format';
 import { t } from '../../lib/i18n';
 import type { LibraryEntry } from '../../lib/library/library';
 import type { LibraryExport } from '../../lib/library/transfer';
@@ -98,7 +99,7 @@ export function Library({ api = browserLibraryApi }: { api?: LibraryApi }) {
             </button>
           ) : (
             <fieldset class="library-confirm">
-              <legend id="library-confirm-text">{t('libraryConfirmDeleteAll', String(entries.length))}</legend>
+              <legend id="library-confirm-text">{counted('libraryConfirmDeleteAll', entries.length)}</legend>
               <button type="button" class="iic-button" id="library-confirm-yes" onClick={attempt(() => remove('all', t('libraryDeletedAll')))}>
                 {t('libraryConfirmYes')}
               </button>

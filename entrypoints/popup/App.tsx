@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { EntityScriptsContext, useEntityScripts } from '../../components/entity-scripts';
 import { uiLang } from '../../components/ui-lang';
 import { t, uiDirection } from '../../lib/i18n';
 import { type Settings, withSite } from '../../lib/settings';
@@ -14,6 +15,7 @@ import { type SearchItem, useSearch } from './search-state';
 
 export function App({ api }: { api: PopupApi }) {
   const search = useSearch(api);
+  const scripts = useEntityScripts(api.entityScripts);
   const [page, reloadPage] = usePageState(api);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -68,43 +70,45 @@ export function App({ api }: { api: PopupApi }) {
   const searchWithClear = { ...search, setQuery };
   const listboxShown = searching && !expanded && search.items.length > 0 && !search.failed;
   return (
-    <div class="iic-theme popup" dir={uiDirection()} lang={uiLang()}>
-      <header class="header">
-        <h1 class="iic-visually-hidden">{t('extName')}</h1>
-        <SearchBox search={searchWithClear} open={listboxShown} inputRef={inputRef} onChoose={choose} onClear={() => setQuery('')} />
-        <p class="iic-visually-hidden" role="status" id="search-status">
-          {searchStatus(search)}
-        </p>
-      </header>
-      {/* While focus stays in the combobox the results hold nothing focusable, so the scroller itself must be. */}
-      <main class="main" tabIndex={listboxShown ? 0 : undefined}>
-        {notice && (
-          <p class="notice" id="settings-notice" role="status">
-            {notice}
+    <EntityScriptsContext.Provider value={scripts}>
+      <div class="iic-theme popup" dir={uiDirection()} lang={uiLang()}>
+        <header class="header">
+          <h1 class="iic-visually-hidden">{t('extName')}</h1>
+          <SearchBox search={searchWithClear} open={listboxShown} inputRef={inputRef} onChoose={choose} onClear={() => setQuery('')} />
+          <p class="iic-visually-hidden" role="status" id="search-status">
+            {searchStatus(search)}
           </p>
-        )}
-        {searching && (
-          <SearchPanel
-            api={api}
-            search={searchWithClear}
-            expanded={expanded}
-            inputRef={inputRef}
-            onChoose={choose}
-            onBack={() => {
-              setExpanded(null);
-              inputRef.current?.focus();
-            }}
-            onOpen={openReader}
-          />
-        )}
-        <div class="page-sections" hidden={searching}>
-          {/* The content script underlines the saved article's people when the library's names change; then the list can be asked again. */}
-          <SaveArticle api={api} page={page} onSaved={() => setTimeout(reloadPage, 300)} />
-          <PageNames api={api} page={page} offEverywhere={offEverywhere} onTurnOnEverywhere={turnOnEverywhere} onOpen={openReader} />
-          {page.status === 'ready' && page.page.text.trim() !== '' && <RelatedArticles api={api} text={page.page.text} onOpen={(id) => openReader(id)} />}
-        </div>
-      </main>
-      <Footer host={page.status === 'ready' ? page.page.host : null} settings={settings} onToggleSite={toggleSite} onOptions={() => void api.openOptions().then(() => api.close(), () => undefined)} />
-    </div>
+        </header>
+        {/* While focus stays in the combobox the results hold nothing focusable, so the scroller itself must be. */}
+        <main class="main" tabIndex={listboxShown ? 0 : undefined}>
+          {notice && (
+            <p class="notice" id="settings-notice" role="status">
+              {notice}
+            </p>
+          )}
+          {searching && (
+            <SearchPanel
+              api={api}
+              search={searchWithClear}
+              expanded={expanded}
+              inputRef={inputRef}
+              onChoose={choose}
+              onBack={() => {
+                setExpanded(null);
+                inputRef.current?.focus();
+              }}
+              onOpen={openReader}
+            />
+          )}
+          <div class="page-sections" hidden={searching}>
+            {/* The content script underlines the saved article's people when the library's names change; then the list can be asked again. */}
+            <SaveArticle api={api} page={page} onSaved={() => setTimeout(reloadPage, 300)} />
+            <PageNames api={api} page={page} offEverywhere={offEverywhere} onTurnOnEverywhere={turnOnEverywhere} onOpen={openReader} />
+            {page.status === 'ready' && page.page.text.trim() !== '' && <RelatedArticles api={api} text={page.page.text} onOpen={(id) => openReader(id)} />}
+          </div>
+        </main>
+        <Footer host={page.status === 'ready' ? page.page.host : null} settings={settings} onToggleSite={toggleSite} onOptions={() => void api.openOptions().then(() => api.close(), () => undefined)} />
+      </div>
+    </EntityScriptsContext.Provider>
   );
 }

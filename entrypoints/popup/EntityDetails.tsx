@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Counts } from '../../components/Counts';
+import { entityNameText } from '../../components/EntityName';
 import { RoleList } from '../../components/RoleList';
 import { Skeleton } from '../../components/Skeleton';
 import { StatementList } from '../../components/StatementList';
@@ -36,9 +37,14 @@ export function EntityDetails({ api, id, onOpen }: { api: PopupApi; id: string; 
         <>
           <RoleList roles={loaded.entity.roles.slice(0, 2)} onOpen={onOpen} />
           <Counts said={loaded.entity.counts.said} partial={loaded.entity.counts.partial} about={loaded.entity.counts.about} />
-          <Timeline points={loaded.timeline} name={loaded.entity.name} />
+          <Timeline points={loaded.timeline} name={entityNameText(loaded.entity.name, loaded.entity.aliases)} />
           {loaded.entity.statements.length > 0 ? (
-            <StatementList statements={loaded.entity.statements} onOpen={onOpen} label={t('statementsAbout', loaded.entity.name)} />
+            <StatementList
+              statements={loaded.entity.statements}
+              onOpen={onOpen}
+              label={t('statementsAbout', entityNameText(loaded.entity.name, loaded.entity.aliases))}
+              subject={loaded.entity.id}
+            />
           ) : (
             <p class="iic-muted">{t('noStatements')}</p>
           )}

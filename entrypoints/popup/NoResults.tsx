@@ -1,3 +1,4 @@
+import { EntityName } from '../../components/EntityName';
 import { t } from '../../lib/i18n';
 
 /** A search that found nothing, with the names it may have meant. */
@@ -14,7 +15,7 @@ export function NoResults({ query, closest, onPick }: { query: string; closest: 
             {closest.map((name) => (
               <li key={name}>
                 <button type="button" class="chip" data-closest={name} dir="auto" onClick={() => onPick(name)}>
-                  {name}
+                  <EntityName name={name} />
                 </button>
               </li>
             ))}

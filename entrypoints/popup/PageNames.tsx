@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { EntityName, entityNameText } from '../../components/EntityName';
 import { Skeleton } from '../../components/Skeleton';
 import { t } from '../../lib/i18n';
 import type { PageName } from '../../lib/messages';
 import type { PopupApi } from './api';
 import { EntityDetails } from './EntityDetails';
 import type { PageStatus } from './page-state';
-import { formatCount } from '../../components/format';
+import { counted, formatCount } from '../../components/format';
 
 interface Props {
   api: PopupApi;
@@ -63,16 +64,16 @@ function PageNameItem({ api, name, onOpen }: { api: PopupApi; name: PageName; on
     <li class="name" data-entity={name.id}>
       <div class="name-row">
         <button type="button" class="name-reveal" data-reveal={name.id} title={t('revealHint')} onClick={() => void api.revealMention(name.id).catch(() => false)}>
-          <span dir="auto">{name.name}</span>
+          <EntityName name={name.name} id={name.id} scripts={name.scripts} />
           <span class="iic-visually-hidden">{t('revealSuffix')}</span>
         </button>
         <span class="name-count">
           <span aria-hidden="true">{t('countShort', formatCount(name.count))}</span>
-          <span class="iic-visually-hidden">{t('countOnPage', formatCount(name.count))}</span>
+          <span class="iic-visually-hidden">{counted('countOnPage', name.count)}</span>
         </span>
         <button type="button" class="name-expand" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           {t('statementsToggle')}
-          <span class="iic-visually-hidden"> {t('aboutName', name.name)}</span>
+          <span class="iic-visually-hidden"> {t('aboutName', entityNameText(name.name, name.scripts))}</span>
           <span class="chevron" aria-hidden="true" />
         </button>
       </div>

@@ -7,7 +7,8 @@ import { SourcesText } from '../../components/SourcesText';
 import { t } from '../../lib/i18n';
 import type { RelatedArticleView } from '../../lib/messages';
 import type { PopupApi } from './api';
-import { formatList } from '../../components/format';
+import { EntityName } from '../../components/EntityName';
+import { ListOf } from '../../components/ListOf';
 
 type Related = { status: 'loading' } | { status: 'error' } | { status: 'ready'; articles: RelatedArticleView[] };
 
@@ -42,16 +43,12 @@ export function RelatedArticles({ api, text, onOpen }: { api: PopupApi; text: st
               <p class="related-meta">
                 <LibraryMark article={a} />
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
-                <SourcesText sources={a.sources} />
+                <SourcesText sources={a.sources} publisher={a.outlet} />
                 {' · '}
                 <DateText date={a.date} />
               </p>
               <p class="related-why">
-                {a.shared.length > 0 ? (
-                  <Message id="relatedWhy" args={[<span key="n" dir="auto">{formatList(a.shared.slice(0, 4).map((s) => s.name))}</span>]} />
-                ) : (
-                  t('relatedWhyWords')
-                )}
+                <Message id="relatedWhy" args={[<ListOf key="n" items={a.shared.slice(0, 4).map((s) => <EntityName key={s.id} id={s.id} name={s.name} />)} />]} />
               </p>
             </li>
           ))}

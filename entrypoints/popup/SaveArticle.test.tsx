@@ -38,4 +38,19 @@ describe('the popup’s Save to my library', () => {
     fireEvent.click(button);
     expect(api.calls.savedArticles).toBe(0);
   });
+
+  it('does not save a page naming nobody from Iran–Iraq affairs silently: says so, and saves it when asked, its names kept off the pages', async () => {
+    const api = fakePopupApi({ saveOutcome: { saved: false, reason: 'off-topic' } });
+    render(<App api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to my library' }));
+    await waitFor(() => expect(document.getElementById('save-article-status')?.dataset.outcome).toBe('off-topic'));
+    expect(document.getElementById('save-article-status')?.textContent).toBe('This page names nobody from Iran–Iraq affairs, so it was not saved.');
+    const anyway = screen.getByRole('button', { name: 'Save anyway' });
+    expect(anyway.getAttribute('aria-describedby')).toBe('save-anyway-note');
+    fireEvent.click(anyway);
+    await waitFor(() => expect(document.getElementById('save-article-status')?.dataset.outcome).toBe('saved'));
+    expect(document.getElementById('save-article-status')?.textContent).toBe('Saved to your library. Its names stay on its own card, not underlined on other pages.');
+    expect(api.calls.savedAnyway).toBe(1);
+    expect(screen.queryByRole('button', { name: 'Save anyway' })).toBeNull();
+  });
 });

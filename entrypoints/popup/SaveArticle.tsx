@@ -15,9 +15,9 @@ export function SaveArticle({ api, page, onSaved }: { api: PopupApi; page: PageS
   const [state, setState] = useState<'idle' | 'saving' | SaveOutcome>('idle');
   if (page.status !== 'ready') return null;
   const isPrivate = page.page.private;
-  const save = () => {
+  const save = (anyway = false) => {
     setState('saving');
-    api.saveArticle().then(
+    api.saveArticle(anyway).then(
       (outcome) => {
         setState(outcome);
         if (outcome.saved) onSaved();
@@ -26,14 +26,25 @@ export function SaveArticle({ api, page, onSaved }: { api: PopupApi; page: PageS
     );
   };
   const outcome = typeof state === 'object' ? state : null;
+  const offTopic = outcome?.saved === false && outcome.reason === 'off-topic';
   return (
     <section class="save-article" aria-labelledby="save-article-button">
-      <button type="button" id="save-article-button" class="iic-button" disabled={isPrivate || state === 'saving'} aria-describedby="save-article-status" onClick={save}>
+      <button type="button" id="save-article-button" class="iic-button" disabled={isPrivate || state === 'saving'} aria-describedby="save-article-status" onClick={() => save()}>
         {t('saveToLibrary')}
       </button>
       <p id="save-article-status" class="iic-muted" role="status" aria-labelledby="save-article-button" data-outcome={outcome ? (outcome.saved ? 'saved' : outcome.reason) : undefined}>
         {isPrivate ? t('saveRefusedPrivate') : state === 'saving' ? t('saving') : outcome ? saveOutcomeText(outcome) : ''}
       </p>
+      {offTopic && (
+        <p class="save-anyway">
+          <button type="button" id="save-anyway-button" class="iic-button" aria-describedby="save-anyway-note" onClick={() => save(true)}>
+            {t('saveAnyway')}
+          </button>
+          <span id="save-anyway-note" class="iic-muted">
+            {t('saveAnywayNote')}
+          </span>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { EntityName } from '../../components/EntityName';
 import { Skeleton } from '../../components/Skeleton';
 import { t } from '../../lib/i18n';
 import type { PopupApi } from './api';
@@ -6,7 +7,7 @@ import { EntityDetails } from './EntityDetails';
 import { NoResults } from './NoResults';
 import { SearchResults } from './SearchResults';
 import type { SearchItem, SearchState } from './search-state';
-import { formatCount } from '../../components/format';
+import { counted, formatList } from '../../components/format';
 
 interface Props {
   api: PopupApi;
@@ -25,7 +26,7 @@ export function SearchPanel({ api, search, expanded, inputRef, onChoose, onBack,
       <section class="panel" aria-labelledby="expanded-name" data-entity={expanded.id}>
         <div class="panel-head">
           <h2 id="expanded-name" dir="auto">
-            {expanded.name}
+            <EntityName name={expanded.name} id={expanded.id} />
           </h2>
           <button type="button" class="iic-link" id="back-to-results" onClick={onBack}>
             {t('backToResults')}
@@ -62,5 +63,5 @@ export function searchStatus(search: SearchState): string {
   if (!response) return '';
   const total = response.names.length + response.statements.length + response.articles.length;
   if (total === 0) return t('noResults', query.trim());
-  return t('resultsSummary', formatCount(response.names.length), formatCount(response.statements.length), formatCount(response.articles.length));
+  return formatList([counted('nameCount', response.names.length), counted('statementCount', response.statements.length), counted('articleCount', response.articles.length)]);
 }

@@ -1,6 +1,7 @@
 import { LibraryMark } from '../../components/LibraryMark';
 import { useEffect } from 'preact/hooks';
 import { DateText } from '../../components/DateText';
+import { EntityName } from '../../components/EntityName';
 import { entityTypeLabel } from '../../components/entity-type';
 import { Highlighted } from '../../components/Highlighted';
 import { SourcesText } from '../../components/SourcesText';
@@ -89,7 +90,7 @@ function OptionBody({ item }: { item: SearchItem }) {
       return (
         <>
           <span class="option-title" dir="auto">
-            <Highlighted text={item.entry.name} terms={item.entry.terms} />
+            <EntityName name={item.entry.name} id={item.entry.id} terms={item.entry.terms} />
           </span>
           <span class="option-meta">
             <Approximate shown={item.entry.approximate} />
@@ -113,7 +114,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Approximate shown={item.entry.approximate} />
             <LibraryMark article={item.entry.article} />
             <span dir="auto">{item.entry.article.outlet ?? t('outletUnknown')}</span>
-            <SourcesText sources={item.entry.article.sources} />
+            <SourcesText sources={item.entry.article.sources} publisher={item.entry.article.outlet} />
             {' · '}
             <DateText date={item.entry.article.date} />
           </span>
@@ -129,7 +130,7 @@ function OptionBody({ item }: { item: SearchItem }) {
             <Approximate shown={item.entry.approximate} />
             <LibraryMark article={item.entry} />
             <span dir="auto">{item.entry.outlet ?? t('outletUnknown')}</span>
-            <SourcesText sources={item.entry.sources} />
+            <SourcesText sources={item.entry.sources} publisher={item.entry.outlet} />
             {' · '}
             <DateText date={item.entry.date} />
           </span>

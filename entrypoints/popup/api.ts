@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { EntityView } from '../../lib/engine/lookup';
+import type { EntityScripts } from '../../lib/entity-scripts';
 import type { BackgroundResponses, PageState, RelatedArticleView, SaveOutcome, TimelinePoint } from '../../lib/messages';
 import { ask, askTab } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
@@ -26,10 +27,12 @@ export interface PopupApi {
   saveSettings(settings: Settings): Promise<void>;
   /** The one-time notice about repaired settings, cleared as it is read. */
   takeSettingsNotice(): Promise<string | null>;
-  /** Saves the page in the tab the popup is about to the reader's library (the background extracts and stores it). */
-  saveArticle(): Promise<SaveOutcome>;
+  /** Saves the page in the tab the popup is about to the reader's library (the background extracts and stores it); `anyway`: though it is off the topic. */
+  saveArticle(anyway?: boolean): Promise<SaveOutcome>;
   /** Closes the popup (after it has opened a tab the reader should look at). */
   close(): void;
+  /** The names known in Arabic script, for a Persian or Arabic interface. */
+  entityScripts(): Promise<EntityScripts>;
 }
 
 export function browserPopupApi(): PopupApi {
@@ -57,12 +60,13 @@ export function browserPopupApi(): PopupApi {
     loadSettings: async () => (await loadSettings()).settings,
     saveSettings,
     takeSettingsNotice,
-    saveArticle: async () => {
+    saveArticle: async (anyway) => {
       // A window context can ask for persistent storage (a service worker cannot): the library should not be evicted.
       void navigator.storage?.persist?.().catch(() => false);
-      return ask({ type: 'save-article', tab: await activeTab() });
+      return ask({ type: 'save-article', tab: await activeTab(), ...(anyway ? { anyway: true as const } : {}) });
     },
     close: () => window.close(),
+    entityScripts: () => ask({ type: 'entity-scripts' }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { lookupHandler, relatedArticlesHandler, searchHandler, timelineHandler } from '../../lib/background/handlers';
 import type { LoadedCorpus } from '../../lib/engine/bundle';
+import { entityScripts } from '../../lib/entity-scripts';
 import { findMentions } from '../../lib/engine/matcher';
 import type { PageName, PageState, SaveOutcome } from '../../lib/messages';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '../../lib/settings';
@@ -26,7 +27,8 @@ export function pageShowingArticle(articleId: string, host = 'news.example'): Pa
   for (const m of findMentions(text, c.table, { types: ['person', 'organization'] })) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const names: PageName[] = [...counts].map(([id, count]) => {
     const e = c.entities.find((x) => x.id === id);
-    return { id, name: e?.name ?? id, type: e?.type ?? 'person', count };
+    const scripts = c.table.entities[id]?.scripts;
+    return { id, name: e?.name ?? id, type: e?.type ?? 'person', ...(scripts ? { scripts } : {}), count };
   });
   return { host, enabled: true, names, text, private: false };
 }
@@ -49,6 +51,8 @@ export interface FakeCalls {
   closed: number;
   options: number;
   savedArticles: number;
+  /** Saves asked with `anyway` (an off-topic page the reader saves all the same). */
+  savedAnyway: number;
   /** How many times the popup asked for the page's state. */
   pageStates: number;
 }
@@ -57,7 +61,7 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
   const c = corpus();
   let settings = options.settings ?? DEFAULT_SETTINGS;
   let notice = options.notice ?? null;
-  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0, savedArticles: 0, pageStates: 0 };
+  const calls: FakeCalls = { searches: [], revealed: [], opened: [], saved: [], closed: 0, options: 0, savedArticles: 0, savedAnyway: 0, pageStates: 0 };
   const later = <T>(value: () => T, ms = 0) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), ms));
   return {
     calls,
@@ -96,12 +100,17 @@ export function fakePopupApi(options: FakeOptions = {}): PopupApi & { calls: Fak
       notice = null;
       return taken;
     },
-    async saveArticle() {
+    async saveArticle(anyway) {
       calls.savedArticles++;
-      return options.saveOutcome ?? { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false };
+      if (anyway) calls.savedAnyway++;
+      const outcome = options.saveOutcome ?? { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false, duplicate: false };
+      // An off-topic page saved anyway: saved, its names kept off the pages.
+      if (anyway && !outcome.saved && outcome.reason === 'off-topic') return { saved: true, id: 'lib-000000000000', title: 'A saved article', updated: false, duplicate: false, offPages: true };
+      return outcome;
     },
     close() {
       calls.closed++;
     },
+    entityScripts: async () => entityScripts([c.table]),
   };
 }

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoSeriousAxeViolations, useEnglishUi } from '../../components/test-support';
 import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../../lib/background/handlers';
+import { entityScripts } from '../../lib/entity-scripts';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { ReaderApi } from './api';
 import { ArticleDateLine } from './ArticleDateLine';
@@ -17,6 +18,7 @@ const api: ReaderApi = {
   listArticles: async () => listArticlesHandler(corpus),
   lookupEntity: async (id, limit) => lookupHandler(corpus, id, limit),
   timeline: async (id) => timelineHandler(corpus, id),
+  entityScripts: async () => entityScripts([corpus.table]),
 };
 const scrolled = vi.fn();
 

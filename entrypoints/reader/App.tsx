@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { EntityScriptsContext, useEntityScripts } from '../../components/entity-scripts';
 import { Skeleton } from '../../components/Skeleton';
 import { uiLang } from '../../components/ui-lang';
 import type { ArticleRef } from '../../lib/engine/lookup';
@@ -28,6 +29,7 @@ function useHashTarget() {
 
 export function ReaderApp({ api, settings = DEFAULT_SETTINGS }: { api: ReaderApi; settings?: Settings }) {
   const target = useHashTarget();
+  const scripts = useEntityScripts(api.entityScripts);
   const types = useMemo(() => enabledTypes(settings), [settings]);
   const cards = useMemo<NameCards>(
     () => ({
@@ -40,8 +42,9 @@ export function ReaderApp({ api, settings = DEFAULT_SETTINGS }: { api: ReaderApi
       openAll: (entity) => {
         location.hash = entityHash(entity);
       },
+      scriptsOf: scripts,
     }),
-    [api, settings.hoverDelayMs],
+    [api, settings.hoverDelayMs, scripts],
   );
   const [shown, setShown] = useState<Shown>({ status: 'none' });
   const [articles, setArticles] = useState<ArticleRef[] | null>(null);
@@ -73,15 +76,17 @@ export function ReaderApp({ api, settings = DEFAULT_SETTINGS }: { api: ReaderApi
   }, [shown, target]);
 
   return (
-    <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
-      <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
-        {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} types={types} cards={cards} />}
-        {shown.status === 'loading' && <Skeleton lines={8} />}
-        {shown.status === 'none' && (target.entity ? <EntityPage api={api} id={target.entity} /> : <Placeholder text={t('readerChoose')} />)}
-        {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}
-      </main>
-      <ArticleList articles={articles} current={target.article} />
-    </div>
+    <EntityScriptsContext.Provider value={scripts}>
+      <div class="iic-theme reader" dir={uiDirection()} lang={uiLang()}>
+        <main id="article" class="reader-main" aria-busy={shown.status === 'loading'} data-status={shown.status}>
+          {shown.status === 'ready' && <ArticleView data={shown.data} target={target.statement} types={types} cards={cards} />}
+          {shown.status === 'loading' && <Skeleton lines={8} />}
+          {shown.status === 'none' && (target.entity ? <EntityPage api={api} id={target.entity} /> : <Placeholder text={t('readerChoose')} />)}
+          {shown.status === 'missing' && <Placeholder text={t('articleMissing')} />}
+        </main>
+        <ArticleList articles={articles} current={target.article} />
+      </div>
+    </EntityScriptsContext.Provider>
   );
 }
 

@@ -22,7 +22,7 @@ export function ArticleList({ articles, current }: { articles: ArticleRef[] | nu
               <span class="list-meta">
                 <LibraryMark article={a} />
                 <span dir="auto">{a.outlet ?? t('outletUnknown')}</span>
-                <SourcesText sources={a.sources} />
+                <SourcesText sources={a.sources} publisher={a.outlet} />
                 {' · '}
                 <DateText date={a.date} />
               </span>

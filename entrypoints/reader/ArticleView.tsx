@@ -56,7 +56,7 @@ export function ArticleView({ data, target, types, cards }: Props) {
           <span class="outlet" dir={article.outlet ? 'auto' : undefined}>
             {article.outlet?.name ?? t('outletUnknown')}
           </span>
-          <SourcesText sources={article.sources} />
+          <SourcesText sources={article.sources} publisher={article.outlet?.name ?? null} />
           <span aria-hidden="true"> · </span>
           <ArticleDateLine date={article.date} />
           {article.dateline && (

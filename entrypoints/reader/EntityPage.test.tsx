@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, useEnglishUi } from '../../components/test-support';
 import { articleHandler, listArticlesHandler, lookupHandler, timelineHandler } from '../../lib/background/handlers';
+import { entityScripts } from '../../lib/entity-scripts';
 import { loadedSeedCorpus } from '../../tests/seeds';
 import type { ReaderApi } from './api';
 import { ReaderApp } from './App';
@@ -15,6 +16,7 @@ const api: ReaderApi = {
   listArticles: async () => listArticlesHandler(corpus),
   lookupEntity: async (id) => lookupHandler(corpus, id),
   timeline: async (id) => timelineHandler(corpus, id),
+  entityScripts: async () => entityScripts([corpus.table]),
 };
 afterEach(() => {
   window.location.hash = '';

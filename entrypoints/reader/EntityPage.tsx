@@ -56,14 +56,14 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
     <article class="entity-page" data-entity={entity.id}>
       <header class="article-head">
         <h1 dir="auto">
-          <EntityName name={entity.name} aliases={entity.aliases} />
+          <EntityName name={entity.name} scripts={entity.aliases} />
         </h1>
         <p class="byline">{entityTypeLabel(entity.type)}</p>
       </header>
       <RoleList roles={entity.roles} onOpen={open} />
       <Counts said={entity.counts.said} partial={entity.counts.partial} about={entity.counts.about} />
       <BasisLine basis={entity.basis} />
-      <Timeline points={timeline} name={entity.name} />
+      <Timeline points={timeline} name={entityNameText(entity.name, entity.aliases)} />
       <fieldset class="statement-filter">
         <legend>{t('filterLegend')}</legend>
         {(['all', 'said', 'about'] as const).map((value) => (
@@ -73,7 +73,7 @@ export function EntityPage({ api, id }: { api: ReaderApi; id: string }) {
           </label>
         ))}
       </fieldset>
-      <StatementList statements={shown} onOpen={open} label={t('statementsAbout', entity.name)} />
+      <StatementList statements={shown} onOpen={open} label={t('statementsAbout', entityNameText(entity.name, entity.aliases))} subject={entity.id} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { ArticleRef, EntityView } from '../../lib/engine/lookup';
+import type { EntityScripts } from '../../lib/entity-scripts';
 import type { ArticleWithStatements, TimelinePoint } from '../../lib/messages';
 import { ask } from '../../lib/messaging';
 
@@ -9,6 +10,8 @@ export interface ReaderApi {
   /** The entity with its first `limit` statements (every one without a limit): a name's card, or its page. */
   lookupEntity(id: string, limit?: number): Promise<EntityView | null>;
   timeline(id: string): Promise<TimelinePoint[]>;
+  /** The names known in Arabic script, for a Persian or Arabic interface. */
+  entityScripts(): Promise<EntityScripts>;
 }
 
 export const browserReaderApi: ReaderApi = {
@@ -16,4 +19,5 @@ export const browserReaderApi: ReaderApi = {
   listArticles: () => ask({ type: 'list-articles' }),
   lookupEntity: (id, limit) => ask({ type: 'lookup-entity', id, ...(limit ? { limit } : {}) }),
   timeline: (id) => ask({ type: 'timeline', id }),
+  entityScripts: () => ask({ type: 'entity-scripts' }),
 };

@@ -5,6 +5,7 @@
  * elementFromPoint rather than the pages' hit test.
  */
 import type { EntityView } from '../../lib/engine/lookup';
+import type { ScriptsOf } from '../../components/entity-scripts';
 import { createCardControl } from '../content/card-control';
 import { watchHover } from '../content/hover';
 
@@ -16,11 +17,13 @@ export interface NameCardOptions {
   hoverDelayMs: number;
   lookup(entity: string): Promise<EntityView | null>;
   openArticle(article: string, statement?: string): void;
-  /** "All N statements": the entity's page, here in the reader. */
+  /** "All statements": the entity's page, here in the reader. */
   openAll(entity: string): void;
+  /** Names' spellings in Arabic script, from the reader's lookup. */
+  scriptsOf: ScriptsOf;
 }
 
-export function watchNameCards({ root, signal, hoverDelayMs, lookup, openArticle, openAll }: NameCardOptions): void {
+export function watchNameCards({ root, signal, hoverDelayMs, lookup, openArticle, openAll, scriptsOf }: NameCardOptions): void {
   const doc = root.ownerDocument;
   const win = doc.defaultView as Window;
   const nameIn = (node: unknown): HTMLElement | null => {
@@ -44,6 +47,7 @@ export function watchNameCards({ root, signal, hoverDelayMs, lookup, openArticle
     },
     // The reader has no next/previous-name keys, so the card names none.
     shortcuts: () => null,
+    scriptsOf,
     onDismiss: (name) => {
       dismissed = name;
     },

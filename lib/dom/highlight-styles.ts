@@ -1,4 +1,4 @@
-import type { EntityType } from '../engine/types';
+import type { UnderlineType as EntityType } from '../engine/types';
 
 export type UnderlineStyle = 'solid' | 'dotted' | 'dashed' | 'wavy';
 

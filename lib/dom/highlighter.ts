@@ -1,4 +1,4 @@
-import type { EntityType } from '../engine/types';
+import type { UnderlineType as EntityType } from '../engine/types';
 import { buildHighlightCss, ENTITY_TYPES, type HighlightStyleOptions, type InstalledStyles, installStyles } from './highlight-styles';
 import type { MentionRange } from './types';
 

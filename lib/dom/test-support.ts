@@ -1,11 +1,11 @@
 /** Test stand-ins for the DOM layer's tests; the layer itself never imports the engine. */
-import type { EntityType, Mention } from '../engine/types';
+import type { Mention, UnderlineType } from '../engine/types';
 import { PageMentionRange } from './mention-range';
 import type { TextSegment } from './page-text';
 import { spanForOffsets } from './ranges';
 import type { MentionRange } from './types';
 
-const NAMES: ReadonlyArray<readonly [string, EntityType]> = [
+const NAMES: ReadonlyArray<readonly [string, UnderlineType]> = [
   ['Mohammad Javad Zarif', 'person'],
   ['al-Kadhimi', 'person'],
   ['IRGC', 'organization'],

@@ -11,6 +11,8 @@
  * agency`, `X contributed to this story`) is one of the article's `sources`
  * (see `findSources`), never its publisher.
  */
+import { PLACE_WORDS } from './discovery/lexicon';
+import { isKnownOutlet, KNOWN_OUTLET_NAMES, outletFullName } from './known';
 import { splitSentences } from './sentences';
 import type { Article, ArticleDate, ArticleOutlet, ArticleSource } from './types';
 
@@ -55,6 +57,19 @@ const BYLINE_DASH = new RegExp(`^((?:\\p{Lu}[\\p{L}'\u2019.&-]*\\s){1,3}(?:${MED
 const RELATED_HEADER = /^(related news|related stories|related|read more|see also|more on this)\s*:?\s*$/i;
 const CREDIT = /^(.+?) contributed to this (?:story|report|article)\.?$/;
 const SIGN_OFF = /^[A-Z]{1,4}(?:\/[A-Z]{1,4})+$/;
+/**
+ * Lines a saved page carries that are not the article: a copyright line ("© 2011 FOX News Network"),
+ * a "from X https://…" footer, a photo credit, a video player's labels and times ("0:00/2:33").
+ */
+const NOT_TEXT = [
+  /^(?:©|\(c\)\s|copyright\b)/i,
+  /\ball rights reserved\.?$/i,
+  /^from\s+\p{Lu}[^\n]{0,80}\shttps?:\/\/\S+$/u,
+  /^(?:photo|image|picture|video)(?:\s+credit)?\s*[:/|-]\s*\S.{0,80}$/i,
+  /^\(?(?:photo|image):[^)]{0,80}\)?$/i,
+  /^\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?$/,
+  /^(?:video|transcript|watch|play|pause|replay|bars|advertisement)$/i,
+];
 const BULLET = /^\s*[\u2022\u25cf\u25aa*-]\s+(.+)$/;
 const TITLE_MAX = 100;
 
@@ -75,6 +90,51 @@ function writtenDate(line: string): ArticleDate | null {
   if (m[4]) date.time = m[4].padStart(5, '0');
   if (m[5]) date.zone = m[5];
   return date;
+}
+
+/** "(UrduPoint News / Sputnik - 18th June, 2020)": a republisher, the wire it carries, a date. The wire is the outlet. */
+const BRACKET_WIRE = /^(\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*){0,3})\s\([^()/]{2,40}\s\/\s([^()/\u2013-]{2,30}?)\s[-\u2013\u2014]\s[^()]{1,30}\)\s*/u;
+/** "BEIRUT, LEBANON (10:10 A.M.) –": a dateline with the time, and no outlet. */
+const TIMED_DATELINE = /^(\p{Lu}{3,}(?:,\s\p{Lu}{3,})?)\s\(\d{1,2}:\d{2}[^)]{0,10}\)\s*[-\u2013\u2014]{1,2}\s+/u;
+/**
+ * "Tehran, IRNA –", "SHAFAQNA- ", "NCRI – ", "Sputnik - ", "Baghdad / Al-Akhbariya: ": an agency
+ * before a dash, a colon or after a place and a slash. The name must be an outlet every desk knows or
+ * an acronym of two to four letters that is no place ("BAGHDAD –", "THERAN –" are datelines); what
+ * stands before it is the dateline.
+ */
+const AGENCY_LEAD =
+  /^(?:(\p{Lu}[\p{L}'\u2019.-]*(?: \p{Lu}[\p{L}'\u2019.-]*)?)(?:,\s|\s\/\s))?(\p{Lu}[\p{L}\d&'\u2019.-]*(?: [\p{Lu}\d][\p{L}\d&'\u2019.-]*){0,2})\s?(?:[-\u2013\u2014]{1,2}|:)\s+/u;
+/** "ERBIL, Kurdistan Region - ", "TEHRAN -- ", "BAGHDAD: ": a city in capitals opening the lead. */
+const PLAIN_DATELINE = /^(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})?)(?:,\s\p{Lu}[\p{L} ]{2,30}?)?\s?(?:\s[-\u2013\u2014]{1,2}|:)\s+/u;
+
+const isPlaceName = (word: string) => PLACE_WORDS.has(word) || PLACE_WORDS.has(word.charAt(0) + word.slice(1).toLowerCase());
+
+/** The dateline and the outlet a lead opens with, and how many characters they take. */
+function leadByline(line: string): { dateline: string | null; outlet: string | null; length: number } | null {
+  const wire = AGENCY_DATELINE.exec(line);
+  if (wire) return { dateline: wire[1] ?? null, outlet: wire[2], length: wire[0].length };
+  const bracket = BRACKET_WIRE.exec(line);
+  if (bracket) return { dateline: bracket[1], outlet: bracket[2].trim(), length: bracket[0].length };
+  const agency = AGENCY_LEAD.exec(line);
+  if (agency && (!agency[1] || isPlaceName(agency[1].split(' ')[0]))) {
+    // "Baghdad / Al-Akhbariya:": after a place and a slash, any name is the outlet.
+    const slashed = agency[1] !== undefined && agency[0].slice(agency[1].length).startsWith(' /');
+    if (slashed || isKnownOutlet(agency[2]) || (/^\p{Lu}{2,4}$/u.test(agency[2]) && !isPlaceName(agency[2]))) {
+      return { dateline: agency[1] ?? null, outlet: agency[2], length: agency[0].length };
+    }
+  }
+  const timed = TIMED_DATELINE.exec(line) ?? DATELINE.exec(line);
+  if (timed) return { dateline: timed[1], outlet: null, length: timed[0].length };
+  const plain = PLAIN_DATELINE.exec(line);
+  // A place, or a word of five capitals or more (a city the lists do not hold, or misspell): agencies are shorter.
+  if (plain && (isPlaceName(plain[1].split(/[ -]/)[0]) || /^\p{Lu}{5,}/u.test(plain[1]))) return { dateline: plain[1], outlet: null, length: plain[0].length };
+  return null;
+}
+
+/** The publisher a byline names, by its full name, with the form the text wrote where that differs. */
+function bylineOutlet(written: string): ArticleOutlet {
+  const name = outletFullName(written);
+  return name === written ? { name, how: 'byline', source: 'text' } : { name, how: 'byline', source: 'text', written };
 }
 
 /** A headline in a related list: short, and not ending like a sentence of the body. */
@@ -143,19 +203,18 @@ export function parseArticle(id: string, text: string, meta: ArticleMeta = {}): 
       sources.push(...contributors(credit[1]));
       continue;
     }
-    if (SIGN_OFF.test(line)) continue;
+    if (SIGN_OFF.test(line) || NOT_TEXT.some((r) => r.test(line))) continue;
     if (paragraphs.length === 0) {
-      const wire = AGENCY_DATELINE.exec(line);
-      const dl = wire ?? DATELINE.exec(line);
-      if (dl) {
-        dateline = dl[1] ?? null;
-        line = line.slice(dl[0].length);
+      const lead = leadByline(line);
+      if (lead) {
+        dateline = lead.dateline;
+        line = line.slice(lead.length);
+        if (lead.outlet) outlet = bylineOutlet(lead.outlet);
       }
-      if (wire) outlet = { name: wire[2], how: 'byline', source: 'text' };
     }
     const byline = paragraphs.length <= 1 ? (BYLINE_NEWS.exec(line) ?? BYLINE_SLASH.exec(line) ?? BYLINE_DASH.exec(line)) : null;
     if (byline) {
-      outlet ??= { name: byline[1].trim(), how: 'byline', source: 'text' };
+      outlet ??= bylineOutlet(byline[1].trim());
       line = line.slice(byline[0].length);
     }
     sources.push(...findSources(line));
@@ -254,12 +313,7 @@ export function validateMeta(value: unknown): { meta: ArticleMeta; problems: str
  * on Saturday`), or it is one of the wire services and broadcasters every
  * desk knows (WIRES). Anything else is left out: a source is never guessed.
  */
-const WIRES = new Set([
-  'Reuters', 'AP', 'AFP', 'Agence France-Presse', 'Bloomberg', 'UPI', 'Xinhua', 'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap',
-  'TASS', 'Interfax', 'Sputnik', 'RIA Novosti', 'Anadolu', 'IRNA', 'ISNA', 'ILNA', 'Tasnim', 'Fars', 'Mehr', 'IRIB',
-  'INA', 'KUNA', 'WAM', 'SPA', 'QNA', 'MENA', 'PTI', 'IANS', 'CNN', 'BBC', 'NPR', 'CBS', 'NBC', 'ABC', 'Al Jazeera',
-  'Al Arabiya', 'Al Mayadeen', 'Al-Manar', 'Al Manar', 'Rudaw',
-]);
+const WIRES: ReadonlySet<string> = new Set(KNOWN_OUTLET_NAMES);
 const MEDIA_WORD = new RegExp(`^(?:${MEDIA_WORDS})$`);
 /** Lowercase words that say what kind of outlet a name is; they are not part of the name. */
 const KIND = new Set(['news', 'agency', 'website', 'site', 'newspaper', 'paper', 'daily', 'television', 'channel', 'broadcaster', 'radio', 'outlet', 'network', 'magazine', 'weekly', 'wire', 'service', 'portal']);

@@ -4,10 +4,10 @@
  * so the build, the CLI and the tests all run the very same code.
  */
 import { parseArticle, validateMeta, type ArticleMeta } from './article';
-import { discoverEntities } from './discovery';
+import { discoverEntities, weakenSharedSurnames } from './discovery';
 import { readEntityFile, type CuratedEntity } from './entities-file';
 import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
-import { attributeQuotes } from './quotes';
+import { attributeQuotes } from './attribution';
 import { findQuoteSpans, splitSentences, type Span } from './sentences';
 import type { Article, Corpus, Entity, Mention, Quote, SeedProblem, Statement } from './types';
 
@@ -138,7 +138,7 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
   // People and organisations speak ("the Joint Operations Command said in a statement"); places do not.
   const people = mentions.filter((m) => m.type !== 'place');
   const voices: (string | null)[] = [];
-  const speakers = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities, voices });
+  const attributions = attributeQuotes({ text: doc.text, sentences, paragraphOf, quotes, people, roles, names: table.entities, voices });
   let q = 0;
   let m = 0;
   return sentences.map((s, n) => {
@@ -159,7 +159,9 @@ function statementsOf(doc: ArticleText, table: NameTable, roles: Map<string, str
     while (q < quotes.length && quotes[q].start < s.end) {
       const span = quotes[q];
       const text = doc.text.slice(span.start + 1, span.end - 1);
-      const quote: Quote = { start: span.start - base, end: span.end - base, text, speaker: speakers[q] };
+      const { speaker, cue, confidence } = attributions[q];
+      const quote: Quote = { start: span.start - base, end: span.end - base, text, speaker };
+      if (speaker && cue && confidence) Object.assign(quote, { cue, confidence });
       if (isFragment(text)) quote.partial = true;
       statement.quotes.push(quote);
       q++;
@@ -184,7 +186,11 @@ function citeRoles(
   problems: SeedProblem[],
 ): Omit<Entity, 'articles'>[] {
   const byArticle = new Map<string, Statement[]>();
-  for (const s of statements) byArticle.set(s.article, [...(byArticle.get(s.article) ?? []), s]);
+  for (const s of statements) {
+    const list = byArticle.get(s.article);
+    if (list) list.push(s);
+    else byArticle.set(s.article, [s]);
+  }
   return entities.map((e) => {
     const seen = new Set<string>();
     const roles = e.roles.flatMap((role) => {
@@ -228,18 +234,18 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
   const articles = readArticles(sorted, problems);
   // Discovery reads the articles against the curated names first, so that the curated file always wins.
   const discovery = discoverEntities(
-    articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs, outlets: [...(a.outlet ? [a.outlet.name] : []), ...a.sources.map((s) => s.name)] })),
+    articles.map((a) => ({ id: a.id, paragraphs: a.paragraphs, outlets: [...(a.outlet ? [a.outlet.name, ...(a.outlet.written ? [a.outlet.written] : [])] : []), ...a.sources.map((s) => s.name)] })),
     curated,
     compileNameTable(curated, blockers),
     blockers,
   );
-  const all = [
+  const all = weakenSharedSurnames([
     ...curated.map((e) => {
       const add = discovery.curatedAdditions.get(e.id);
       return { ...e, aliases: [...e.aliases, ...(add?.aliases ?? [])], roles: [...e.roles, ...(add?.roles ?? [])], source: 'curated' as const };
     }),
     ...discovery.entities.map((e) => ({ ...e, source: 'discovered' as const })),
-  ];
+  ]);
   const table = compileNameTable(all, blockers);
   const roles = new Map(all.map((e) => [e.id, e.roles.map((r) => r.text.toLowerCase())]));
   const statements = articles.flatMap((a) => statementsOf(articleText(a), table, roles));

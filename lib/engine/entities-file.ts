@@ -20,7 +20,7 @@ export interface EntityFile {
   blockers: string[];
 }
 
-const TYPES: readonly string[] = ['person', 'organization', 'place'];
+const TYPES: readonly string[] = ['person', 'organization', 'media', 'place'];
 
 function stringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { seedCorpus, sampleTexts } from '../../tests/seeds';
 import { findMentions, scanCandidates, scanCandidatesByTokens } from './matcher';
 import { foldToken, tokenize } from './normalize';
-import { attributeQuotes } from './quotes';
+import { attributeQuotes } from './attribution';
 import { findQuoteSpans, splitSentences } from './sentences';
 import { parseArticle } from './article';
 import { articleNames } from './discovery/article-names';

@@ -6,11 +6,13 @@ import type { LoadedCorpus } from './bundle';
 import { foldForSearch, tokenize } from './normalize';
 import { type RelatedStatements, relatedStatements } from './related';
 import { type DocKind, editDistance, searchWithSuggestions } from './search';
-import type { Article, ArticleDate, ArticleSource, Entity, EntityType, Statement } from './types';
+import type { Article, ArticleDate, ArticleSource, AttributionCue, Confidence, Entity, EntityType, Statement } from './types';
 
 export interface ArticleRef {
   id: string;
   title: string;
+  /** The title is the lead sentence shortened, not a headline the text gives: never shown or cited as a headline. Absent otherwise. */
+  titleFromLead?: true;
   /** The publisher, when the text or a sidecar names it. */
   outlet: string | null;
   /** Outlets the article cites or credits, apart from the publisher. */
@@ -32,7 +34,8 @@ export interface StatementView {
    * else's statement (`voice`); 'partial': only fragments of its words; 'about': it is named; 'match': a search hit.
    */
   relation: StatementRelation;
-  quotes: { text: string; speaker: { id: string; name: string } | null; partial?: boolean }[];
+  /** Each quote with its speaker and, where there is one, the cue that names them and whether it is stated or inferred. */
+  quotes: { text: string; speaker: { id: string; name: string } | null; partial?: boolean; cue?: AttributionCue; confidence?: Confidence }[];
   /** Whose statement the sentence is, when it quotes someone else. */
   voice?: { id: string; name: string };
 }
@@ -57,7 +60,12 @@ export function statementView(
     article,
     text: s.text,
     relation,
-    quotes: s.quotes.map((q) => ({ text: q.text, speaker: person(q.speaker), ...(q.partial ? { partial: true } : {}) })),
+    quotes: s.quotes.map((q) => ({
+      text: q.text,
+      speaker: person(q.speaker),
+      ...(q.partial ? { partial: true } : {}),
+      ...(q.speaker && q.cue && q.confidence ? { cue: q.cue, confidence: q.confidence } : {}),
+    })),
   };
   const voice = person(s.voice ?? null);
   if (voice) view.voice = voice;
@@ -108,6 +116,7 @@ export interface SearchView {
 
 export function articleRef(article: Article): ArticleRef {
   const ref: ArticleRef = { id: article.id, title: article.title, outlet: article.outlet?.name ?? null, sources: article.sources, date: article.date, url: article.url };
+  if (article.titleFromLead) ref.titleFromLead = true;
   // Only library articles carry the field, so the bundled corpus's files stay byte for byte as they were.
   if (article.origin) ref.origin = article.origin;
   return ref;

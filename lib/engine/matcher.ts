@@ -6,7 +6,8 @@
  * can start, and only there are words tokenized, folded and looked up.
  */
 import { foldToken, tokenize, type Token, WORD_CHAR_CLASS } from './normalize';
-import type { EntityType, Mention } from './types';
+import { scriptSurnames } from './script-surnames';
+import { type EntityType, type Mention, type UnderlineType, underlineTypeOf } from './types';
 
 /** A compiled alias: its folded words, and which entities it may name. */
 export interface NamePattern {
@@ -26,8 +27,22 @@ export interface NamePattern {
 export interface NameTable {
   /** Patterns keyed by their first folded word. */
   byFirstWord: Record<string, NamePattern[]>;
-  entities: Record<string, { name: string; type: EntityType }>;
+  entities: Record<string, EntityLabel>;
 }
+
+/** How the interface names an entity it found: its canonical name, and its spellings in Arabic script. */
+export interface EntityLabel {
+  name: string;
+  type: EntityType;
+  /**
+   * Its strong aliases in Arabic script as written (Persian and Arabic
+   * spellings), so a Persian or Arabic interface shows the name as its reader
+   * writes it (components/script-name.ts picks one); absent when it has none.
+   */
+  scripts?: string[];
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 export interface EntityNames {
   id: string;
@@ -39,12 +54,13 @@ export interface EntityNames {
   titledAliases?: { alias: string; after: string[] }[];
 }
 
-export const ALL_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
-export const DEFAULT_TYPES: readonly EntityType[] = ['person', 'organization'];
+export const ALL_TYPES: readonly UnderlineType[] = ['person', 'organization', 'place'];
+export const DEFAULT_TYPES: readonly UnderlineType[] = ['person', 'organization'];
 
 export interface FindOptions {
   /** Entity types to report; people and organisations by default, as the extension underlines. */
-  types?: readonly EntityType[];
+  /** A news outlet counts as an organisation here. */
+  types?: readonly UnderlineType[];
   /** Entities already named strongly elsewhere in the same document (earlier parts of a page). */
   confirmed?: ReadonlySet<string>;
   /** Receives every entity this text names strongly, so a later piece of the same page can use it as `confirmed`. */
@@ -91,12 +107,17 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const entity of entities) {
     for (const alias of [entity.name, ...entity.aliases]) add(alias, entity.id, false);
     for (const alias of entity.weakAliases) add(alias, entity.id, true);
+    // Surnames in Persian and Arabic script, from the full names there, by the Latin surname's rules (script-surnames.ts).
+    const surnames = scriptSurnames(entity);
+    for (const alias of surnames.strong) add(alias, entity.id, false);
+    for (const alias of surnames.weak) add(alias, entity.id, true);
   }
   const titled: NamePattern[] = [];
   for (const entity of entities) {
     for (const { alias, after } of entity.titledAliases ?? []) {
       const words = tokenize(alias).map((t) => t.folded);
-      if (words.length === 0 || patterns.has(words.join(' '))) continue;
+      // A title makes a weak surname strong (ظریف after "وزیر خارجه"); a name that is strong anyway needs no title.
+      if (words.length === 0 || strongOwners.has(words.join(' '))) continue;
       titled.push({ words, entities: [entity.id], weak: false, after: after.map((a) => tokenize(a).map((t) => t.folded)) });
     }
   }
@@ -118,7 +139,8 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
   for (const pattern of titled) {
     const list = byFirstWord[pattern.words[0]] ?? [];
     list.push(pattern);
-    list.sort((a, b) => b.words.length - a.words.length);
+    // Before the same words without a title, which are weak: after a title they are the stronger reading.
+    list.sort((a, b) => b.words.length - a.words.length || Number(Boolean(b.after)) - Number(Boolean(a.after)));
     byFirstWord[pattern.words[0]] = list;
   }
   for (const blocker of blocked) {
@@ -130,7 +152,10 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
     byFirstWord[words[0]] = list;
   }
   const entityInfo: NameTable['entities'] = {};
-  for (const entity of entities) entityInfo[entity.id] = { name: entity.name, type: entity.type };
+  for (const entity of entities) {
+    const scripts = [...new Set([entity.name, ...entity.aliases].filter((alias) => ARABIC_SCRIPT.test(alias)))];
+    entityInfo[entity.id] = scripts.length > 0 ? { name: entity.name, type: entity.type, scripts } : { name: entity.name, type: entity.type };
+  }
   return { byFirstWord, entities: entityInfo };
 }
 
@@ -423,10 +448,51 @@ export function findMentions(text: string, table: NameTable, options: FindOption
     const entity = c.pattern.weak ? resolveWeak(c, strongAt, options.confirmed) : c.pattern.entities[0];
     if (!entity) continue;
     const info = table.entities[entity];
-    if (!info || !types.includes(info.type)) continue;
-    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: info.type });
+    if (!info || !types.includes(underlineTypeOf(info.type))) continue;
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), entity, type: underlineTypeOf(info.type) });
   }
-  return mentions;
+  return withFamilies(mentions);
+}
+
+/**
+ * "Masoud Barzani … Nechirvan Barzani … Barzani added": when a document names two people of
+ * one family in full, a bare surname means the one named in full most recently before it
+ * (or, before any, the first named after it), whichever alias table said otherwise.
+ */
+function withFamilies(mentions: Mention[]): Mention[] {
+  const full = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || !/\s/.test(m.text)) continue;
+    const key = familyKey(m.text.split(/\s+/).pop() as string);
+    const named = full.get(key);
+    if (named) named.push(m);
+    else full.set(key, [m]);
+  }
+  if (full.size === 0) return mentions;
+  // Only a family the document names two members of in full can take a bare surname from its alias.
+  const families = new Set([...full].filter(([, named]) => named.some((f) => f.entity !== named[0].entity)).map(([key]) => key));
+  if (families.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.type !== 'person' || /\s/.test(m.text)) return m;
+    const key = familyKey(m.text);
+    if (!families.has(key)) return m;
+    const named = full.get(key) as Mention[];
+    // The last full mention before it (they are in text order), or the first after it.
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid].end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const nearest = lo > 0 ? named[lo - 1] : named[lo];
+    return nearest ? { ...m, entity: nearest.entity } : m;
+  });
+}
+
+/** A surname as families share it: no "al-", case and marks folded ("Al-Muhandis" and "al-Muhandis" meet). */
+function familyKey(word: string): string {
+  return foldToken(word.replace(/^(?:al|Al|AL|el|El)[-\s]/, ''));
 }
 
 function resolveWeak(c: Candidate, strongAt: Map<string, number[]>, confirmed?: ReadonlySet<string>): string | null {

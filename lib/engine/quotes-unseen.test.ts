@@ -94,7 +94,7 @@ describe('quotes on articles the engine has never seen', () => {
     const rebuttal = corpus.statements.find((s) => s.text.includes('rebutted')) as Statement;
     expect(rebuttal.quotes[0].speaker).toBe(id('Mike Pompeo'));
     expect(rebuttal.voice).toBe(id('Mohammad Javad Zarif'));
-    expect(relationTo(rebuttal, id('Mohammad Javad Zarif'))).toBe('said');
+    expect(relationTo(rebuttal, id('Mohammad Javad Zarif'))).toBe('about');
     expect(relationTo(rebuttal, id('Mike Pompeo'))).toBe('said');
     const milestone = corpus.statements.find((s) => s.text.includes('milestone')) as Statement;
     expect(relationTo(milestone, id('Hassan Rouhani'))).toBe('partial');

@@ -5,17 +5,20 @@
 import type { Article, Corpus, Statement } from './types';
 
 export interface RelatedStatements {
-  /** Statements with this entity's own words in full, or that are its statement quoting someone else. */
+  /** Statements with this entity's own words in full. */
   said: Statement[];
   /** Statements that hold only fragments of its words ("milestone"): partial quotes. */
   partial: Statement[];
-  /** Statements that name the entity without quoting it. */
+  /** Statements that name the entity without quoting it, among them its answers to someone else's quoted words. */
   about: Statement[];
 }
 
-/** How a statement relates to an entity it names. */
+/**
+ * How a statement relates to an entity it names. A sentence in which Zarif
+ * rebuts Pompeo's quoted claim is Zarif's statement (its `voice`), but the
+ * words in quotes are Pompeo's: on Zarif's card it is about him, not his quote.
+ */
 export function relationTo(s: Statement, entityId: string): keyof RelatedStatements {
-  if (s.voice === entityId) return 'said';
   const own = s.quotes.filter((q) => q.speaker === entityId);
   if (own.some((q) => !q.partial)) return 'said';
   return own.length > 0 ? 'partial' : 'about';

@@ -102,11 +102,23 @@ describe('lookup', () => {
 describe('related articles', () => {
   const corpus = loadedSeedCorpus();
   const relatedInput = { articles: corpus.articles, namedIn: namedInArticles(corpus.statements), entities: new Map(corpus.entities.map((e) => [e.id, e])) };
+  const entityTypes = (shared: { id: string }[]) => shared.map((s) => relatedInput.entities.get(s.id)?.type);
   it('ranks by shared names and says which', () => {
     const page = 'Iraqi Prime Minister Mustafa al-Kadhimi met President Hassan Rouhani in Tehran. Kadhimi said trade would grow.';
     const related = relatedArticles(relatedInput, indexTextHits(corpus.index, page), corpus.table, page);
     expect(related[0].article.id).toBe('002_4150bcee245c5d5c');
     expect(related[0].shared.map((s) => s.name).slice(0, 2)).toEqual(['Mustafa al-Kadhimi', 'Hassan Rouhani']);
+  });
+  it('never calls an article related for a place alone, nor for common words', () => {
+    // Every seed article names Iran and Iraq and speaks of "relations": none is related to this page by that.
+    const page = 'Iran and Iraq discussed relations between the two countries in Baghdad and Tehran, the foreign ministry said.';
+    expect(relatedArticles(relatedInput, indexTextHits(corpus.index, page), corpus.table, page)).toEqual([]);
+    // A page about Kadhimi's visit: the articles naming no one it names are left out, however many places they share.
+    const article = corpus.articles.find((a) => a.id === '002_4150bcee245c5d5c')!;
+    const text = [article.title, ...article.paragraphs].join('\n');
+    const related = relatedArticles(relatedInput, indexTextHits(corpus.index, text), corpus.table, text);
+    expect(related.map((r) => r.article.id)).toEqual(['002_4150bcee245c5d5c', '001_2e552cf3305906f6']);
+    for (const r of related) expect(entityTypes(r.shared)[0], r.article.id).not.toBe('place');
   });
   it('finds nothing for a page about something else', () => {
     expect(relatedArticles(relatedInput, indexTextHits(corpus.index, 'The football match ended in a draw after extra time.'), corpus.table, 'The football match ended in a draw after extra time.')).toEqual([]);

@@ -291,10 +291,13 @@ export function indexTextHits(index: MiniSearch<IndexDoc>, pageText: string): Te
 }
 
 /**
- * Corpus articles most related to a page: the names they share, weighted by
- * how rare each name is in the corpus, plus how well the page's own frequent
- * words search against the article text (`textHits`, best first, from the
- * store's own index).
+ * Corpus articles most related to a page: those naming a person or an
+ * organisation the page names, ranked by the names they share (weighted by how
+ * rare each is in the corpus; a place counts a quarter) plus how well the
+ * page's own frequent words search against the article text (`textHits`, best
+ * first, from the store's own index). A shared place or shared common words
+ * only rank: nearly every article of this corpus names Iran and Iraq and says
+ * "relations", so neither makes one related.
  */
 export function relatedArticles<A extends { id: string }>(
   corpus: RelatedInput<A>,
@@ -313,8 +316,7 @@ export function relatedArticles<A extends { id: string }>(
   const n = corpus.articles.length;
   const textScores = new Map<string, number>();
   const max = textHits[0]?.score ?? 1;
-  // One shared common word ("after", "time") is no relation; several of the page's topic words are.
-  for (const h of textHits) if (h.terms.length >= 3) textScores.set(h.id, h.score / max);
+  for (const h of textHits) textScores.set(h.id, h.score / max);
   const ranked: RelatedArticle<A>[] = [];
   for (const article of corpus.articles) {
     const inArticle = corpus.namedIn.get(article.id) ?? new Set<string>();
@@ -325,8 +327,7 @@ export function relatedArticles<A extends { id: string }>(
     };
     const nameScore = shared.reduce((sum, id) => sum + weight(id), 0);
     const score = nameScore + 0.5 * (textScores.get(article.id) ?? 0);
-    const namesPeople = shared.some((id) => entities.get(id)?.type !== 'place');
-    if (!namesPeople && !textScores.has(article.id)) continue;
+    if (!shared.some((id) => entities.get(id)?.type !== 'place')) continue;
     shared.sort((a, b) => weight(b) - weight(a));
     ranked.push({ article, score, shared: shared.map((id) => ({ id, name: entities.get(id)?.name ?? id })) });
   }

@@ -4,7 +4,15 @@
  * type here must stay plain data (no classes, no functions, no Maps).
  */
 
-export type EntityType = 'person' | 'organization' | 'place';
+/** 'media': a news outlet (Reuters, IRNA, Rudaw), an organisation of its own kind, shown as "news outlet". */
+export type EntityType = 'person' | 'organization' | 'media' | 'place';
+
+/** The kinds a page underlines and a reader switches on and off: a news outlet is underlined as an organisation. */
+export type UnderlineType = Exclude<EntityType, 'media'>;
+
+export function underlineTypeOf(type: EntityType): UnderlineType {
+  return type === 'media' ? 'organization' : type;
+}
 
 /** Where a fact about an article came from: its own text, or a maintainer's sidecar file. */
 export type FactSource = 'text' | 'sidecar';
@@ -32,6 +40,8 @@ export interface ArticleOutlet {
    */
   how: 'byline' | 'reported' | 'contributed' | 'sidecar';
   source: FactSource;
+  /** The name as the text writes it, where `name` is its full form ("MNA" for Mehr News Agency). */
+  written?: string;
 }
 
 /** An outlet the article cites or credits, which is not therefore its publisher. */
@@ -101,8 +111,34 @@ export interface Mention {
   end: number;
   text: string;
   entity: string;
-  type: EntityType;
+  /** How it is underlined: a news outlet as an organisation. */
+  type: UnderlineType;
 }
+
+/**
+ * How the text names a quote's speaker:
+ * - 'verb': a verb of speech with its subject ("Zarif said", "said Rouhani", "X, a senior commander, told")
+ * - 'according-to': "according to X"
+ * - 'relayed': words relayed by someone else ("Tasnim quoted X as saying", "quoting X as saying")
+ * - 'colon': a speaker's name and a colon before the words
+ * - 'possessive': "X's claim that …"
+ * - 'self-named': the speaker names themself in the words ("I, Michael Richard Pompeo, …")
+ * - 'statement': a statement the text says X issued ("the statement said", "a statement by X")
+ * - 'pronoun': "he said", "it added", back to the person or organisation the text is about
+ * - 'role': a role that fits one person named in the article ("the top diplomat said", "the ministry said")
+ * - 'continuation': words that go on from the speaker's quote just before, in the same paragraph or the next
+ * - 'repeat': the same words quoted again (a pull-quote), given to whoever said them first
+ */
+export type CueKind = 'verb' | 'according-to' | 'relayed' | 'colon' | 'possessive' | 'self-named' | 'statement' | 'pronoun' | 'role' | 'continuation' | 'repeat';
+
+/** Why a quote has its speaker: the kind of cue and the cue's own words in the article ("the top diplomat emphasized"). */
+export interface AttributionCue {
+  kind: CueKind;
+  text: string;
+}
+
+/** 'stated': the sentence names the speaker; 'inferred': a pronoun, a role, a statement or a continuation points back to them. */
+export type Confidence = 'stated' | 'inferred';
 
 export interface Quote {
   /** Offsets into the sentence's paragraph. */
@@ -112,6 +148,10 @@ export interface Quote {
   text: string;
   /** Entity id of the speaker, or null when the text does not say who said it. */
   speaker: string | null;
+  /** With a speaker: the cue that names them. */
+  cue?: AttributionCue;
+  /** With a speaker: whether the sentence names them ('stated') or points back to them ('inferred'). */
+  confidence?: Confidence;
   /** A fragment of someone's words ("milestone", "turning point"), fewer than four words: a partial quote, not a full one. */
   partial?: boolean;
 }

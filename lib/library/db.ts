@@ -5,13 +5,14 @@
  * its search postings. A request reads only the records it needs, so a card or
  * a search does not grow with the library. An article and everything derived
  * from it are written, replaced or deleted in one transaction: whole or not at
- * all. A save that finds the same canonical address, or the same text, updates
- * that article instead of adding a second.
+ * all. Which saved article a new one is (the same address, or the same text) is
+ * `identity.ts`'s rule.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleFile } from '../engine/store/layout';
 import { type DerivedArticle, type DerivedFacts, type EntityInArticle, type EntitySummary, type LibraryEntity, withPart } from './derive';
 import type { SavedArticle } from './format';
+import { type Relation, relation } from './identity';
 
 interface LibrarySchema extends DBSchema {
   articles: { key: string; value: SavedArticle; indexes: { url: string; textHash: string } };
@@ -48,6 +49,8 @@ const VERSION = 4;
 /** Everything derived from the articles: dropped and made again (the articles analysed again) when its layout changes. */
 const DERIVED: StoreNames<LibrarySchema>[] = ['derived', 'files', 'terms', 'postings', 'vocabulary', 'entities', 'mentions', 'cards', 'state'];
 const ALL: StoreNames<LibrarySchema>[] = ['articles', ...DERIVED];
+/** Every store but the search postings (and the term lists that say which postings are whose): what a card reads from. */
+const RECORDS: StoreNames<LibrarySchema>[] = ALL.filter((s) => s !== 'postings' && s !== 'terms' && s !== 'vocabulary');
 
 /** The disk, or the browser's share of it for this extension, is full. Nothing was written; what was saved before is intact. */
 export class LibraryFullError extends Error {
@@ -64,15 +67,31 @@ function isQuotaError(error: unknown): boolean {
 
 export interface SaveResult {
   id: string;
-  /** true when an article already in the library (same address or same text) was updated rather than added. */
+  /** true when an article already in the library (the same address, see `identity.ts`) was updated rather than added. */
   updated: boolean;
+  /** true when nothing of this one was written: its text is already saved under another address, or it was merged into another article of the same batch. `id` is that article's. */
+  duplicate: boolean;
 }
 
+/** The saved article an incoming one is (`identity.ts`), if any. */
+export type Known = { relation: Exclude<Relation, 'other'>; id: string } | null;
+
 export interface LibraryDb {
-  /** The id of the article already in the library that this one is (same address, id or text), if any. */
-  existing(article: SavedArticle): Promise<string | null>;
-  /** Saves all of them or none (one transaction). Each article's id must be the one `existing` gave, when it gave one. */
-  put(items: { article: SavedArticle; derived: DerivedArticle }[]): Promise<SaveResult[]>;
+  /** The saved article this one is the same as, or a duplicate of; null when it is new. */
+  identify(article: SavedArticle): Promise<Known>;
+  /** Whether some saved article has this id (a new article's id must be free). */
+  hasId(id: string): Promise<boolean>;
+  /**
+   * Saves all of them or none (one transaction). Each article's id is the one `identify` gave ('same'), or a free one.
+   * `vocabulary: false`: their terms were added beforehand (`addTerms`), so the transaction does not rewrite it.
+   * `postingsApart`: the search postings are written first, in a transaction of their own, and both with relaxed
+   * durability (an import): should the second fail, the caller takes the article out (`remove`) or saves it again.
+   */
+  put(items: { article: SavedArticle; derived: DerivedArticle }[], options?: { vocabulary: boolean; postingsApart?: boolean }): Promise<SaveResult[]>;
+  /** Adds terms to the vocabulary (a term no article holds is harmless there: a search finds no postings for it). */
+  addTerms(terms: Iterable<string>): Promise<void>;
+  /** The saved articles with these ids, as they are now (missing ones left out). */
+  articles(ids: string[]): Promise<SavedArticle[]>;
   all(): Promise<SavedArticle[]>;
   facts(): Promise<DerivedFacts[]>;
   entities(): Promise<LibraryEntity[]>;
@@ -88,10 +107,12 @@ export interface LibraryDb {
   mentionsOf(entity: string): Promise<EntityInArticle[]>;
   card(entity: string): Promise<EntitySummary | null>;
   /**
-   * An entity's parts newest first (undated last; one date's in article order),
-   * read only until `enough` says so and that date's parts are all in.
+   * What a card needs, in one transaction: its summary, the entity (if the
+   * library's own), the saved-article count, its newest parts until `plan`'s
+   * `enough`, and the files of the articles `plan` names. One transaction
+   * waits once behind a write (an import's), where five would wait five times.
    */
-  newestMentions(entity: string, enough: (parts: readonly EntityInArticle[]) => boolean): Promise<EntityInArticle[]>;
+  cardRead(entity: string, plan: (summary: EntitySummary) => CardPlan): Promise<CardRead | null>;
   file(article: string): Promise<ArticleFile | null>;
   postings(term: string): Promise<Map<string, number>>;
   vocabulary(): Promise<string[]>;
@@ -101,6 +122,24 @@ export interface LibraryDb {
 }
 
 type WriteTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>;
+type PostingsTx = Pick<WriteTx, 'objectStore'>;
+
+export interface CardPlan {
+  enough(parts: readonly EntityInArticle[]): boolean;
+  /** The articles whose files the card's statements are in. */
+  articles(parts: readonly EntityInArticle[]): string[];
+}
+
+export interface CardRead {
+  summary: EntitySummary;
+  own: LibraryEntity | null;
+  count: number;
+  parts: EntityInArticle[];
+  files: Map<string, ArticleFile>;
+}
+
+/** Newest first (undated last); one date's parts in article order, as the corpus orders them. */
+const newestFirst = (parts: EntityInArticle[]) => parts.sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate > b.sortDate ? -1 : 1) : a.article < b.article ? -1 : 1));
 
 /**
  * Issues the requests together and waits for them all. A request that throws
@@ -120,30 +159,56 @@ async function together(requests: (() => Promise<unknown>)[]): Promise<void> {
 }
 
 /** Everything derived from one article, taken out; the entities it named, for `settle`. */
-async function removeDerived(tx: WriteTx, id: string): Promise<string[]> {
+async function removeDerived(tx: WriteTx, id: string, withPostings = true): Promise<string[]> {
   const facts = await tx.objectStore('derived').get(id);
-  const terms = (await tx.objectStore('terms').get(id)) ?? [];
-  const postings = tx.objectStore('postings');
   const mentions = tx.objectStore('mentions');
   await together([
-    ...terms.map((t) => () => postings.delete([t, id])),
+    ...(withPostings ? await postingsRemoval(tx, id) : []),
     ...(facts?.named ?? []).map((e) => () => mentions.delete([e, id])),
     () => tx.objectStore('files').delete(id),
-    () => tx.objectStore('terms').delete(id),
     () => tx.objectStore('derived').delete(id),
   ]);
   return facts?.named ?? [];
 }
 
-/** The entities an article named, after it went or changed: each card summed again from what is left, and one nobody names forgotten. */
+/** The requests that take an article's search postings and its term list out. */
+async function postingsRemoval(tx: PostingsTx, id: string): Promise<(() => Promise<unknown>)[]> {
+  const terms = (await tx.objectStore('terms').get(id)) ?? [];
+  const postings = tx.objectStore('postings');
+  return [...terms.map((t) => () => postings.delete([t, id])), () => tx.objectStore('terms').delete(id)];
+}
+
+/** An article's search postings and term list, in place of the ones it had. */
+async function writePostings(tx: PostingsTx, id: string, derived: DerivedArticle): Promise<void> {
+  const postings = tx.objectStore('postings');
+  await together(await postingsRemoval(tx, id));
+  await together([
+    () =>
+      tx.objectStore('terms').put(
+        derived.terms.map(([t]) => t),
+        id,
+      ),
+    ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
+  ]);
+}
+
+/**
+ * The entities an article named, after it went or changed: each card summed
+ * again from what is left, kept off the pages if only articles off the topic
+ * name it now, and one nobody names forgotten.
+ */
 async function settle(tx: WriteTx, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
     const parts = await tx.objectStore('mentions').getAll(IDBKeyRange.bound([id], [id, []]));
     if (parts.length === 0) {
       await Promise.all([tx.objectStore('entities').delete(id), tx.objectStore('cards').delete(id)]);
-    } else {
-      await tx.objectStore('cards').put(parts.reduce<EntitySummary | undefined>(withPart, undefined) as EntitySummary);
+      continue;
     }
+    await tx.objectStore('cards').put(parts.reduce<EntitySummary | undefined>(withPart, undefined) as EntitySummary);
+    const entity = await tx.objectStore('entities').get(id);
+    if (!entity) continue;
+    const { offPages: _offPages, ...onPages } = entity;
+    await tx.objectStore('entities').put(parts.every((p) => p.offTopic) ? { ...onPages, offPages: true } : onPages);
   }
 }
 
@@ -169,9 +234,15 @@ function mergeSorted(known: readonly string[], added: Iterable<string>): string[
   return out;
 }
 
-async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle): Promise<void> {
+/** The vocabulary with these terms in it. A term no article holds any more stays: a search finds no postings for it, which costs nothing. */
+async function mergeTerms(tx: WriteTx, terms: Iterable<string>): Promise<void> {
+  const vocabulary = tx.objectStore('vocabulary');
+  await vocabulary.put(mergeSorted((await vocabulary.get(VOCABULARY_KEY)) ?? [], terms), VOCABULARY_KEY);
+}
+
+async function writeDerived(tx: WriteTx, article: SavedArticle, derived: DerivedArticle, withPostings = true): Promise<void> {
   const id = article.id;
-  const postings = tx.objectStore('postings');
+  if (withPostings) await writePostings(tx, id, derived);
   const mentions = tx.objectStore('mentions');
   const entities = tx.objectStore('entities');
   const known = await Promise.all(derived.discovered.map((e) => entities.get(e.id)));
@@ -181,19 +252,16 @@ async function writeDerived(tx: WriteTx, article: SavedArticle, derived: Derived
     () => tx.objectStore('articles').put(article),
     () => tx.objectStore('derived').put(derived.facts),
     () => tx.objectStore('files').put(derived.file, id),
-    () =>
-      tx.objectStore('terms').put(
-        derived.terms.map(([t]) => t),
-        id,
-      ),
-    ...derived.terms.map(([term, weight]) => () => postings.put(weight, [term, id])),
     ...derived.entities.map((part) => () => mentions.put(part)),
     ...derived.entities.map((part, i) => () => cards.put(withPart(summaries[i], part))),
     ...derived.discovered.map((e, i) => () => {
       const before = known[i];
       const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
-      // The first name it was saved under stays its name; later spellings become aliases.
-      return entities.put(before ? { ...before, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases), roles: union(before.roles, e.roles) } : e);
+      // The first name it was saved under stays its name; later spellings become aliases. An article on topic puts it on the pages.
+      if (!before) return entities.put(e);
+      const { offPages: _offPages, ...kept } = before;
+      const merged = { ...kept, aliases: union(before.aliases, e.aliases), weakAliases: union(before.weakAliases, e.weakAliases), roles: union(before.roles, e.roles) };
+      return entities.put(before.offPages && e.offPages ? { ...merged, offPages: true } : merged);
     }),
   ]);
 }
@@ -222,8 +290,8 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       await state.put({ articles, reanalyse: articles > 0 }, STATE_KEY);
     },
   });
-  const write = async <T>(work: (tx: WriteTx) => Promise<T>): Promise<T> => {
-    const tx = db.transaction(ALL, 'readwrite');
+  const write = async <T>(work: (tx: WriteTx) => Promise<T>, scope: StoreNames<LibrarySchema>[] = ALL, durability: 'default' | 'relaxed' = 'default'): Promise<T> => {
+    const tx = db.transaction(scope, 'readwrite', { durability }) as unknown as WriteTx;
     try {
       const value = await work(tx);
       await tx.done;
@@ -241,57 +309,81 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
       throw error;
     }
   };
-  type ArticleStore = Pick<IDBPObjectStore<LibrarySchema, StoreNames<LibrarySchema>[], 'articles', IDBTransactionMode>, 'index' | 'getKey'>;
-  const existing = async (article: SavedArticle, index: ArticleStore = db.transaction('articles').store): Promise<string | null> => {
-    const same =
-      (article.url ? await index.index('url').getKey(article.url) : undefined) ??
-      (await index.getKey(article.id)) ??
-      (await index.index('textHash').getKey(article.textHash));
-    return same ?? null;
+  type ArticleStore = Pick<IDBPObjectStore<LibrarySchema, StoreNames<LibrarySchema>[], 'articles', IDBTransactionMode>, 'index' | 'get'>;
+  const identify = async (article: SavedArticle, store: ArticleStore = db.transaction('articles').store): Promise<Known> => {
+    const byUrl = article.url ? await store.index('url').get(article.url) : undefined;
+    if (byUrl) return { relation: 'same', id: byUrl.id };
+    // Several saved articles can share a text (saved before this rule, or edited to match): one with no address is the same, any other a duplicate.
+    const byText = await store.index('textHash').getAll(article.textHash);
+    if (byText.length === 0) return null;
+    const same = byText.find((a) => relation(a, article) === 'same');
+    return same ? { relation: 'same', id: same.id } : { relation: 'duplicate', id: byText[0].id };
   };
   return {
-    existing: (article) => existing(article),
-    put: (items) =>
-      write(async (tx) => {
-        const results: SaveResult[] = [];
-        const named: string[] = [];
-        for (const { article, derived } of items) {
-          const same = await existing(article, tx.objectStore('articles'));
-          if (same !== null && same !== article.id) throw new Error(`${article.id} is ${same} already in the library: analyse it under that id`);
-          if (same !== null) named.push(...(await removeDerived(tx, same)));
-          await writeDerived(tx, article, derived);
-          results.push({ id: article.id, updated: same !== null });
-        }
-        await settle(tx, named);
-        await counted(tx, results.filter((r) => !r.updated).length);
-        // A term no article holds any more stays: a search finds no postings for it, which costs nothing.
-        const vocabulary = tx.objectStore('vocabulary');
-        const known = (await vocabulary.get(VOCABULARY_KEY)) ?? [];
-        await vocabulary.put(
-          mergeSorted(
-            known,
-            items.flatMap(({ derived }) => derived.terms.map(([t]) => t)),
-          ),
-          VOCABULARY_KEY,
+    identify: (article) => identify(article),
+    hasId: async (id) => (await db.getKey('articles', id)) !== undefined,
+    async put(items, { vocabulary: withTerms, postingsApart } = { vocabulary: true }) {
+      if (postingsApart) {
+        // A transaction of their own, most of an article's records: a card, which reads none of them, does not wait for it.
+        await write(
+          async (tx) => {
+            for (const { article, derived } of items) await writePostings(tx, article.id, derived);
+          },
+          ['postings', 'terms'],
+          'relaxed',
         );
-        return results;
-      }),
+      }
+      return write(
+        async (tx) => {
+          const results: SaveResult[] = [];
+          const named: string[] = [];
+          for (const { article, derived } of items) {
+            const known = await identify(article, tx.objectStore('articles'));
+            const taken = known === null && (await tx.objectStore('articles').getKey(article.id)) !== undefined;
+            if (known?.relation === 'duplicate' || (known && known.id !== article.id) || taken) {
+              throw new Error(`${article.id} is not new and not the saved ${known?.id ?? article.id}: identify it first`);
+            }
+            if (known) named.push(...(await removeDerived(tx, known.id, !postingsApart)));
+            await writeDerived(tx, article, derived, !postingsApart);
+            results.push({ id: article.id, updated: known !== null, duplicate: false });
+          }
+          await settle(tx, named);
+          await counted(tx, results.filter((r) => !r.updated).length);
+          if (withTerms) await mergeTerms(tx, items.flatMap(({ derived }) => derived.terms.map(([t]) => t)));
+          return results;
+        },
+        postingsApart ? RECORDS : ALL,
+        postingsApart ? 'relaxed' : 'default',
+      );
+    },
+    addTerms: (terms) => write((tx) => mergeTerms(tx, terms)),
     all: () => db.getAll('articles'),
+    async articles(ids) {
+      const tx = db.transaction('articles');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return found.filter((a): a is SavedArticle => a !== undefined);
+    },
     facts: () => db.getAll('derived'),
     entities: () => db.getAll('entities'),
     mentionsOf: (entity) => db.getAll('mentions', IDBKeyRange.bound([entity], [entity, []])),
     card: async (entity) => (await db.get('cards', entity)) ?? null,
-    async newestMentions(entity, enough) {
+    async cardRead(entity, plan) {
+      const tx = db.transaction(['cards', 'entities', 'state', 'mentions', 'files']);
+      const [summary, own, state] = await Promise.all([tx.objectStore('cards').get(entity), tx.objectStore('entities').get(entity), tx.objectStore('state').get(STATE_KEY)]);
+      if (!summary) return null;
+      const { enough, articles } = plan(summary);
       const parts: EntityInArticle[] = [];
-      let cursor = await db.transaction('mentions').store.index('byDate').openCursor(IDBKeyRange.bound([entity, ''], [entity, '\uffff']), 'prev');
+      let cursor = await tx.objectStore('mentions').index('byDate').openCursor(IDBKeyRange.bound([entity, ''], [entity, '\uffff']), 'prev');
       while (cursor) {
         const part = cursor.value;
         if (parts.length > 0 && part.sortDate !== parts[parts.length - 1].sortDate && enough(parts)) break;
         parts.push(part);
         cursor = await cursor.continue();
       }
-      // The index gives one date's parts in reverse article order: the corpus's order is forward.
-      return parts.sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate > b.sortDate ? -1 : 1) : a.article < b.article ? -1 : 1));
+      newestFirst(parts);
+      const wanted = articles(parts);
+      const files = await Promise.all(wanted.map((id) => tx.objectStore('files').get(id)));
+      return { summary, own: own ?? null, count: state?.articles ?? 0, parts, files: new Map(wanted.flatMap((id, i) => (files[i] ? [[id, files[i]] as const] : []))) };
     },
     file: async (article) => (await db.get('files', article)) ?? null,
     async postings(term) {
@@ -320,8 +412,9 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
         const named: string[] = [];
         let removed = 0;
         for (const id of ids) {
-          if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
+          // An article whose postings were written apart but whose records were not has only those to take out.
           named.push(...(await removeDerived(tx, id)));
+          if ((await tx.objectStore('articles').getKey(id)) === undefined) continue;
           await tx.objectStore('articles').delete(id);
           removed++;
         }

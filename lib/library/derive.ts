@@ -34,6 +34,8 @@ export interface LibraryEntity {
   weakAliases: string[];
   /** How the saved articles described them ("Iraqi Planning Minister"): a later article's "the minister said" can then be theirs. */
   roles: string[];
+  /** Named only by articles about something else than Iran–Iraq affairs (`relevance.ts`): kept off the pages' underlines. */
+  offPages?: true;
 }
 
 /** One saved article's part of one entity's card: what the card, timeline and basis add up. */
@@ -54,6 +56,8 @@ export interface EntityInArticle {
   partial: string[];
   about: string[];
   roles: { text: string; statement: string }[];
+  /** The article names nobody of Iran–Iraq affairs (saved anyway): its names stay off the pages' underlines. */
+  offTopic?: true;
 }
 
 /** What a card needs of all an entity's articles at once, kept up to date as articles come and go. */
@@ -105,6 +109,8 @@ export interface DerivedFacts {
   names: { id: string; name: string }[];
   /** Every entity id it names, for related articles. */
   named: string[];
+  /** It names nobody of Iran–Iraq affairs and was saved anyway (`relevance.ts`). */
+  offTopic?: true;
 }
 
 export interface DerivedArticle {
@@ -134,7 +140,7 @@ function seedFilesOf(articles: readonly SavedArticle[], known: CuratedEntity[]):
  * meet), each then kept on its own. An article the engine finds no text in is
  * missing from the answer.
  */
-export function deriveArticles(batch: readonly SavedArticle[], context: NameContext, library: readonly LibraryEntity[]): DerivedArticle[] {
+export function deriveArticles(batch: readonly SavedArticle[], context: NameContext, library: readonly LibraryEntity[], offTopic: (article: SavedArticle) => boolean = () => false): DerivedArticle[] {
   const bundled = new Set(context.map((e) => e.id));
   // Known roles help the engine tell who "the spokesman" is; they cite articles this batch does not hold,
   // so the engine keeps none of them as a role of this batch.
@@ -146,6 +152,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
   const built = buildCorpus(seedFilesOf(batch, known));
   const entities = new Map(built.entities.map((e) => [e.id, e]));
   const savedAt = new Map(batch.map((a) => [a.id, a.savedAt]));
+  const aside = new Set(batch.filter(offTopic).map((a) => a.id));
   return built.articles.map((parsed) => {
     const article = { ...parsed, origin: 'library' as const };
     const statements = built.statements.filter((s) => s.article === article.id);
@@ -158,7 +165,7 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
       let p = perEntity.get(id);
       if (!p) {
         const e = entities.get(id);
-        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, date, sortDate: date ?? '', said: [], partial: [], about: [], roles: [] };
+        p = { entity: id, name: e?.name ?? id, type: e?.type ?? 'person', article: article.id, date, sortDate: date ?? '', said: [], partial: [], about: [], roles: [], ...(aside.has(article.id) ? { offTopic: true as const } : {}) };
         perEntity.set(id, p);
       }
       return p;
@@ -194,13 +201,16 @@ export function deriveArticles(batch: readonly SavedArticle[], context: NameCont
         quotes: statements.reduce((n, s) => n + s.quotes.length, 0),
         names: people,
         named,
+        ...(aside.has(article.id) ? { offTopic: true as const } : {}),
       },
       // A statement's text is its paragraph's slice: stored once, as the packaged article files do.
       file: { article, statements: statements.map(({ text: _text, ...rest }) => rest as typeof rest & { text: string }), mentions: articleMentions(article, built.table), names },
       entities: [...perEntity.values()],
       discovered: named.flatMap((id) => {
         const e = entities.get(id);
-        return e && !bundled.has(id) ? [{ id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles: [...new Set(e.roles.filter((r) => r.article !== ELSEWHERE).map((r) => r.text))] }] : [];
+        if (!e || bundled.has(id)) return [];
+        const roles = [...new Set(e.roles.filter((r) => r.article !== ELSEWHERE).map((r) => r.text))];
+        return [{ id, name: e.name, type: e.type, aliases: e.aliases, weakAliases: e.weakAliases, roles, ...(aside.has(article.id) ? { offPages: true as const } : {}) }];
       }),
       terms: [...terms],
     };

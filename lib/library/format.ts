@@ -5,6 +5,7 @@
  * IndexedDB, no DOM, so the export, the import and the store share it.
  */
 import { type ArticleMeta, validateMeta } from '../engine/article';
+import { checkedDate } from './page-facts';
 
 export interface SavedArticle {
   /** `lib-` + 12 hex digits of the SHA-256 of the canonical URL (or of the text when there is none): saving again finds the same id. */
@@ -34,6 +35,9 @@ export interface ExtractedPage {
   paragraphs: string[];
 }
 
+/** What the extraction gives: the page's article, or why there is none to keep (no article text; more page text than the limit). */
+export type Extraction = { page: ExtractedPage } | { refused: 'not-an-article' | 'too-big' };
+
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -59,12 +63,12 @@ export function canonicalUrl(url: string): string | null {
   }
 }
 
-/** "2020-07-22T09:30:00+04:30" → date "2020-07-22" and time "09:30", as the page wrote them (no conversion to another zone). */
+/** The date and time a page states, when they are a real date and time (`page-facts.ts`); nothing otherwise, never a part of a wrong one. */
 export function statedDate(published: string | null): Pick<ArticleMeta, 'date' | 'time'> {
-  const m = published?.trim().match(/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/);
-  if (!m) return {};
-  const { meta } = validateMeta({ date: m[1], ...(m[2] ? { time: m[2] } : {}) });
-  return meta;
+  const checked = checkedDate(published);
+  if (!checked) return {};
+  const { meta } = validateMeta(checked);
+  return meta.date ? meta : {};
 }
 
 export function seedsText(paragraphs: readonly string[]): string {

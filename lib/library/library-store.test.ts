@@ -119,10 +119,10 @@ describe('the library store, read per request', () => {
     const read: number[] = [];
     const counting: LibraryDb = {
       ...db,
-      newestMentions: async (id, enough) => {
-        const parts = await db.newestMentions(id, enough);
-        read.push(parts.length);
-        return parts;
+      cardRead: async (id, plan) => {
+        const got = await db.cardRead(id, plan);
+        read.push(got?.parts.length ?? 0);
+        return got;
       },
     };
     const library = createLibrary(async () => counting, async () => [], seedCorpus().table, () => undefined);
@@ -201,7 +201,7 @@ describe('the library store, read per request', () => {
     expect((await library.store.search('Qassemi')).articles).toHaveLength(1);
     const edited = { ...first, text: 'Iraqi Planning Minister Mohammed Tamim said the budget was ready.\n', textHash: 'changed' };
     const [result] = await library.save([edited]);
-    expect(result).toEqual({ id: first.id, updated: true });
+    expect(result).toEqual({ id: first.id, updated: true, duplicate: false });
     expect((await library.store.search('Qassemi')).articles).toEqual([]);
     expect((await library.store.search('budget')).articles.map((a) => a.id)).toEqual([first.id]);
     expect(await library.store.entity('mohammed-tamim')).not.toBeNull();

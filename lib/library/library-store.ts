@@ -26,7 +26,7 @@ const ARTICLES_FOR_SENTENCES = 6;
 const FILES_KEPT = 48;
 const POSTINGS_KEPT = 256;
 
-type LibraryReads = Pick<LibraryDb, 'facts' | 'factsOf' | 'entities' | 'entity' | 'count' | 'card' | 'mentionsOf' | 'newestMentions' | 'file' | 'postings' | 'vocabulary'>;
+type LibraryReads = Pick<LibraryDb, 'facts' | 'factsOf' | 'entities' | 'entity' | 'count' | 'card' | 'cardRead' | 'mentionsOf' | 'file' | 'postings' | 'vocabulary'>;
 
 /** Every article's list row, for related articles and the list: read only when one of those is asked for. */
 interface Catalog {
@@ -134,15 +134,26 @@ export function libraryStore(reads: () => Promise<LibraryReads>, context: () => 
     entities: async () => (await libraryNames.get()).entities,
     async entity(id, limit = Number.POSITIVE_INFINITY): Promise<EntityView | null> {
       const db = await reads();
-      const [summary, own, saved] = await Promise.all([db.card(id), db.entity(id), savedCount.get()]);
-      if (!summary) return null;
-      // Its own words first, then fragments of them, then mentions: how many of each the first `limit` take.
-      const take = { said: Math.min(limit, summary.said), partial: 0, about: 0 };
-      take.partial = Math.min(limit - take.said, summary.partial);
-      take.about = Math.min(limit - take.said - take.partial, summary.about);
-      const count = (parts: readonly EntityInArticle[], group: keyof typeof take) => parts.reduce((n, p) => n + p[group].length, 0);
-      const parts = limit > 0 ? await db.newestMentions(id, (read) => (['said', 'partial', 'about'] as const).every((g) => count(read, g) >= take[g])) : [];
-      const wanted = (['said', 'partial', 'about'] as const).flatMap((group) => parts.flatMap((p) => p[group].map((s) => ({ id: s, article: p.article, group }))).slice(0, take[group]));
+      const groups = ['said', 'partial', 'about'] as const;
+      const count = (parts: readonly EntityInArticle[], group: (typeof groups)[number]) => parts.reduce((n, p) => n + p[group].length, 0);
+      let take = { said: 0, partial: 0, about: 0 };
+      const wantedIn = (parts: readonly EntityInArticle[]) => groups.flatMap((group) => parts.flatMap((p) => p[group].map((s) => ({ id: s, article: p.article, group }))).slice(0, take[group]));
+      // One read of everything the card needs (see `cardRead`): an import's writes make each read wait.
+      const read = await db.cardRead(id, (summary) => {
+        // Its own words first, then fragments of them, then mentions: how many of each the first `limit` take.
+        const said = Math.min(limit, summary.said);
+        const partial = Math.min(limit - said, summary.partial);
+        take = { said, partial, about: Math.min(limit - said - partial, summary.about) };
+        return {
+          enough: (parts) => limit <= 0 || groups.every((g) => count(parts, g) >= take[g]),
+          articles: (parts) => [...new Set(wantedIn(parts).map((w) => w.article))],
+        };
+      });
+      if (!read) return null;
+      const { summary, own, count: saved } = read;
+      const parts = limit > 0 ? read.parts : [];
+      for (const [article, file] of read.files) files.read(article, async () => withStatementText(file));
+      const wanted = wantedIn(parts);
       // A bundled entity's name and aliases are the bundled card's; the library adds its statements to that card.
       const info = own ?? { name: summary.name, type: summary.type, aliases: [] };
       return {

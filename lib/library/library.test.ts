@@ -44,15 +44,41 @@ describe('the library store', () => {
     ]);
   });
 
-  it('recognises the same address or the same text: saving again updates, never doubles', async () => {
+  it('recognises the same address: saving again updates, never doubles', async () => {
     const { library } = await freshLibrary();
     await library.save([await saved()]);
     const again = await library.save([await saved({ ...TAMIM_PAGE, url: 'https://news.example/story#comments', title: 'Iraq budget talks (updated)' }, '2026-12-01T00:00:00Z')]);
-    expect(again[0].updated).toBe(true);
-    const moved = await library.save([await saved({ ...TAMIM_PAGE, url: 'https://mirror.example/copy' })]);
-    expect(moved[0].updated).toBe(true);
-    const list = await library.list();
-    expect(list).toHaveLength(1);
+    expect(again[0]).toMatchObject({ updated: true, duplicate: false });
+    expect((await library.list()).map((e) => e.title)).toEqual(['Iraq budget talks (updated)']);
+  });
+
+  it('keeps the article when the same text comes from another address: merged as a duplicate, its address and title untouched', async () => {
+    const { library } = await freshLibrary();
+    const [first] = await library.save([await saved()]);
+    const copy = await library.save([await saved({ ...TAMIM_PAGE, url: 'https://mirror.example/copy', title: 'Stolen headline' })]);
+    expect(copy[0]).toEqual({ id: first.id, updated: false, duplicate: true });
+    expect(await library.list()).toEqual([expect.objectContaining({ id: first.id, title: 'Iraq budget talks', url: 'https://news.example/story' })]);
+  });
+
+  it('never lets an article with another address and text take a saved one’s id', async () => {
+    const { library } = await freshLibrary();
+    const [first] = await library.save([await saved()]);
+    const other = await saved({ ...TAMIM_PAGE, url: 'https://evil.example/x', title: 'Replaced', paragraphs: ['Planning Minister Mohammed Tamim resigned today, officials in Baghdad said.'] });
+    // As an import file could have it: the saved article's id on another article.
+    const [result] = await library.save([{ ...other, id: first.id }]);
+    expect(result).toMatchObject({ updated: false, duplicate: false });
+    expect(result.id).not.toBe(first.id);
+    const titles = (await library.list()).map((e) => [e.title, e.url]);
+    expect(titles).toEqual(expect.arrayContaining([['Iraq budget talks', 'https://news.example/story'], ['Replaced', 'https://evil.example/x']]));
+  });
+
+  it('merges the same article twice in one batch, the later one kept, and reports it', async () => {
+    const { library } = await freshLibrary();
+    const a = await saved();
+    const b = await saved({ ...TAMIM_PAGE, title: 'Iraq budget talks, later', paragraphs: [...TAMIM_PAGE.paragraphs, 'Parliament will vote on Sunday, Tamim added.'] });
+    const results = await library.save([a, b]);
+    expect(results.map((r) => r.duplicate)).toEqual([true, false]);
+    expect((await library.list()).map((e) => e.title)).toEqual(['Iraq budget talks, later']);
   });
 
   it('writes a batch whole or not at all', async () => {
@@ -83,6 +109,34 @@ describe('the library store', () => {
       store.put = put;
     }
     expect(await library.all()).toEqual([first]);
+  });
+
+  it('writes a batch article by article, and undoes it whole when one fails: no article, and none of its search words, stay', async () => {
+    const { library, db } = await freshLibrary();
+    const first = await saved();
+    await library.save([first]);
+    const a = await saved({ ...TAMIM_PAGE, url: 'https://a.example/1', paragraphs: ['Planning Minister Mohammed Tamim praised the zucchini harvest in Basra.'] });
+    const b = await saved({ ...TAMIM_PAGE, url: 'https://b.example/2', paragraphs: ['Planning Minister Mohammed Tamim spoke of the xylophone factory in Mosul.'] });
+    const store = globalThis.IDBObjectStore.prototype;
+    const put = store.put;
+    let derivedPuts = 0;
+    store.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      // The second article's records fail after its postings, written apart, went in.
+      if (this.name === 'derived' && ++derivedPuts === 2) throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(library.save([a, b])).rejects.toBeInstanceOf(LibraryFullError);
+    } finally {
+      store.put = put;
+    }
+    expect(await library.all()).toEqual([first]);
+    expect(await db.postings('zucchini')).toEqual(new Map());
+    expect(await db.postings('xylophone')).toEqual(new Map());
+    expect((await library.store.search('budget')).articles.map((x) => x.id)).toEqual([first.id]);
+    // Saved, its words are there: the checks above looked where they would be.
+    await library.save([a, b]);
+    expect([...(await db.postings('zucchini')).keys()]).toEqual([a.id]);
   });
 
   it('is a CorpusStore: its statements are marked as the reader’s, with the original link', async () => {

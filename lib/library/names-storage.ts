@@ -6,6 +6,13 @@
 import type { NameTable } from '../engine/matcher';
 
 export const LIBRARY_NAMES_KEY = 'libraryNames';
+/**
+ * Bumped with every change of the library, beside the names: a change that
+ * leaves the names as they were (an article off the topic, a duplicate) still
+ * reaches the extension's own pages, while the pages' content scripts, which
+ * follow the names only, are not woken for it.
+ */
+export const LIBRARY_CHANGED_KEY = 'libraryChanged';
 
 export interface StoredLibraryNames {
   version: 1;

@@ -16,6 +16,20 @@ export const TAMIM_PAGE: ExtractedPage = {
   ],
 };
 
+/** A page about something else entirely: nobody of Iran–Iraq affairs, a new person (Hori Parata) all the same. */
+export const WHALE_PAGE: ExtractedPage = {
+  url: 'https://nature.example/whales',
+  title: 'Tribes fearful over whale strandings',
+  byline: null,
+  siteName: 'Nature Example',
+  published: '2019-01-03',
+  paragraphs: [
+    'WHANGAREI — Maori elder Hori Parata said on Thursday that the strandings were a warning, as rangers counted the whales on the beach.',
+    '"Man\'s greed in the ocean is hurting the whales," Hori Parata told reporters.',
+    'The Department of Conservation said it would study the strandings with local tribes.',
+  ],
+};
+
 /** What the background reads from corpus/meta.json, here from the seeds. */
 export function seedNameContext(): NameContext {
   return seedCorpus().entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases }));

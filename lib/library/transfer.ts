@@ -5,10 +5,13 @@
  * `seeds/NAME.txt` and `seeds/NAME.meta.json`. Import also takes `.txt` files
  * in the seeds format (and their `.meta.json` sidecars). Every file is checked
  * before anything is written; the first problem refuses the whole import,
- * naming the file and what is wrong.
+ * naming the file and what is wrong. An exported `id` is not read back: which
+ * saved article an imported one is follows from its address and text
+ * (`identity.ts`), so a file cannot name an article to overwrite.
  */
 import { parseArticle, validateMeta } from '../engine/article';
 import { decodeSeed } from '../engine/corpus';
+import type { SaveResult } from './db';
 import { libraryIdOf, type SavedArticle, textHashOf } from './format';
 
 export const EXPORT_FORMAT = 'iran-iraq-context-library';
@@ -38,7 +41,18 @@ export interface ImportFile {
   text: string;
 }
 
-export type ImportOutcome = { imported: true; added: number; updated: number } | { imported: false; file: string; problem: string };
+/** `merged`: articles of the files that were one with another (the same article twice in the files, or the same text as one saved under another address). */
+export type ImportOutcome =
+  | { imported: true; articles: number; added: number; updated: number; merged: number }
+  | { imported: false; file: string; problem: string }
+  /** The reader stopped it: what it had written was taken out again. */
+  | { imported: false; cancelled: true };
+
+/** What an import did, from what the library said of each article. */
+export function importCounts(results: readonly SaveResult[]): ImportOutcome {
+  const count = (test: (r: SaveResult) => boolean) => results.filter(test).length;
+  return { imported: true, articles: results.length, added: count((r) => !r.updated && !r.duplicate), updated: count((r) => r.updated), merged: count((r) => r.duplicate) };
+}
 
 export function exportLibrary(articles: readonly SavedArticle[], now: Date): LibraryExport {
   const sorted = [...articles].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.id < b.id ? -1 : 1));
@@ -59,8 +73,6 @@ class ImportProblem extends Error {
   }
 }
 
-const LIBRARY_ID = /^lib-[0-9a-f]{12}$/;
-
 /** Seeds text that the engine reads as an article, or the reason it is not one. */
 function checkText(file: string, text: string): string {
   const decoded = decodeSeed({ name: file, bytes: new TextEncoder().encode(text) });
@@ -75,9 +87,9 @@ function checkMeta(file: string, value: unknown): SavedArticle['meta'] {
   return meta;
 }
 
-async function saved(id: string | null, text: string, meta: SavedArticle['meta'], byline: string | null, savedAt: string): Promise<SavedArticle> {
+async function saved(text: string, meta: SavedArticle['meta'], byline: string | null, savedAt: string): Promise<SavedArticle> {
   const url = meta.url ?? null;
-  return { id: id ?? (await libraryIdOf(url, text)), url, text, meta, byline, savedAt, textHash: await textHashOf(text) };
+  return { id: await libraryIdOf(url, text), url, text, meta, byline, savedAt, textHash: await textHashOf(text) };
 }
 
 async function fromExport(file: ImportFile): Promise<SavedArticle[]> {
@@ -101,8 +113,7 @@ async function fromExport(file: ImportFile): Promise<SavedArticle[]> {
     const meta = checkMeta(where, a.meta ?? {});
     if (a.byline !== undefined && a.byline !== null && typeof a.byline !== 'string') throw new ImportProblem(where, '"byline" must be text or null');
     if (typeof a.savedAt !== 'string' || Number.isNaN(Date.parse(a.savedAt))) throw new ImportProblem(where, '"savedAt" must be a date and time (ISO 8601)');
-    const id = typeof a.id === 'string' && LIBRARY_ID.test(a.id) ? a.id : null;
-    out.push(await saved(id, text, meta, a.byline ?? null, a.savedAt));
+    out.push(await saved(text, meta, a.byline ?? null, a.savedAt));
   }
   return out;
 }
@@ -129,7 +140,7 @@ export async function readImport(files: readonly ImportFile[], now: Date): Promi
             throw error instanceof ImportProblem ? error : new ImportProblem(sidecar.name, 'not valid JSON');
           }
         }
-        articles.push(await saved(null, text, meta, null, now.toISOString()));
+        articles.push(await saved(text, meta, null, now.toISOString()));
       } else {
         throw new ImportProblem(file.name, 'not a library export (.json) or an article in the seeds format (.txt)');
       }

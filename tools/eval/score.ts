@@ -5,6 +5,7 @@
  * light folding, a form the gold gives; one entity answers for one gold item.
  */
 import type { BuiltCorpus } from '../../lib/engine/corpus';
+import { outletFullName } from '../../lib/engine/known';
 import type { Entity } from '../../lib/engine/types';
 
 export interface GoldPerson {
@@ -49,6 +50,8 @@ export interface Score {
   roles: { gold: number; given: number };
   facts: { wrongDates: string[]; wrongOutlets: string[]; dated: number; withOutlet: number };
   missed: { article: string; name: string; type: string }[];
+  /** Gold people or organisations that two or more of the article's entities answer to: one real-world entity split in two. */
+  split: { article: string; name: string; entities: string[] }[];
 }
 
 /** Folding for comparing names: case, accents, "al-", "Mr.", "the", apostrophes and hyphens do not count. */
@@ -85,7 +88,13 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/** "AP / Military Times": the outlet, or the wire a republisher carries, agrees; an acronym agrees with its full name. */
 function outletAgrees(ours: string, theirs: string): boolean {
+  const parts = theirs.replace(/\(.*\)/, '').split('/').map((p) => p.trim());
+  return [theirs, ...parts, ...parts.map(outletFullName)].some((t) => sameOutlet(ours, t));
+}
+
+function sameOutlet(ours: string, theirs: string): boolean {
   const a = foldName(ours);
   const b = foldName(theirs.replace(/\(.*\)/, ''));
   if (b.replace(/ /g, '') === a.replace(/ /g, '')) return true;
@@ -103,12 +112,16 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
     roles: { gold: 0, given: 0 },
     facts: { wrongDates: [], wrongOutlets: [], dated: 0, withOutlet: 0 },
     missed: [],
+    split: [],
   };
   for (const [id, article] of Object.entries(gold)) {
-    const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place');
+    // A news outlet is one of the organisations the gold lists.
+    const named = corpus.entities.filter((e) => e.articles.includes(id) && e.type !== 'place').map((e) => (e.type === 'media' ? { ...e, type: 'organization' as const } : e));
     const assigned = new Map<Entity, GoldPerson | GoldOrg>();
+    // An entity that carries the gold item's fullest name answers for it before one that shares only a shorter form ("Barzani").
     const pick = (item: GoldPerson | GoldOrg, type: 'person' | 'organization') => {
-      const e = named.find((x) => x.type === type && !assigned.has(x) && matches(x, item));
+      const free = named.filter((x) => x.type === type && !assigned.has(x));
+      const e = free.find((x) => matches(x, { name: item.name, forms: [] })) ?? free.find((x) => matches(x, item));
       if (e) assigned.set(e, item);
       return e;
     };
@@ -126,6 +139,17 @@ export function score(corpus: BuiltCorpus, gold: Gold, sources: SourceLine[]): S
       result.organizations.gold++;
       if (pick(o, 'organization')) result.organizations.found++;
       else result.missed.push({ article: id, name: o.name, type: 'organization' });
+    }
+    // A form two gold items share ("Barzani" of Masoud and of Nechirvan) tells them apart from nothing.
+    const items = [...article.people, ...article.organizations];
+    const formCount = new Map<string, number>();
+    for (const item of items) for (const f of new Set([item.name, ...item.forms].map(foldName))) formCount.set(f, (formCount.get(f) ?? 0) + 1);
+    for (const item of items) {
+      const type = article.people.includes(item as GoldPerson) ? 'person' : 'organization';
+      const own = { name: item.name, forms: item.forms.filter((f) => formCount.get(foldName(f)) === 1) };
+      // A weak alias names nobody on its own: an entity answers for a gold item by its name or full aliases.
+      const answering = named.filter((e) => e.type === type && matches({ ...e, weakAliases: [] }, own));
+      if (answering.length > 1) result.split.push({ article: id, name: item.name, entities: answering.map((e) => e.name) });
     }
     for (const e of named) {
       if (e.source !== 'discovered') continue;

@@ -6,8 +6,10 @@
  * medium's noun ("X news agency"). A name with no evidence is left out.
  */
 import { type Chain, chains, type Word, words } from './chains';
-import { BYLINE_LEAD, DEMONYMS, GIVEN_NAMES, MEDIA_NOUNS, ORG_NOUNS_AFTER, PLATFORMS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS } from './lexicon';
-import { isPlace, organizationInTitle, phrase, readChain, type Unit } from './units';
+import { BYLINE_LEAD, DEMONYMS, GIVEN_NAMES, HONORIFICS, MEDIA_NOUNS, ORG_NOUNS_AFTER, PLATFORMS, RELIGIOUS_TITLES, ROLE_NOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, TITLE_HEADS } from './lexicon';
+import { isKnownOrganisation, isKnownOutlet, outletFullName } from '../known';
+import { skeleton } from './keys';
+import { isPlace, organizationInTitle, personWord, phrase, readChain, type Unit } from './units';
 
 export type FoundKind = 'person' | 'organization';
 
@@ -23,6 +25,8 @@ export interface Found {
   roles: string[];
   /** Whether a title or a role came with it (a lone name with neither may be a false find). */
   titled: boolean;
+  /** An organisation that is a news outlet: a name every desk knows, a masthead word, "X news agency". */
+  media?: boolean;
   paragraph: number;
   start: number;
 }
@@ -32,6 +36,8 @@ export interface Claimed {
   start: number;
   end: number;
   type: 'person' | 'organization' | 'place';
+  /** The name of the entity the curated file claims it for ("Masoud Barzani" for "Barzani"). */
+  name?: string;
 }
 
 /** Words that describe a group ("Shia militias") rather than name one. */
@@ -47,6 +53,8 @@ const APPOSITION = /^,\s+((?:[^,;.!?()\u201c\u201d"]|\([^)]{1,40}\)|\.(?=\w))+?)
 const WHO_ROLE = /^,?\s+who\s+(?:(?:is|was|serves as|served as)\s+)?((?:(?:leads|led|heads|headed|chairs|commands)\s+)?(?:[^,;.!?()]|\([^)]{1,40}\))+)/u;
 const SPEECH_AFTER = /^(?:,[^,.;]{1,120},)?\s+(?:also\s+|later\s+|then\s+|reportedly\s+|elsewhere\s+|further\s+|on \w+day\s+)*(\p{Ll}+)/u;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|according to|quoted)\s+$/;
+const AMONG_OFFICIALS = /^\s+and\s+other\s+(?:[\p{L}-]+\s+){0,2}(?:officials|leaders|lawmakers|ministers|dignitaries|figures|politicians|commanders|clerics|diplomats)\b/u;
+const RELAYED_BY_THE = /\b(?:quoted by|reported by|according to|cited by)\s+the\s+$/i;
 const CLAUSE_BEFORE = /(?:^|[,;:]\s*|[.!?]\s+)(?:and\s+|while\s+|whereas\s+)?((?:[^,;:.!?()]|\([^)]{1,40}\)){2,140}?),\s*$/u;
 
 /** The credit tail of a paragraph ("– Ammar Karim with Layal Abou Rahal in Beirut, AFP"): names there are journalists. */
@@ -80,6 +88,20 @@ function cleanRole(text: string): string {
   return text.replace(/^(?:and\s+)?(?:the|a|an)\s+/i, '').replace(/^and\s+/, '').trim();
 }
 
+/**
+ * A role says what someone is: not a relation to someone else ("his Iranian counterpart"), not a
+ * sentence cut at an abbreviation ("seated next to Mr"), not a title of respect alone ("Sheikh"),
+ * and not a phrase that runs into another name ("Sayyed Ammar Hakim").
+ */
+export function isRole(text: string): boolean {
+  const list = text.split(/\s+/);
+  const last = list[list.length - 1] ?? '';
+  if (/^(?:counterpart|counterparts|host|guest|visitor|friend|ally|rival|son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle)$/i.test(last)) return false;
+  if (HONORIFICS.has(last.replace(/\.$/, '').toLowerCase())) return false;
+  if (list.length >= 2 && GIVEN_NAMES.has(list[list.length - 2]) && /^(?:(?:al|el)-)?\p{Lu}/u.test(last)) return false;
+  return list.some((w) => !HONORIFICS.has(w.replace(/\.$/, '').toLowerCase()));
+}
+
 /** "the Shiite cleric Moktada al-Sadr", "his Iraqi counterpart Mohamed Ali al-Hakim": a role right before the name. */
 function roleBefore(before: string): string | null {
   const list = before.replace(/\s+$/, '').split(/\s+/);
@@ -98,6 +120,15 @@ function roleBefore(before: string): string | null {
 function possessivePlaceBefore(paragraph: string, at: number): string | null {
   const m = /(\p{Lu}[\p{L}.]*)['\u2019]s\s+$/u.exec(paragraph.slice(Math.max(0, at - 40), at));
   return m && Object.hasOwn(DEMONYMS, m[1]) ? m[1] : null;
+}
+
+/** A family member: the claim covers only the unit's last word, a known person's surname, after a given name that is not theirs. */
+function relativeOf(claim: Claimed, unit: Unit): boolean {
+  if (claim.type !== 'person' || !claim.name || unit.words.length < 2) return false;
+  const last = unit.words[unit.words.length - 1];
+  if (claim.start !== last.start) return false;
+  const given = unit.words[0].text;
+  return personWord(unit.words[0]) && GIVEN_NAMES.has(given) && skeleton(given) !== skeleton(claim.name.split(' ')[0]);
 }
 
 function overlapsClaimed(claimed: Claimed[], start: number, end: number): Claimed | null {
@@ -135,7 +166,27 @@ function paragraphNames(paragraph: string, index: number, claimed: Claimed[]): F
       }
     }
   }
-  return found;
+  return [...found, ...institutions(paragraph, index, claimed)].sort((a, b) => a.start - b.start);
+}
+
+const NATIONALITY = `(?:${[...new Set(Object.values(DEMONYMS))].map((d) => d.replace(/\./g, '\\.')).join('|')}|Saudi|Emirati)`;
+/**
+ * "the Iraqi foreign ministry said", "the US embassy in Baghdad": a country's institution written in lower case.
+ * An embassy or a consulate is one only with its city; "Iraqi armed forces" are a country's troops, not a body with a name.
+ */
+const LOWERCASE_INSTITUTION = new RegExp(
+  String.raw`(?<![\p{L}.])${NATIONALITY}\s+(?:(?:foreign|defen[cs]e|interior|oil|finance|intelligence)\s+ministry|(?:embassy|consulate)\s+in\s+\p{Lu}[\p{L}-]+)(?![\p{L}])`,
+  'gu',
+);
+
+function institutions(paragraph: string, index: number, claimed: Claimed[]): Found[] {
+  const out: Found[] = [];
+  LOWERCASE_INSTITUTION.lastIndex = 0;
+  for (let m = LOWERCASE_INSTITUTION.exec(paragraph); m !== null; m = LOWERCASE_INSTITUTION.exec(paragraph)) {
+    if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
+    out.push({ kind: 'organization', name: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
+  }
+  return out;
 }
 
 function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, claimed: Claimed[]): Found[] | null {
@@ -159,8 +210,9 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
     const org = organizationInTitle(unit.title);
     if (org && !overlapsClaimed(claimed, org[0].start, org[org.length - 1].end)) out.push(orgFound(org, index));
   }
-  // The curated file names it already; a place inside an organisation's name ("Islamic Resistance in Iraq") is no claim on it.
-  if (claim && (claim.type !== 'place' || unit.kind !== 'organization')) return out;
+  // The curated file names it already; a place inside an organisation's name ("Islamic Resistance in Iraq") is no claim on it,
+  // nor is a known surname after another given name: "Nechirvan Barzani" is not Masoud Barzani, "Zeinab Soleimani" not Qassem.
+  if (claim && (claim.type !== 'place' || unit.kind !== 'organization') && !relativeOf(claim, unit)) return out;
   const name = phrase(unit.words);
   const acronym = ACRONYM_AFTER.exec(after)?.[1];
   const nounAfter = ORG_NOUN_AFTER.exec(after)?.[1];
@@ -169,8 +221,26 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   // "Local television showed …": a capital that opens a sentence says nothing about a name.
   const opensSentence = (start === 0 || /(?:[.!?:]["\u201d\u2019]?\s+|["\u201c]\s*)$/.test(paragraph.slice(Math.max(0, start - 6), start))) && !/\p{Lu}.*\p{Lu}/u.test(name);
 
+  // "Kurdistan Workers' Party (PKK)": the acronym in brackets is the name before it, read with it (ACRONYM_AFTER).
+  if (single && /^\p{Lu}[\p{Lu}\d]+$/u.test(name) && /\(\s*$/.test(before)) return out;
+  // "IRGC Quds Force": an acronym before a name is an organisation of its own, the name another.
+  if (unit.kind === 'organization' && unit.words.length >= 3 && /^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(unit.words[0].text) && !isPlace(unit.words[0])) {
+    return [...out, orgFound(unit.words.slice(0, 1), index), orgFound(unit.words.slice(1), index)];
+  }
+  // "Rudaw", "The National", "the Pentagon", "Hamas": names every desk knows are never a person's.
+  const known = knownKind(name, before);
+  if (known) {
+    const f = orgFound(unit.words, index);
+    f.name = known.name;
+    if (known.written !== known.name) f.alsoNamed = known.written;
+    if (known.media) f.media = true;
+    out.push(f);
+    return out;
+  }
+
   if (unit.kind === 'organization') {
     const f = orgFound(unit.words, index);
+    if (MEDIA_HEAD.test(name) || mediaBefore) f.media = true;
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
     const place = possessivePlaceBefore(paragraph, start);
     // "Iran's Foreign Ministry" is the Iranian Foreign Ministry, and also what the article calls it.
@@ -180,14 +250,25 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
 
   // Person evidence: a title, a given name, a role beside the name, a verb of speech.
   const roles: string[] = [];
-  if (unit.title.length > 0) {
-    const place = possessivePlaceBefore(paragraph, titleStart);
+  // "Sheikh Akram al-Kaabi", "Mr Hussein": a title of respect is no office, so the role may stand before it.
+  const honorific = unit.title.length > 0 && unit.title.every((w) => HONORIFICS.has(w.text.replace(/\.$/, '').toLowerCase()));
+  if (unit.title.length > 0 && !honorific) {
+    // "Iraq's former Prime Minister": the qualifier and the country belong to the role.
+    const qualifier = ROLE_QUALIFIERS.exec(before)?.[1] ?? '';
+    const from = titleStart - qualifier.length;
+    const place = possessivePlaceBefore(paragraph, from);
     const titleText = paragraph.slice(titleStart, unit.title[unit.title.length - 1].end);
-    const role = place ? `${paragraph.slice(paragraph.lastIndexOf(place, titleStart), titleStart)}${titleText}` : titleText;
-    if (!/^(?:Mr|Mrs|Ms|Dr)\.?$/.test(titleText)) roles.push(cleanRole(role));
+    const lead = place ? paragraph.slice(paragraph.lastIndexOf(place, from), from) : '';
+    roles.push(cleanRole(`${lead}${qualifier}${titleText}`));
   }
   const clause = CLAUSE_BEFORE.exec(before);
-  if (clause && unit.title.length === 0 && roleLike(clause[1], 6) && !/\b(?:said|told)\b/.test(clause[1])) roles.push(cleanRole(clause[1]));
+  if (clause && (unit.title.length === 0 || honorific)) {
+    // The whole clause ("The Secretary General of Iraq's Nujaba Movement, Sheikh …"), or its last noun phrase
+    // ("… summoned the Turkish ambassador to Baghdad, Fatih Yildiz").
+    const tail = /(?:^|\s)((?:the|a|an)\s.*)$/i.exec(clause[1])?.[1];
+    const phrase = roleLike(clause[1], 6) ? clause[1] : tail && roleLike(tail, 6) ? tail : null;
+    if (phrase && !/\b(?:said|told)\b/.test(phrase)) roles.push(cleanRole(phrase));
+  }
   const apposition = APPOSITION.exec(after);
   // "A, Adviser of Iraq, B": the phrase between two names is the second one's title.
   const nextIsName = apposition && /^,\s+(?:and\s+)?\p{Lu}/u.test(after.slice(apposition[0].length)) && GIVEN_NAMES.has(after.slice(apposition[0].length).replace(/^,\s+(?:and\s+)?/, '').split(/\s/)[0]);
@@ -199,8 +280,11 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
     if (lower) roles.push(cleanRole(lower));
   }
   const verb = SPEECH_AFTER.exec(after)?.[1];
-  const speaks = (verb !== undefined && SPEECH_VERBS.has(verb)) || SPEECH_BEFORE.test(before);
-  const personEvidence = unit.kind === 'person' || roles.length > 0;
+  // "Mashhadani and other Iraqi officials attended": one of a group of officials is a person.
+  const speaks = (verb !== undefined && SPEECH_VERBS.has(verb)) || SPEECH_BEFORE.test(before) || AMONG_OFFICIALS.test(after);
+  // "Imam Hussein", "Prophet Muhammad": one given name after a religious title is a person.
+  const religious = single && unit.title.some((w) => RELIGIOUS_TITLES.has(w.text.toLowerCase()));
+  const personEvidence = unit.kind === 'person' || roles.length > 0 || religious;
 
   const medium = nounAfter !== undefined && /^news\b/.test(nounAfter) && /^\p{Lu}/u.test(name);
   const orgEvidence =
@@ -212,10 +296,14 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
       !(single && (ADJECTIVES.has(name.replace(/['\u2019]/g, '')) || opensSentence))) ||
     (mediaBefore && !personEvidence) ||
     (single && PLATFORMS.has(name)) ||
-    (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after)));
+    (/^\p{Lu}{2,6}$/u.test(name) && (MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after))) ||
+    // "quoted by the Citadel": a name that takes "the" and relays words is an outlet, not a person.
+    (single && RELAYED_BY_THE.test(before));
   if (orgEvidence) {
     const f = orgFound(unit.words, index);
     if (acronym && /\p{Lu}.*\p{Lu}/u.test(acronym)) f.acronym = acronym;
+    if (medium || mediaBefore || (nounAfter !== undefined && MEDIA_NOUNS.has(nounAfter.split(' ')[0])) || MEDIA_CONTEXT_BEFORE.test(before) || MEDIA_CONTEXT_AFTER.test(after) || RELAYED_BY_THE.test(before)) f.media = true;
+    if (single && RELAYED_BY_THE.test(before)) f.name = `The ${name}`;
     // "Victory bloc": one word is too common a name on its own.
     if (single && nounAfter && ORG_NOUNS_AFTER.has(nounAfter) && !/^\p{Lu}+$/u.test(name) && !/news/.test(nounAfter)) f.name = `${name} ${nounAfter}`;
     out.push(f);
@@ -223,7 +311,12 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
   }
   if (personEvidence || (speaks && !single)) {
     if (unit.words.some(isPlace)) return out;
-    out.push({ kind: 'person', name, roles: [...new Set(roles.filter((r) => r.length > 1))], titled: roles.length > 0 || unit.title.length > 0, paragraph: index, start });
+    // "Imam Hussein" is the name a religious figure goes by; "Hussein" alone would be anyone's.
+    if (religious) {
+      out.push({ kind: 'person', name: phrase([...unit.title.slice(-1), ...unit.words]), roles: [], titled: true, paragraph: index, start: unit.title[unit.title.length - 1].start });
+      return out;
+    }
+    out.push({ kind: 'person', name, roles: [...new Set(roles.filter((r) => r.length > 1 && isRole(r)))], titled: roles.length > 0 || unit.title.length > 0, paragraph: index, start });
     return out;
   }
   if (single && speaks && !/^\p{Lu}+$/u.test(name)) {
@@ -231,6 +324,19 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
     out.push({ kind: 'person', name, roles: [], titled: false, paragraph: index, start });
   }
   return out;
+}
+
+/** A masthead's last word: "Wall Street Journal", "Tehran Times", "Shafaq News", "Press TV". */
+const MEDIA_HEAD = /\s(?:News|News Agency|Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Chronicle|TV|Television|Radio|Broadcasting|Channel|Daily)$/;
+
+/** A name every desk knows, as the text writes it or with the "The" before it ("The National"). */
+function knownKind(name: string, before: string): { name: string; written: string; media: boolean } | null {
+  const withThe = /(?:^|\s)The\s+$/.test(before) ? `The ${name}` : null;
+  for (const n of [withThe, name]) {
+    // "Fars", "PressTV": by the outlet's full name, with the form the text wrote.
+    if (n && isKnownOutlet(n)) return { name: outletFullName(n), written: n, media: true };
+  }
+  return isKnownOrganisation(name) ? { name, written: name, media: false } : null;
 }
 
 /** "Foreign Ministry", "Revolutionary Guard": a body every country has, named by its country. */

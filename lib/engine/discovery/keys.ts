@@ -49,7 +49,9 @@ const ORG_FILLER = new Set(['the', 'of', 'for', 'in', 'and']);
 
 /** One organisation's key: "Kata'ib Hezbollah" and "Kataib Hezbollah", "Guards Corps" and "Guard Corps" meet. */
 export function orgKey(name: string): string {
+  // "Ministry of Foreign Affairs" and "Foreign Ministry" are one name written two ways.
   let parts = name
+    .replace(/\bMinistry of (?:the )?(\p{Lu}\p{L}+)(?: Affairs)?\b/u, '$1 Ministry')
     .split(' ')
     .filter((w) => !ORG_FILLER.has(w.toLowerCase()))
     .map((w) => w.replace(/^(?:al|Al|el|El)-/, '').replace(/['\u2019]s$/, ''))

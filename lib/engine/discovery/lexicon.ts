@@ -13,7 +13,7 @@ export const TITLE_HEADS = words(`
   commander chief chairman chairwoman chairperson speaker spokesman spokeswoman spokesperson ambassador envoy senator sen rep
   governor gov mayor king queen prince princess emir sheikh shaikh ayatollah hojatoleslam imam sayyed seyyed sayyid mr mrs ms dr prof
   mp lawmaker cleric leader justice judge adviser advisor director head pope sultan marshal chancellor negotiator coordinator
-  deputy representative attorney prosecutor spokesperson-general martyr
+  deputy representative attorney prosecutor spokesperson-general martyr prophet caliph
 `);
 
 /** Words that may stand inside a title before its head ("Iraqi *Deputy Foreign* Minister"). */
@@ -34,8 +34,18 @@ export const ROLE_NOUNS = words(`
   leader justice judge adviser advisor director head negotiator coordinator deputy representative member lawmaker mp
   official diplomat general officer founder editor analyst professor researcher candidate president-elect counterpart
   prosecutor attorney executive ceo ruler monarch strongman militant activist politician legislator delegate
-  superintendent architect commander-in-chief
+  superintendent architect commander-in-chief businessman businesswoman journalist reporter correspondent lawyer
+  scholar writer author economist expert commentator secretary-general
 `);
+
+/** Titles of respect that say nothing of an office ("Sheikh Akram al-Kaabi", "Mr Hussein"): never a role on their own. */
+export const HONORIFICS = words('mr mrs ms dr sheikh shaikh sayyed seyyed sayyid sayed haj hajj hajji mam');
+
+/** Words that make the name after them a religious or historical person even when it is one given name ("Imam Hussein", "Prophet Muhammad"). */
+export const RELIGIOUS_TITLES = words('imam prophet caliph saint');
+
+/** Words before a title that belong to the role ("Iraq's *former* Prime Minister"). */
+export const ROLE_QUALIFIERS = /(?:^|\s)((?:(?:former|acting|late|outgoing|caretaker|interim|then)\s+)+)$/i;
 
 /** The last word of an organisation's name ("Joint Operations *Command*", "Quds *Force*"). */
 export const ORG_HEADS = words(`
@@ -44,7 +54,7 @@ export const ORG_HEADS = words(`
   organisation bloc bank court union association institute foundation observatory fund group network times news post
   guard guards parliament nations resistance directorate authority administration bureau secretariat federation league
   center centre university company corporation television tv channel radio watch international mission militia
-  police judiciary senate congress cabinet
+  police judiciary senate congress cabinet treasury presidency journal herald gazette tribune telegraph chronicle
 `);
 
 /** Lower-case nouns after a capitalised name that make it an organisation ("Asa'ib Ahl al-Haq *group*"). */
@@ -77,7 +87,7 @@ export const GIVEN_NAMES = words(`
   Christopher Chris Brian Kenneth Kevin Jason Jeffrey Jeff Gary Eric Nancy Susan Samantha Linda Elizabeth Jennifer Mary
   Patricia Barbara Margaret Nikki Marco Lindsey Mitch Chuck Ted Tom Jack Henry Edward Frank Scott Josep Federica Catherine
   Ursula Jens Olaf Justin Xi Ashton Leon Chuck Ned Heather Morgan Jen Karine Hassan Rouhollah Ruhollah Ali-Akbar Alaa
-  Haidar Hadi Wafiq Fuat Ismail Ismael Mohsin Rasoul Rasul
+  Haidar Hadi Wafiq Fuat Ismail Ismael Mohsin Rasoul Rasul Zeinab Zaynab Mojtaba Mujtaba Manar Baqer Baqir Bagher
 `);
 
 /** Countries, cities, regions and their adjectives: a chain made only of these names a place, not a person or organisation. */

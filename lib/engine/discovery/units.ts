@@ -4,9 +4,11 @@
  * the person after it ("Iraqi Deputy Foreign Minister" + "Nazar Khairallah"),
  * or a bare name whose kind the context must decide.
  */
+import { isKnownOrganisation, isKnownOutlet } from '../known';
 import type { Chain, Word } from './chains';
 import { isCapitalised, isParticle } from './chains';
 import {
+  DEMONYMS,
   GIVEN_NAMES,
   NON_NAME_WORDS,
   ORG_HEADS,
@@ -31,6 +33,8 @@ export const isTitleHead = (w: Word) => TITLE_HEADS.has(key(w));
 export const isOrgHead = (w: Word) => ORG_HEADS.has(key(w)) && (isCapitalised(w.text) || w.text === 'bloc');
 export const isPlace = (w: Word) => PLACE_WORDS.has(w.text);
 const isConnector = (w: Word) => !isCapitalised(w.text) && !isParticle(w.text);
+/** "P.J.", "J.": a given name written as initials. */
+const isInitials = (w: Word) => /^(?:\p{Lu}\.){1,3}$/u.test(w.text);
 const isAcronym = (w: Word) => /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(w.text) && w.text.length <= 8;
 
 /** The words as a name, one space apart; a possessive inside keeps its ending ("People's Protection Units"). */
@@ -41,6 +45,7 @@ export function phrase(words: Word[]): string {
 /** A word that can stand in a person's name: capitalised or a particle, and not a place, a title or an organisation's head. */
 export function personWord(w: Word): boolean {
   if (!isCapitalised(w.text) && !isParticle(w.text)) return false;
+  if (isInitials(w)) return true;
   if (isAcronym(w) || /\p{N}/u.test(w.text)) return false;
   return !(isPlace(w) || NON_NAME_WORDS.has(w.text) || isTitleHead(w) || isOrgHead(w) || THING_WORDS.has(key(w)));
 }
@@ -77,7 +82,10 @@ function segments(chain: Chain): Word[][] {
     const free = !extended[extended.length - 1];
     let joined = false;
     if (free && isOrgHead(lastLeft) && ofLike) joined = !GIVEN_NAMES.has(right[0].text) && right.length <= 4 && !isOrgHead(right[right.length - 1]);
-    else if (free && isOrgHead(lastLeft) && join === 'in') joined = right.every(isPlace);
+    // "Supreme Council for Islamic Revolution in Iraq": a place may close a name already joined once.
+    else if (join === 'in' && right.every(isPlace) && (isOrgHead(lastLeft) || !free)) joined = true;
+    // "State of Law Coalition", "Axis of Resistance": a short name of one or two words, then "of" and the rest of an organisation's name.
+    else if (free && join === 'of' && left.length <= 2 && isOrgHead(right[right.length - 1]) && right.length <= 3 && left.every((w) => !isPlace(w) && !isTitleHead(w) && !GIVEN_NAMES.has(w.text) && !NON_NAME_WORDS.has(w.text))) joined = true;
     else if (free && isTitleHead(lastLeft) && ofLike) joined = true;
     else if (join === 'and') joined = isOrgHead(right[right.length - 1]) && !left.some((w) => isPlace(w) || isOrgHead(w) || GIVEN_NAMES.has(w.text));
     if (joined) {
@@ -110,6 +118,12 @@ export function readChain(chain: Chain): Unit[] {
 }
 
 function readSegment(seg: Word[]): Unit[] {
+  // "the Lebanese Hezbollah": a nationality before a name every desk knows describes it.
+  if (seg.length >= 2 && isPlace(seg[0]) && !isPlace(seg[seg.length - 1])) {
+    const rest = seg.slice(seg.findIndex((w) => !isPlace(w)));
+    const name = phrase(rest);
+    if (isKnownOrganisation(name) || isKnownOutlet(name)) return [{ kind: 'name', words: rest, title: [] }];
+  }
   const text = phrase(seg);
   if (PLACE_PHRASES.has(text) || seg.every((w) => isPlace(w) || isConnector(w))) return [];
   const firstConnector = seg.findIndex(isConnector);
@@ -131,7 +145,11 @@ function readSegment(seg: Word[]): Unit[] {
     let nameStart = t + 1;
     if (firstConnector > t) {
       const given = seg.findIndex((w, i) => i > firstConnector && GIVEN_NAMES.has(w.text));
-      nameStart = given >= 0 ? given : seg.length;
+      // "Minister of Economy Ehsan Khandoozi": with no given name the lists know, a title of one word after "of"
+      // and two name words after it are a title and a name.
+      const lastTwo = seg.slice(-2);
+      const plain = seg.length - firstConnector - 1 >= 3 && lastTwo.every((w) => personWord(w) && !isPlace(w) && !isOrgHead(w));
+      nameStart = given >= 0 ? given : plain ? seg.length - 2 : seg.length;
     }
     const title = seg.slice(0, nameStart);
     const name = seg.slice(nameStart);
@@ -139,17 +157,24 @@ function readSegment(seg: Word[]): Unit[] {
     return [{ kind: 'title', words: title, title: [] }];
   }
   if (seg.length <= 5 && seg.every(personWord)) {
-    const kind: UnitKind = seg.length >= 2 && GIVEN_NAMES.has(seg[0].text) ? 'person' : 'name';
+    const kind: UnitKind = seg.length >= 2 && (GIVEN_NAMES.has(seg[0].text) || isInitials(seg[0])) ? 'person' : 'name';
     return [{ kind, words: seg, title: [] }];
   }
   if (seg.length === 1 && isAcronym(seg[0]) && !isPlace(seg[0])) return [{ kind: 'name', words: seg, title: [] }];
   return [];
 }
 
-/** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name). */
+/** "Kurdistan", "Iraq": a country's own name (not its adjective), which an organisation's name may begin with. */
+const isCountryNoun = (w: Word) => Object.hasOwn(DEMONYMS, w.text) && /^\p{Lu}\p{Ll}+$/u.test(w.text);
+
+/** Bodies every country has that news copy names by the country alone: "Iraqi Parliament", "US Treasury", "U.S. Consulate". */
+const COUNTRY_INSTITUTIONS = new Set(['parliament', 'treasury', 'embassy', 'consulate', 'presidency', 'senate', 'congress', 'judiciary']);
+
+/** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name), unless the head is a country's institution. */
 function organization(seg: Word[]): boolean {
   if (seg.length < 2) return false;
   const head = seg[seg.length - 1];
+  if (seg.length === 2 && isPlace(seg[0]) && COUNTRY_INSTITUTIONS.has(key(head))) return true;
   return seg.some((w) => w !== head && !isPlace(w) && !isConnector(w) && !NON_NAME_WORDS.has(w.text));
 }
 
@@ -159,7 +184,8 @@ export function organizationInTitle(title: Word[]): Word[] | null {
     if (!isOrgHead(title[k])) continue;
     let start = k;
     while (start > 0 && isCapitalised(title[start - 1].text) && !isTitleHead(title[start - 1])) start--;
-    while (start < k && (isPlace(title[start]) || NON_NAME_WORDS.has(title[start].text))) start++;
+    // "Iranian Supreme National Security Council" is the council; "Kurdistan Democratic Party" keeps its country.
+    while (start < k && ((isPlace(title[start]) && !isCountryNoun(title[start])) || NON_NAME_WORDS.has(title[start].text))) start++;
     const org = title.slice(start, k + 1);
     return organization(org) ? org : null;
   }

@@ -97,4 +97,26 @@ describe('the packaged corpus as files', () => {
     expect((await store.entity('hassan-rouhani', 2))?.name).toBe('Hassan Rouhani');
     expect((await store.search('Rouhani')).names[0]?.id).toBe('hassan-rouhani');
   });
+  it('checks each file’s shape as it reads it: a file of the wrong shape fails its requests with its name, not a TypeError later', async () => {
+    const damaged = new Map(files);
+    const article = JSON.parse(files.get(paths.article(0)) as string) as Record<string, unknown>;
+    damaged.set(paths.article(0), JSON.stringify({ ...article, statements: 5 }));
+    damaged.set(paths.entity('hassan-rouhani'), JSON.stringify({ view: { id: 'hassan-rouhani' } }));
+    const store = packagedStore(fromFiles(damaged), built.table);
+    await expect(store.article(built.articles[0].id)).rejects.toThrow(/corpus file corpus\/articles\/0\.json: not a corpus file of this version \(statements: /);
+    // A search that shows sentences from that article (the first, cold answer may be names only).
+    const query = built.articles[0].title;
+    await store.search(query).catch(() => undefined);
+    await expect(store.search(query)).rejects.toBeInstanceOf(CorpusFileError);
+    await expect(store.entity('hassan-rouhani', 4)).rejects.toThrow(/corpus\/entities\/hassan-rouhani\.json: not a corpus file/);
+    expect((await store.entity('mohammad-javad-zarif', 2))?.name).toBe('Mohammad Javad Zarif');
+    expect((await store.article(built.articles[1].id))?.article.id).toBe(built.articles[1].id);
+  });
+  it('fails what needs a damaged meta.json by name, and a card still opens without it', async () => {
+    const damaged = new Map(files);
+    damaged.set(paths.meta, `\u0000${files.get(paths.meta)}`);
+    const store = packagedStore(fromFiles(damaged), built.table);
+    await expect(store.search('Zarif')).rejects.toThrow(/corpus file corpus\/meta\.json: not valid JSON/);
+    expect((await store.entity('mohammad-javad-zarif', 2))?.statements).toHaveLength(2);
+  });
 });

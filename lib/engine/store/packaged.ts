@@ -2,8 +2,9 @@
  * The bundled corpus read from its files (see `layout.ts`), each only when a
  * request needs it, and kept while the background lives: a card reads one
  * entity file, the reader one article file, the popup's first search the
- * article-level index. A file that is missing or corrupt fails that request
- * with its name; every other request keeps working.
+ * article-level index. Each file's shape is checked as it is read
+ * (`file-shapes.ts`). A file that is missing, corrupt or of the wrong shape
+ * fails that request with its name; every other request keeps working.
  */
 import MiniSearch from 'minisearch';
 import { type ArticleRef, closestAmong, type EntityView, resolveAmong, type StatementView, statementView } from '../lookup';
@@ -11,6 +12,7 @@ import type { NameTable } from '../matcher';
 import { type Hit, INDEX_OPTIONS, type IndexDoc, indexTextHits, relatedArticles, searchWithSuggestions } from '../search';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
+import { articleFileShape, corpusMetaShape, entityFileShape, relatedFileShape, shapeProblem } from './file-shapes';
 import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, SAFE_ID, withStatementText } from './layout';
 import type { CorpusStore } from './store';
 
@@ -33,16 +35,21 @@ const ARTICLES_FOR_SENTENCES = 6;
 
 export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
   const cache = new Map<string, Promise<unknown>>();
-  const load = <T>(path: string): Promise<T> => {
+  /** The file as JSON of `shape`'s shape (checked before anything reads it). */
+  const load = <T>(path: string, shape: Parameters<typeof shapeProblem>[0]): Promise<T> => {
     let pending = cache.get(path) as Promise<T> | undefined;
     if (!pending) {
       pending = read(path).then(
         (text) => {
+          let value: unknown;
           try {
-            return JSON.parse(text) as T;
+            value = JSON.parse(text);
           } catch (error) {
             throw new CorpusFileError(path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
           }
+          const problem = shapeProblem(shape, value);
+          if (problem) throw new CorpusFileError(path, `not a corpus file of this version (${problem})`);
+          return value as T;
         },
         (error: unknown) => {
           throw error instanceof CorpusFileError ? error : new CorpusFileError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
@@ -55,7 +62,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     return pending;
   };
   const meta = async () => {
-    const m = await load<CorpusMeta>(paths.meta);
+    const m = await load<CorpusMeta>(paths.meta, corpusMetaShape);
     if (m.version !== LAYOUT_VERSION) throw new CorpusFileError(paths.meta, `layout version ${m.version}, expected ${LAYOUT_VERSION}`);
     return m;
   };
@@ -100,7 +107,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     });
     return namesIndex;
   };
-  const articleAt = async (n: number) => withStatementText(await load<ArticleFile>(paths.article(n)));
+  const articleAt = async (n: number) => withStatementText(await load<ArticleFile>(paths.article(n), articleFileShape));
   const articleFile = async (id: string): Promise<ArticleFile | null> => {
     const n = (await position()).articles.get(id);
     return n === undefined ? null : articleAt(n);
@@ -124,7 +131,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     // Read by id, without meta.json: a card from a stopped worker reads one small file.
     if (!SAFE_ID.test(id)) return null;
     try {
-      return await load<EntityFile>(paths.entity(id));
+      return await load<EntityFile>(paths.entity(id), entityFileShape);
     } catch (error) {
       // No file for an id nobody has: no such entity. A file that is there but damaged, or unreadable for another reason, is an error.
       if (error instanceof CorpusFileError && !(await position()).entities.has(id)) return null;
@@ -196,7 +203,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     },
     async related(text): Promise<RelatedArticleView[]> {
       const m = await meta();
-      const file = await load<RelatedFile>(paths.related);
+      const file = await load<RelatedFile>(paths.related, relatedFileShape);
       const namedIn = new Map(m.articles.map((a, i) => [a.id, new Set((file.named[i] ?? []).map((n) => m.entities[n]?.id))]));
       const entities = new Map(m.entities.map((e) => [e.id, e]));
       return relatedArticles({ articles: m.articles, namedIn, entities }, indexTextHits(await searchIndex(), text), table, text).map((r) => ({
