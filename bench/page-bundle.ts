@@ -18,6 +18,7 @@ export interface PageScripts {
   scan: string;
   loadProbe: string;
   popupProbe: string;
+  gapProbe: string;
   /** mark.js 8 as the npm package ships it (UMD, defines globalThis.Mark). */
   markJs: string;
   /** Every alias of a person or organisation, as written: what mark.js is asked to find. */
@@ -77,6 +78,7 @@ export async function pageScripts(): Promise<PageScripts> {
     scan: await bundle('scan-api.ts', table),
     loadProbe: await bundle('load-probe.ts', table),
     popupProbe: await bundle('popup-probe.ts', table),
+    gapProbe: await bundle('gap-probe.ts', table),
     markJs: readFileSync(require.resolve('mark.js/dist/mark.js'), 'utf8'),
     keywords: markKeywords(),
   };

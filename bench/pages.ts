@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED_PAGES } from './env';
-import { between, createRng, type Mix, paragraph, pick, randomName, type Rng, type SeedMaterial, seedMaterial, wordCount, zipfWord } from './synth';
+import { between, createRng, type Mix, paragraph, pick, randomName, type Rng, type SeedMaterial, seedMaterial, seedSentence, wordCount, zipfWord } from './synth';
 
 export interface BenchPage {
   id: string;
@@ -112,6 +112,41 @@ export function manyNodesPage(rows = 10_000): string {
     out.push(`<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
   }
   return htmlDocument('Data table', `<main><table><tbody>${out.join('')}</tbody></table></main>`);
+}
+
+/**
+ * A live blog grown to a million words: timestamped entries of paragraphs
+ * made of the seeds' own sentences and filler, naming a person or an
+ * organisation the extension knows (the seeds' entities) about every 13 words,
+ * so the page carries roughly the 79,000 underlines of issue 17's report.
+ */
+export function millionWordPage(targetWords = 1_000_000): { html: string; words: number; paragraphs: number } {
+  const m = seedMaterial();
+  const rng = createRng(5);
+  const known = m.corpus.entities.filter((e) => e.type !== 'place').map((e) => [e.name, ...e.aliases].filter((a) => /^[\p{Script=Latin}\s.'’-]+$/u.test(a)));
+  const names = known.filter((list) => list.length > 0);
+  const sentence = (): string => {
+    if (rng() < 0.2) return seedSentence(m, rng);
+    const words: string[] = [];
+    for (let n = between(rng, 8, 16); n > 0; n--) words.push(zipfWord(m, rng));
+    for (let k = rng() < 0.7 ? 2 : 1; k > 0; k--) words.splice(between(rng, 1, words.length - 1), 0, pick(rng, pick(rng, names)));
+    const text = words.join(' ');
+    return `${text[0].toUpperCase()}${text.slice(1)}.`;
+  };
+  const entries: string[] = [];
+  let words = 0;
+  let paragraphs = 0;
+  while (words < targetWords) {
+    const parts = [`<h2>${String(between(rng, 0, 23)).padStart(2, '0')}:${String(between(rng, 0, 59)).padStart(2, '0')} ${escapeHtml(sentence())}</h2>`];
+    for (let p = between(rng, 20, 40); p > 0 && words < targetWords; p--) {
+      const text = Array.from({ length: between(rng, 2, 4) }, sentence).join(' ');
+      words += wordCount(text);
+      paragraphs++;
+      parts.push(`<p>${escapeHtml(text)}</p>`);
+    }
+    entries.push(`<section>${parts.join('\n')}</section>`);
+  }
+  return { html: htmlDocument('Live: Iran and Iraq', siteChrome(rng, m, `<h1>Live: Iran and Iraq</h1>${entries.join('\n')}`)), words, paragraphs };
 }
 
 export function generatedPages(smoke: boolean): BenchPage[] {

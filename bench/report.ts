@@ -1,4 +1,5 @@
 /** Turns the measurements into tables and checks them against the issues' targets. */
+import { type BigPageBench, bigPageTargets } from './big-page';
 import type { LibraryImportBench } from './library-import';
 import type { StoreRow } from './corpus-store';
 import type { LibraryBench } from './library';
@@ -43,6 +44,8 @@ export interface Results {
   library: LibraryBench | null;
   /** The library in Chromium with the real build (issue 12's targets). */
   libraryBrowser: LibraryBrowserBench | null;
+  /** The million-word page (issue 17). */
+  bigPage: BigPageBench | null;
   /** A 40 MB import in Chromium (issue 17). */
   libraryImport: LibraryImportBench | null;
   targets: TargetCheck[];
@@ -242,6 +245,7 @@ export function checkTargets(r: Omit<Results, 'targets'>): TargetCheck[] {
       : none('popup first results < 100 ms', popup?.reason ?? 'not measured in this run'),
   );
   checks.push(...libraryBrowserTargets(r.libraryBrowser));
+  checks.push(...bigPageTargets(r.bigPage));
   const imported = r.libraryImport;
   const judged = imported !== null && imported.fileMB >= 40;
   checks.push(

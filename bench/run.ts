@@ -9,6 +9,7 @@
  *   npm run bench -- --only=scan,search   some sections: scan, load, incremental, weight, popup, search, names, store, library, library-browser, library-import
  *   npm run bench -- --only=library-import --import-mb=10   the import at another size (full: 40 MB; smoke: 0.5 MB)
  *   npm run bench -- --only=library-browser --library-articles=500   the reader's library in Chromium at another size (full: 2,000)
+ *   npm run bench -- --only=big-page --compare-build=DIR   the 1M-word page with .output/chrome-mv3 and, in the same run, another build (e.g. the code before a change); --big-page-runs=N (default 3)
  *   npm run bench -- --markdown     also print the tables as markdown (for the README)
  *
  * It never builds: sections that need the extension use a copy of
@@ -21,6 +22,7 @@ import { type ChromiumExtension, launchChromium } from '../e2e/support/chromium'
 import { launchPlain } from './browser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, gitCommit, RESULTS_FILE, snapshotBuild } from './env';
 import { measureStoreAt, storeRows, storeTargets } from './corpus-store';
+import { type BigPageBench, bigPageRows, measureBigPage } from './big-page';
 import { measureIncremental } from './incremental';
 import { measureLibrary } from './library';
 import { libraryBrowserRows, measureLibraryBrowser } from './library-browser';
@@ -37,7 +39,7 @@ import { measureSearchAt } from './search-scale';
 import { formatTable, markdownTable, type Row } from './stats';
 import { contentScriptSize, measureBundleLoad, measureHeap, seedBundle } from './weight';
 
-const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library', 'library-browser', 'library-import'] as const;
+const SECTIONS = ['scan', 'load', 'incremental', 'weight', 'popup', 'search', 'names', 'store', 'library', 'library-browser', 'library-import', 'big-page'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -207,8 +209,29 @@ async function main(): Promise<void> {
     }
   });
 
+  const bigPage = await section('big-page', async (): Promise<BigPageBench | null> => {
+    const own = snapshotBuild();
+    if (!own) {
+      notes.push('no build in .output/chrome-mv3 (run `flock /tmp/iic-build.lock npm run build`): big-page not measured');
+      return null;
+    }
+    const compare = args.find((a) => a.startsWith('--compare-build='))?.slice('--compare-build='.length);
+    try {
+      return await measureBigPage({
+        builds: [{ label: 'with the extension', dir: own.dir }, ...(compare ? [{ label: `with ${compare}`, dir: compare }] : [])],
+        gapProbe: scripts.gapProbe,
+        runs: smoke ? 1 : Number(args.find((a) => a.startsWith('--big-page-runs='))?.slice('--big-page-runs='.length) ?? 3),
+        words: smoke ? 50_000 : 1_000_000,
+        stormMs: smoke ? 1000 : 5000,
+        log,
+      });
+    } finally {
+      own.dispose();
+    }
+  });
+
   info.loadAverage.end = os.loadavg()[0];
-  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library, libraryBrowser, libraryImport };
+  const partial = { machine: info, notes, scan, markCapMs: MARK_CAP_MS, markKeywords: scripts.keywords.length, responsiveness, incremental, weight, popup, search, names, store, library, libraryBrowser, libraryImport, bigPage };
   const results: report.Results = { ...partial, targets: report.checkTargets(partial) };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
   print(results);
@@ -248,6 +271,10 @@ function print(r: report.Results): void {
     ],
     [`9. The reader's library in Chromium (the real build and messages, ${r.libraryBrowser?.fill.articles.toLocaleString('en') ?? '–'} saved articles)`, r.libraryBrowser ? libraryBrowserRows(r.libraryBrowser) : []],
     ['10. A large import in Chromium (the options page, the import worker; issue 17)', r.libraryImport ? libraryImportRows(r.libraryImport) : []],
+    [
+      `11. A page of ${r.bigPage ? r.bigPage.words.toLocaleString('en') : '–'} words (issue 17): main-thread time and a 16 ms timer's gaps, at load and in a text-mutation storm (medians)`,
+      r.bigPage ? bigPageRows(r.bigPage) : [],
+    ],
     ['7. Targets at 5,000 articles', storeTargets(r.store).map((c) => ({ target: c.target, measured: c.measured, result: c.met === null ? 'n/a' : c.met ? 'met' : 'MISSED' }))],
     ['Targets', report.targetRows(r.targets)],
   ];

@@ -76,9 +76,9 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
   it('underlines exactly the names, and changes none of the page’s nodes', async () => {
     const page = await openNews();
     const highlights = await page.evaluate(readHighlights);
-    expect(highlights['iic-person']).toEqual(NEWS_PEOPLE);
-    expect(highlights['iic-organization']).toEqual(['Popular Mobilization Forces']);
-    expect(highlights['iic-place'] ?? []).toEqual([]);
+    expect(highlights.person).toEqual(NEWS_PEOPLE);
+    expect(highlights.organization).toEqual(['Popular Mobilization Forces']);
+    expect(highlights.place ?? []).toEqual([]);
     const dom = await page.evaluate(bodyMatchesSource, HOST);
     expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
     await page.close();
@@ -170,9 +170,9 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     await page.goto(`${server.url}/dynamic.html`);
     await page.waitForTimeout(300);
     await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('Kanaani said Iraq must decide.'));
-    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Kanaani']);
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h.person ?? [])).toEqual(['Kanaani']);
     await page.evaluate(() => (window as unknown as { addPost(t: string): void }).addPost('Later, Qassem Soleimani was named.'));
-    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Kanaani', 'Qassem Soleimani']);
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h.person ?? [])).toEqual(['Kanaani', 'Qassem Soleimani']);
     await page.close();
   });
 
@@ -188,14 +188,14 @@ describe.skipIf(!hasChromium)('extension in Chromium', () => {
     expect(dom).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await options.evaluate(patchSettings, { disabledSites: [] });
-    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(NEWS_PEOPLE);
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h.person ?? [])).toEqual(NEWS_PEOPLE);
     await options.close();
     await page.close();
   });
 
   it('underlines names inside a web component’s open shadow root, with cards on hover and from the keyboard', async () => {
     const page = await openNews('/safety/shadow.html');
-    await expect.poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? [])).toEqual(['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif']);
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h.person ?? [])).toEqual(['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif']);
     // What the strip where "Zarif" is drawn inside the component looks like underlined.
     const box = await page.evaluate(textBox, 'Zarif');
     if (!box) throw new Error('no Zarif in the component');

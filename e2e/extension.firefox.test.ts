@@ -75,8 +75,8 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   it('underlines exactly the names without changing the page’s nodes', async () => {
     const page = await openNews();
     const highlights = await page.evaluate(readHighlights);
-    expect(highlights['iic-person']).toEqual(NEWS_PEOPLE);
-    expect(highlights['iic-organization']).toEqual(['Popular Mobilization Forces']);
+    expect(highlights.person).toEqual(NEWS_PEOPLE);
+    expect(highlights.organization).toEqual(['Popular Mobilization Forces']);
     const dom = await page.evaluate(bodyMatchesSource, HOST);
     expect(dom.equal).toBe(true);
     expect(dom.hosts).toBe(0);
@@ -183,7 +183,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     expect(size).toBe(0);
     expect(await page.evaluate(bodyMatchesSource, HOST)).toEqual({ equal: true, extraStyles: 0, hosts: 0 });
     await options.evaluate(patchSettings, { disabledSites: [] });
-    const again = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === NEWS_PEOPLE.length);
+    const again = await poll(() => page.evaluate(readHighlights).then((h) => h.person ?? []), (v) => v.length === NEWS_PEOPLE.length);
     expect(again).toEqual(NEWS_PEOPLE);
     await options.close();
     await page.close();
@@ -192,7 +192,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   it('underlines names inside a web component’s open shadow root, and opens their card on hover', async () => {
     const page = await ext.browser.newPage();
     await page.goto(`${server.url}/safety/shadow.html`);
-    const people = await poll(() => page.evaluate(readHighlights).then((h) => h['iic-person'] ?? []), (v) => v.length === 3);
+    const people = await poll(() => page.evaluate(readHighlights).then((h) => h.person ?? []), (v) => v.length === 3);
     expect(people).toEqual(['Hassan Rouhani', 'Mike Pompeo', 'Mohammad Javad Zarif']);
     const box = await page.evaluate(textBox, 'Zarif');
     if (!box) throw new Error('no Zarif in the component');

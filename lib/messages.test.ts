@@ -13,7 +13,8 @@ describe('message validation', () => {
   });
   it('rejects anything else', () => {
     for (const bad of [null, 'search', 1, [], {}, { type: 'eval', code: '1' }, { type: 'search', query: 5 }, { type: 'search', query: 'x'.repeat(501) },
-      { type: 'lookup-entity', id: 'a', limit: -1 }, { type: 'page-mentions', distinct: 1.5 }, { type: '__proto__' }]) {
+      { type: 'lookup-entity', id: 'a', limit: -1 }, { type: 'page-mentions', distinct: 1.5 }, { type: '__proto__' }, { type: 'toString' },
+      { type: 'constructor' }, Object.create({ type: 'list-articles' })]) {
       expect(parseBackgroundRequest(bad)).toBeNull();
     }
     expect(parseContentRequest({ type: 'reveal-mention' })).toBeNull();

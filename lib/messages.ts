@@ -1,57 +1,147 @@
 /**
- * Every message between the extension's contexts, typed in one place. The
- * background handles `BackgroundRequest`s (one handler each); the content
- * script handles `ContentRequest`s from the popup. Validators reject anything
- * that is not exactly one of these shapes.
+ * Every message between the extension's contexts, declared once per receiver:
+ * each request's fields (read by lib/message-fields.ts, which gives both its
+ * TypeScript type and its runtime check), its answer and, for the background,
+ * who may send it. The background handles `BackgroundRequest`s (one handler
+ * each); the content script `ContentRequest`s from the background and the
+ * popup; Chrome's offscreen document `OffscreenRequest`s. Anything that is not
+ * exactly one of the declared shapes is refused.
  */
 import type { AssignedShortcuts, NameDirection } from './commands';
 import type { ArticleRef, EntityView } from './engine/lookup';
 import type { EntityType } from './engine/types';
 import type { EntityScripts } from './entity-scripts';
 import type { LibraryEntry } from './library/library';
-import type { ImportFile, ImportOutcome, LibraryExport } from './library/transfer';
-import type { NameContext } from './library/derive';
+import type { ImportOutcome, LibraryExport } from './library/transfer';
 import type { Extraction } from './library/format';
 import type { ImportProgress } from './library/import-job';
+import { exactly, type Field, type Fields, INVALID, listOf, nullable, objectOf, oneOf, optional, type ShapeOf, text, truth, whole } from './message-fields';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from './engine/views';
 
 export type { ArticleWithStatements, RelatedArticleView, TimelinePoint } from './engine/views';
 
-export type BackgroundRequest =
-  | { type: 'lookup-entity'; id: string; limit?: number }
-  | { type: 'search'; query: string }
-  | { type: 'related-articles'; text: string }
-  | { type: 'get-article'; id: string }
-  | { type: 'list-articles' }
-  | { type: 'timeline'; id: string }
-  | { type: 'page-mentions'; distinct: number }
-  | { type: 'open-reader'; article: string; statement?: string }
+/** Pages bigger than this are not sent for extraction (the popup says "not an article"). */
+export const MAX_PAGE_HTML = 20_000_000;
+
+/**
+ * Who sends a request to the background. A content script runs inside every
+ * web page the reader visits, so it may send only what the page side needs;
+ * the extension's own pages (popup, options, reader) may send everything.
+ */
+export type SenderKind = 'content-script' | 'extension-page';
+
+const EXTENSION_PAGES = ['extension-page'] as const satisfies readonly SenderKind[];
+const PAGES_AND_CONTENT_SCRIPTS = ['extension-page', 'content-script'] as const satisfies readonly SenderKind[];
+
+/** Carries a request's answer type; it holds no value. */
+export interface Answer<T> {
+  readonly answer?: T;
+}
+const answers = <T>(): Answer<T> => ({});
+
+/** One request: its fields beside `type`, each checked on arrival, and its answer. */
+interface Declaration {
+  readonly fields: Fields;
+  readonly reply: Answer<unknown>;
+}
+
+interface BackgroundDeclaration extends Declaration {
+  /** Who may send it. Required, so no request is added without deciding. */
+  readonly from: readonly SenderKind[];
+}
+
+/** The union of the declared requests, each `{ type, ...fields }`. */
+type RequestOf<D extends Record<string, Declaration>> = { [K in keyof D & string]: ShapeOf<{ type: Field<K> } & D[K]['fields']> }[keyof D & string];
+/** Each request's answer, by type. */
+type AnswersOf<D extends Record<string, Declaration>> = { [K in keyof D]: D[K]['reply'] extends Answer<infer T> ? T : never };
+
+/** Reads exactly the declared shapes, dropping extra fields; anything else is null. */
+function readerOf<D extends Record<string, Declaration>>(declared: D): (value: unknown) => RequestOf<D> | null {
+  // Made on first use, so a context that never reads these requests (the content script reads only its own) bundles none of them.
+  let readers: Map<string, Field<unknown>> | null = null;
+  return (value) => {
+    readers ??= new Map(Object.entries(declared).map(([type, d]) => [type, objectOf({ ...d.fields, type: oneOf(type) })]));
+    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    const read = typeof type === 'string' ? readers.get(type)?.(value) : undefined;
+    return read === undefined || read === INVALID ? null : (read as RequestOf<D>);
+  };
+}
+
+/** Files the reader chose to import, each read whole. */
+const IMPORT_FILES = listOf(objectOf({ name: text(500), text: text(200_000_000) }), 10_000);
+
+/** The names an import resolves against (lib/library/derive.ts `NameContext`). */
+const NAME_CONTEXT = listOf(
+  objectOf({
+    id: text(200),
+    name: text(1000),
+    type: oneOf<EntityType>('person', 'organization', 'media', 'place'),
+    aliases: listOf(text(1000), 10_000),
+    role: optional(nullable(text(10_000))),
+  }),
+  1_000_000,
+);
+
+/**
+ * Every request the background answers, declared once: the fields it carries
+ * (which give both its type and its runtime check), its answer, and who may
+ * send it. The handler table (lib/background/handler-table.ts) is keyed by
+ * this object, so the compiler also holds one handler per entry.
+ */
+export const BACKGROUND_REQUESTS = {
+  // What the content script needs on a page: a card, the badge, the reader, the keys for its footer.
+  'lookup-entity': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { id: text(200), limit: optional(whole(1)) }, reply: answers<EntityView | null>() },
+  'page-mentions': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { distinct: whole(0) }, reply: answers<null>() },
+  'open-reader': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { article: text(200), statement: optional(text(220)) }, reply: answers<null>() },
   /** Every statement about an entity, filterable, with its timeline: the reader's entity page. */
-  | { type: 'open-entity-page'; id: string }
+  'open-entity-page': { from: PAGES_AND_CONTENT_SCRIPTS, fields: { id: text(200) }, reply: answers<null>() },
   /** The keys the browser holds for the next/previous-name commands (content scripts cannot read `browser.commands`). */
-  | { type: 'name-shortcuts' }
-  /** The names the extension knows in Arabic script (bundled and library), for a Persian or Arabic interface. */
-  | { type: 'entity-scripts' }
+  'name-shortcuts': { from: PAGES_AND_CONTENT_SCRIPTS, fields: {}, reply: answers<AssignedShortcuts>() },
+
+  // The popup, options and reader only.
+  search: { from: EXTENSION_PAGES, fields: { query: text(500) }, reply: answers<SearchAnswer>() },
+  'related-articles': { from: EXTENSION_PAGES, fields: { text: text(500_000) }, reply: answers<RelatedArticleView[]>() },
+  'get-article': { from: EXTENSION_PAGES, fields: { id: text(200) }, reply: answers<ArticleWithStatements | null>() },
+  'list-articles': { from: EXTENSION_PAGES, fields: {}, reply: answers<ArticleRef[]>() },
+  timeline: { from: EXTENSION_PAGES, fields: { id: text(200) }, reply: answers<TimelinePoint[]>() },
   /**
    * Save the article open in this tab to the reader's library (popup; the context menu and the command call the same code).
-   * `anyway`: the reader was told the page names nobody of Iran–Iraq affairs (`off-topic`) and saves it all the same.
+   * The page's copy is not sent by the content script: the background asks it for one (`page-document`).
    */
-  | { type: 'save-article'; tab: number; anyway?: true }
-  | { type: 'library-list' }
-  | { type: 'library-delete'; ids: string[] }
-  | { type: 'library-clear' }
-  | { type: 'library-export' }
+  /** `anyway`: the reader was told the page names nobody of Iran–Iraq affairs (`off-topic`) and saves it all the same. */
+  'save-article': { from: EXTENSION_PAGES, fields: { tab: whole(0), anyway: optional(exactly(true)) }, reply: answers<SaveOutcome>() },
+  'library-list': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryEntry[]>() },
+  'library-delete': { from: EXTENSION_PAGES, fields: { ids: listOf(text(200), 100_000) }, reply: answers<null>() },
+  'library-clear': { from: EXTENSION_PAGES, fields: {}, reply: answers<null>() },
+  'library-export': { from: EXTENSION_PAGES, fields: {}, reply: answers<LibraryExport>() },
   /** Files the reader chose: a library export (.json) or articles in the seeds format (.txt). All are added, or none. */
-  | { type: 'library-import'; files: ImportFile[] }
+  'library-import': { from: EXTENSION_PAGES, fields: { files: IMPORT_FILES }, reply: answers<ImportOutcome>() },
   /** Stop the import that runs (what it wrote is taken out again). */
-  | { type: 'library-import-cancel' }
+  'library-import-cancel': { from: EXTENSION_PAGES, fields: {}, reply: answers<null>() },
   /**
    * How far the running import got (null: none runs). The options page asks every second while one runs: the
    * request also keeps Firefox's event page (and the worker it started) from being suspended as idle.
    */
-  | { type: 'library-import-status' }
-  /** From Chrome's offscreen document: how far the import worker got (`changed`: a batch was written). */
-  | { type: 'library-import-progress'; progress: ImportProgress; changed: boolean };
+  'library-import-status': { from: EXTENSION_PAGES, fields: {}, reply: answers<ImportProgress | null>() },
+  /** From Chrome's offscreen document (an extension page): how far the import worker got (`changed`: a batch was written). */
+  'library-import-progress': {
+    from: EXTENSION_PAGES,
+    fields: { progress: objectOf({ phase: oneOf('reading', 'saving', 'undoing'), done: whole(0), total: whole(0) }), changed: truth },
+    reply: answers<null>(),
+  },
+  /** The names the extension knows in Arabic script (bundled and library), for a Persian or Arabic interface. */
+  'entity-scripts': { from: EXTENSION_PAGES, fields: {}, reply: answers<EntityScripts>() },
+} as const satisfies Record<string, BackgroundDeclaration>;
+
+export type BackgroundRequestType = keyof typeof BACKGROUND_REQUESTS;
+export type BackgroundRequest = RequestOf<typeof BACKGROUND_REQUESTS>;
+export type BackgroundResponses = AnswersOf<typeof BACKGROUND_REQUESTS>;
+export const parseBackgroundRequest = readerOf(BACKGROUND_REQUESTS);
+
+/** Whether a sender of this kind may send this request (its declaration's `from`). */
+export function mayAsk(type: BackgroundRequestType, sender: SenderKind): boolean {
+  return (BACKGROUND_REQUESTS[type].from as readonly SenderKind[]).includes(sender);
+}
 
 /**
  * Why an article was not saved; the popup says it in words. `too-big`: more page text than the extraction reads
@@ -65,54 +155,18 @@ export type SaveRefusal = 'private-window' | 'not-an-article' | 'too-big' | 'off
  */
 export type SaveOutcome = { saved: true; id: string; title: string; updated: boolean; duplicate: boolean; offPages?: true } | { saved: false; reason: SaveRefusal };
 
-export interface BackgroundResponses {
-  'lookup-entity': EntityView | null;
-  search: SearchAnswer;
-  'related-articles': RelatedArticleView[];
-  'get-article': ArticleWithStatements | null;
-  'list-articles': ArticleRef[];
-  timeline: TimelinePoint[];
-  'page-mentions': null;
-  'open-reader': null;
-  'open-entity-page': null;
-  'name-shortcuts': AssignedShortcuts;
-  'entity-scripts': EntityScripts;
-  'save-article': SaveOutcome;
-  'library-list': LibraryEntry[];
-  'library-delete': null;
-  'library-clear': null;
-  'library-export': LibraryExport;
-  'library-import': ImportOutcome;
-  'library-import-cancel': null;
-  'library-import-status': ImportProgress | null;
-  'library-import-progress': null;
-}
+/** The background's requests to Chrome's offscreen document, which has the DOM and the workers a service worker lacks. */
+export const OFFSCREEN_REQUESTS = {
+  /** Read an article with Readability. */
+  'extract-article': { fields: { html: text(MAX_PAGE_HTML), url: text(4000) }, reply: answers<Extraction>() },
+  /** Run an import in the import worker; answered when it is done. */
+  'import-start': { fields: { files: IMPORT_FILES, context: NAME_CONTEXT, now: text(40) }, reply: answers<ImportOutcome>() },
+  'import-cancel': { fields: {}, reply: answers<null>() },
+} as const satisfies Record<string, Declaration>;
 
-/**
- * The background's requests to Chrome's offscreen document, which has the DOM and the workers a service worker lacks:
- * read an article with Readability; run an import in the import worker (answered when it is done), or stop it.
- */
-export type OffscreenRequest =
-  | { type: 'extract-article'; html: string; url: string }
-  | { type: 'import-start'; files: ImportFile[]; context: NameContext; now: string }
-  | { type: 'import-cancel' };
-
-export function parseOffscreenRequest(value: unknown): OffscreenRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (m.type === 'extract-article') return isString(m.html, MAX_PAGE_HTML) && isString(m.url, 4000) ? { type: m.type, html: m.html, url: m.url } : null;
-  if (m.type === 'import-cancel') return { type: m.type };
-  if (m.type === 'import-start') {
-    return isImportFiles(m.files) && Array.isArray(m.context) && isString(m.now, 40) ? { type: m.type, files: m.files, context: m.context as NameContext, now: m.now } : null;
-  }
-  return null;
-}
-
-export interface OffscreenResponses {
-  'extract-article': Extraction;
-  'import-start': ImportOutcome;
-  'import-cancel': null;
-}
+export type OffscreenRequest = RequestOf<typeof OFFSCREEN_REQUESTS>;
+export type OffscreenResponses = AnswersOf<typeof OFFSCREEN_REQUESTS>;
+export const parseOffscreenRequest = readerOf(OFFSCREEN_REQUESTS);
 
 export interface PageName {
   id: string;
@@ -140,99 +194,16 @@ export interface PageDocument {
   private: boolean;
 }
 
-/** Pages bigger than this are not sent for extraction (the popup says "not an article"). */
-export const MAX_PAGE_HTML = 20_000_000;
+/** What the background and the popup ask the content script of a tab (only this extension can reach its listener). */
+export const CONTENT_REQUESTS = {
+  'page-state': { fields: {}, reply: answers<PageState>() },
+  'reveal-mention': { fields: { id: text(200) }, reply: answers<boolean>() },
+  /** A keyboard command, relayed by the background: move to the next or previous name and open its card; false when nothing moved. */
+  'step-name': { fields: { direction: oneOf<NameDirection>('next', 'previous') }, reply: answers<boolean>() },
+  /** From the background, when the reader asks to save this page; null: the page is too big to copy. */
+  'page-document': { fields: {}, reply: answers<PageDocument | null>() },
+} as const satisfies Record<string, Declaration>;
 
-export type ContentRequest =
-  | { type: 'page-state' }
-  | { type: 'reveal-mention'; id: string }
-  /** A keyboard command, relayed by the background: move to the next or previous name and open its card. */
-  | { type: 'step-name'; direction: NameDirection }
-  /** From the background, when the reader asks to save this page. */
-  | { type: 'page-document' };
-
-export interface ContentResponses {
-  'page-state': PageState;
-  'reveal-mention': boolean;
-  /** false when nothing moved: no names, or the reader is typing in a field. */
-  'step-name': boolean;
-  /** null: the page is too big to copy. */
-  'page-document': PageDocument | null;
-}
-
-const isString = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
-
-/** Accepts exactly the known request shapes; everything else is null. */
-export function parseBackgroundRequest(value: unknown): BackgroundRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'lookup-entity':
-      return isString(m.id, 200) && (m.limit === undefined || (Number.isInteger(m.limit) && (m.limit as number) > 0))
-        ? { type: m.type, id: m.id, limit: m.limit as number | undefined }
-        : null;
-    case 'search':
-      return isString(m.query, 500) ? { type: m.type, query: m.query } : null;
-    case 'related-articles':
-      return isString(m.text, 500_000) ? { type: m.type, text: m.text } : null;
-    case 'get-article':
-    case 'timeline':
-    case 'open-entity-page':
-      return isString(m.id, 200) ? { type: m.type, id: m.id } : null;
-    case 'list-articles':
-    case 'name-shortcuts':
-    case 'entity-scripts':
-    case 'library-list':
-    case 'library-clear':
-    case 'library-export':
-      return { type: m.type };
-    case 'page-mentions':
-      return Number.isInteger(m.distinct) && (m.distinct as number) >= 0 ? { type: m.type, distinct: m.distinct as number } : null;
-    case 'open-reader':
-      return isString(m.article, 200) && (m.statement === undefined || isString(m.statement, 220))
-        ? { type: m.type, article: m.article, statement: m.statement as string | undefined }
-        : null;
-    case 'save-article':
-      return Number.isInteger(m.tab) && (m.tab as number) >= 0 && (m.anyway === undefined || m.anyway === true)
-        ? { type: m.type, tab: m.tab as number, ...(m.anyway ? { anyway: true as const } : {}) }
-        : null;
-    case 'library-delete':
-      return Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isString(id, 200)) ? { type: m.type, ids: m.ids as string[] } : null;
-    case 'library-import':
-      return isImportFiles(m.files) ? { type: m.type, files: m.files.map((f) => ({ name: f.name, text: f.text })) } : null;
-    case 'library-import-cancel':
-    case 'library-import-status':
-      return { type: m.type };
-    case 'library-import-progress':
-      return isImportProgress(m.progress) && typeof m.changed === 'boolean'
-        ? { type: m.type, progress: { phase: m.progress.phase, done: m.progress.done, total: m.progress.total }, changed: m.changed }
-        : null;
-    default:
-      return null;
-  }
-}
-
-const isImportFiles = (value: unknown): value is ImportFile[] => Array.isArray(value) && value.length <= 10_000 && value.every(isImportFile);
-
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-function isImportProgress(value: unknown): value is ImportProgress {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  return (p.phase === 'reading' || p.phase === 'saving' || p.phase === 'undoing') && isCount(p.done) && isCount(p.total);
-}
-
-function isImportFile(value: unknown): value is ImportFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const f = value as Record<string, unknown>;
-  return isString(f.name, 500) && isString(f.text, 200_000_000);
-}
-
-export function parseContentRequest(value: unknown): ContentRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (m.type === 'page-state') return { type: 'page-state' };
-  if (m.type === 'reveal-mention' && isString(m.id, 200)) return { type: 'reveal-mention', id: m.id };
-  if (m.type === 'step-name' && (m.direction === 'next' || m.direction === 'previous')) return { type: 'step-name', direction: m.direction };
-  if (m.type === 'page-document') return { type: 'page-document' };
-  return null;
-}
+export type ContentRequest = RequestOf<typeof CONTENT_REQUESTS>;
+export type ContentResponses = AnswersOf<typeof CONTENT_REQUESTS>;
+export const parseContentRequest = readerOf(CONTENT_REQUESTS);

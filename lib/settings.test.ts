@@ -26,6 +26,14 @@ describe('readSettings', () => {
     expect(read.notice).toBeNull();
     expect(read.settings).toMatchObject({ version: 2, disabledSites: ['news.example'], types: { organization: false }, hoverDelayMs: 500, underline: 'dotted' });
   });
+  it('reads the page options added later as their defaults when absent, and a damaged one as damaged', () => {
+    const { libraryNamesOnPages: _l, firstMentionOnly: _f, ...before } = DEFAULT_SETTINGS;
+    expect(readSettings({ ...before, disabledSites: ['a.example'] })).toEqual({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['a.example'] }, notice: null });
+    expect(readSettings({ ...DEFAULT_SETTINGS, libraryNamesOnPages: false, firstMentionOnly: true }).settings).toMatchObject({ libraryNamesOnPages: false, firstMentionOnly: true });
+    const damaged = readSettings({ ...DEFAULT_SETTINGS, firstMentionOnly: 'yes' });
+    expect(damaged.settings.firstMentionOnly).toBe(false);
+    expect(damaged.notice).not.toBeNull();
+  });
   it('shows the card’s keyboard hints unless switched off, settings saved before the option keeping them without a notice', () => {
     const { cardKeyHints: _, ...saved } = DEFAULT_SETTINGS;
     expect(readSettings(saved)).toEqual({ settings: { ...DEFAULT_SETTINGS, cardKeyHints: true }, notice: null });

@@ -20,6 +20,15 @@ export interface Settings {
   types: Record<UnderlineType, boolean>;
   underline: UnderlineStyle;
   hoverDelayMs: number;
+  /**
+   * Underline names found only in the reader's library on web pages. A page's
+   * scripts can read every underlined range (the highlight registry is shared
+   * with the page), so a reader who wants the library invisible to sites turns
+   * this off; the bundled corpus's names are underlined either way.
+   */
+  libraryNamesOnPages: boolean;
+  /** Underline only the first mention of each name on a page. */
+  firstMentionOnly: boolean;
   /** The card's line of keyboard hints (next and previous name). */
   cardKeyHints: boolean;
 }
@@ -31,8 +40,13 @@ export const DEFAULT_SETTINGS: Settings = {
   types: { person: true, organization: true, place: false },
   underline: 'dotted',
   hoverDelayMs: 350,
+  libraryNamesOnPages: true,
+  firstMentionOnly: false,
   cardKeyHints: true,
 };
+
+/** Added after version 2 without a new version: absent means the default, as for anyone who never changed them. */
+const OPTIONAL_SWITCHES = ['libraryNamesOnPages', 'firstMentionOnly', 'cardKeyHints'] as const;
 
 export interface ReadSettings {
   settings: Settings;
@@ -66,9 +80,10 @@ export function readSettings(stored: unknown): ReadSettings {
   else if (stored.version !== 1) bad = true;
   if (typeof raw.hoverDelayMs === 'number' && raw.hoverDelayMs >= 0 && raw.hoverDelayMs <= 3000) s.hoverDelayMs = Math.round(raw.hoverDelayMs);
   else bad = true;
-  // Added later to version 2: settings saved before it have none, and keep the default without a notice.
-  if (typeof raw.cardKeyHints === 'boolean') s.cardKeyHints = raw.cardKeyHints;
-  else if (raw.cardKeyHints !== undefined) bad = true;
+  for (const key of OPTIONAL_SWITCHES) {
+    if (typeof raw[key] === 'boolean') s[key] = raw[key] as boolean;
+    else if (raw[key] !== undefined) bad = true;
+  }
   return { settings: s, notice: bad ? 'Some of your settings were damaged and were reset to the defaults.' : null };
 }
 

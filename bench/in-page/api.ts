@@ -6,6 +6,8 @@
 
 export const API_GLOBAL = 'iicBench';
 export const PROBE_GLOBAL = 'iicProbe';
+export const GAP_PROBE_GLOBAL = 'iicGapProbe';
+export const STORM_GLOBAL = 'iicStorm';
 
 export interface FloorResult {
   ms: number;
@@ -115,4 +117,10 @@ export interface PopupProbeState {
   typedAt: number | null;
   resultsAt: number | null;
   options: number;
+}
+
+/** What the gap probe (an init script) gathers: when its 16 ms timer ran, and the ranges highlighted at its last tick. */
+export interface GapProbeState {
+  ticks: number[];
+  ranges: number;
 }

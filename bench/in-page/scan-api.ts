@@ -1,14 +1,17 @@
 /**
  * Injected into bench pages: the extension's real detection and underlining
  * code, wired as entrypoints/content/page-context.ts wires it (same matcher
- * options, same scanner and highlighter, same own-tag pruning), minus the
- * hover card and the badge, which need the extension's messaging.
+ * options, same scanner, highlighter and window of registered underlines,
+ * same own-tag pruning), minus the hover card and the badge, which need the
+ * extension's messaging.
  */
 import table from 'virtual:name-table';
 import { HOST_TAG } from '../../entrypoints/content/constants';
+import { randomHighlightNames } from '../../lib/dom/highlight-styles';
 import { createHighlighter } from '../../lib/dom/highlighter';
 import { collectText } from '../../lib/dom/page-text';
 import { createPageScanner, type PageScanner } from '../../lib/dom/scanner';
+import { createUnderlineWindow, type UnderlineWindow } from '../../lib/dom/underline-window';
 import { findMentions } from '../../lib/engine/matcher';
 import { DEFAULT_SETTINGS, enabledTypes } from '../../lib/settings';
 import { API_GLOBAL, type IncrementalBatch, type IncrementalOptions, type IncrementalResult, type ScanApi } from './api';
@@ -40,9 +43,10 @@ interface Hooks {
   onDetect?(text: string): void;
 }
 
-function startScanner(hooks: Hooks = {}): PageScanner {
+function startScanner(hooks: Hooks = {}): PageScanner & { underlines: UnderlineWindow } {
   const confirmed = new Set<string>();
-  const highlighter = createHighlighter(document, { underline: DEFAULT_SETTINGS.underline });
+  const highlighter = createHighlighter(document, { names: randomHighlightNames(), underline: DEFAULT_SETTINGS.underline });
+  const underlines = createUnderlineWindow({ highlighter, signal: new AbortController().signal });
   const scanner = createPageScanner({
     root: document,
     ownTagNames: [HOST_TAG],
@@ -50,13 +54,13 @@ function startScanner(hooks: Hooks = {}): PageScanner {
       hooks.onDetect?.(text);
       return findMentions(text, table, { types, confirmed, strongOut: confirmed });
     },
-    onAdd: (items) => highlighter.add(items),
-    onRemove: (items) => highlighter.remove(items),
+    onAdd: (items) => underlines.add(items),
+    onRemove: (items) => underlines.remove(items),
     onFlush: () => hooks.onFlush?.(),
     onError: (error) => console.error(error),
   });
   scanner.start();
-  return scanner;
+  return Object.assign(scanner, { underlines });
 }
 
 const api: ScanApi = {
@@ -102,6 +106,7 @@ const api: ScanApi = {
     const started = performance.now();
     const scanner = startScanner();
     await scanner.idle();
+    await scanner.underlines.settled();
     const scanMs = performance.now() - started;
     await paintedFrame();
     const ms = performance.now() - started;

@@ -251,13 +251,27 @@ export async function launchChromium(extensionDir: string, opts: ChromiumOptions
 
   async function stopServiceWorker(): Promise<void> {
     await withPageCdp(async (cdp) => {
+      const seen: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Version[] }) => {
+        for (const v of e.versions) if (v.scriptURL.startsWith(origin) && seen.at(-1) !== v.runningStatus) seen.push(v.runningStatus);
+      });
       const versions = await swVersions(cdp);
       if (versions.size === 0) throw new Error(`no service worker registered for ${origin}`);
-      const live = [...versions.values()].filter((v) => v.runningStatus !== 'stopped');
-      for (const v of live) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+      const stopLive = async () => {
+        for (const v of [...versions.values()].filter((x) => x.runningStatus === 'running' || x.runningStatus === 'starting')) {
+          await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+        }
+      };
+      await stopLive();
       const deadline = Date.now() + 10_000;
+      let again = Date.now() + 1000;
       while ([...versions.values()].some((v) => v.runningStatus !== 'stopped')) {
-        if (Date.now() > deadline) throw new Error(`service worker of ${origin} did not stop within 10 s`);
+        if (Date.now() > deadline) throw new Error(`service worker of ${origin} did not stop within 10 s (${seen.join(' → ')})`);
+        // A message that arrives while it stops (a page's badge count) starts it again: stop that one too.
+        if (Date.now() > again) {
+          again = Date.now() + 1000;
+          await stopLive();
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
       await cdp.send('ServiceWorker.disable').catch(() => {});

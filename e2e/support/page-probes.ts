@@ -3,14 +3,37 @@
  * from the browser (highlight registry, DOM equality), never from our internals.
  */
 
-/** The text of every range in every highlight we registered, by highlight name. */
+/**
+ * The text of every range in every registered highlight, by entity type as the
+ * page can tell it: our highlights have names drawn per page, so the type is
+ * read from the colour of each name's `::highlight()` rule in the page's
+ * stylesheets (what a reader sees: people blue, organisations purple, places
+ * green). A highlight no rule of ours colours keeps its own name.
+ */
 export function readHighlights(): Record<string, string[]> {
+  const COLOURS: Record<string, RegExp> = { person: /\b37\D+99\D+235\b/, organization: /\b192\D+38\D+211\b/, place: /\b5\D+150\D+105\b/ };
+  const typeOf = new Map<string, string>();
+  const sheets = [...document.adoptedStyleSheets, ...[...document.querySelectorAll('style')].flatMap((s) => (s.sheet ? [s.sheet] : []))];
+  for (const sheet of sheets) {
+    for (const rule of sheet.cssRules) {
+      const name = /::highlight\(([^)]+)\)/.exec((rule as CSSStyleRule).selectorText ?? '')?.[1];
+      const colour = (rule as CSSStyleRule).style?.getPropertyValue('text-decoration-color') ?? '';
+      const type = Object.keys(COLOURS).find((t) => COLOURS[t]?.test(colour));
+      if (name && type) typeOf.set(name, type);
+    }
+  }
   const out: Record<string, string[]> = {};
   const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
   for (const [name, highlight] of registry) {
-    out[name] = [...highlight].map((r) => r.toString()).sort();
+    const key = typeOf.get(name) ?? name;
+    out[key] = [...(out[key] ?? []), ...[...highlight].map((r) => r.toString())].sort();
   }
   return out;
+}
+
+/** The names the page's highlight registry holds. */
+export function readHighlightNames(): string[] {
+  return [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].sort();
 }
 
 /**
@@ -22,7 +45,7 @@ export async function bodyMatchesSource(hostTag: string): Promise<{ equal: boole
   const fresh = new DOMParser().parseFromString(html, 'text/html');
   const live = document.body.cloneNode(true) as HTMLElement;
   const hosts = document.querySelectorAll(hostTag).length;
-  const extraStyles = document.querySelectorAll('style[data-iic-highlights]').length;
+  const extraStyles = [...document.querySelectorAll('style')].filter((s) => s.textContent?.includes('::highlight(')).length;
   // Form fields carry live state the parser does not have; the page's own scripts may have run, so compare structure as served.
   return { equal: live.isEqualNode(fresh.body), extraStyles, hosts };
 }

@@ -58,13 +58,16 @@ export function codeFromStrings(dir: string): string[] {
 
 /**
  * Remote http(s) addresses compiled into scripts and pages. XML namespace
- * names (www.w3.org) are identifiers that are never fetched.
+ * names (www.w3.org) are identifiers that are never fetched, and the content
+ * script's match patterns (any host of http or https, which WXT keeps in its definition)
+ * name no host at all.
  */
 export function remoteAddresses(dir: string): string[] {
   return filesUnder(dir, /\.(m?js|html|css)$/).flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/\bhttps?:\/\/[^\s"'`)<>\\]+/g)]
       .map((m) => m[0])
       .filter((url) => !/^http:\/\/www\.w3\.org\/(1999\/xhtml|2000\/svg|1998\/Math\/MathML|1999\/xlink|XML\/1998\/namespace|2000\/xmlns\/)$/.test(url))
+      .filter((url) => !/^https?:\/\/\*\/\*$/.test(url))
       .map((url) => `${relative(dir, file)}: ${url}`),
   );
 }

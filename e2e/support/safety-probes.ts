@@ -119,7 +119,7 @@ export function readAllHighlights(): FrameHighlights[] {
       stale,
       forbidden,
       adoptedSheets: doc.adoptedStyleSheets.length,
-      styleElements: doc.querySelectorAll('style[data-iic-highlights]').length,
+      styleElements: [...doc.querySelectorAll('style')].filter((s) => s.textContent?.includes('::highlight(')).length,
     });
   };
   visit(document, '');

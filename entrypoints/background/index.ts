@@ -8,6 +8,7 @@ import table from 'virtual:name-table';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assignedShortcuts, directionOfCommand } from '../../lib/commands';
+import { admit } from '../../lib/background/admission';
 import { corpusHandlers, dispatch, type HandlerTable, type Sender } from '../../lib/background/handler-table';
 import { type Imports, libraryHandlers } from '../../lib/background/library-handlers';
 import type { SaveDeps } from '../../lib/background/save-article';
@@ -21,7 +22,6 @@ import { cached } from '../../lib/library/library-store';
 import { createLibrary, type Library } from '../../lib/library/library';
 import { LIBRARY_CHANGED_KEY, LIBRARY_NAMES_KEY, type StoredLibraryNames } from '../../lib/library/names-storage';
 import { entityScripts } from '../../lib/entity-scripts';
-import { parseBackgroundRequest } from '../../lib/messages';
 import { askTab } from '../../lib/messaging';
 import { entityHash } from '../reader/hash';
 import { extractInExtensionDocument, startImport } from './extract-host';
@@ -82,19 +82,12 @@ const saving: SaveDeps = {
 };
 
 const loggedRejections = new Set<string>();
-function reject(reason: string): undefined {
-  if (!loggedRejections.has(reason)) {
-    loggedRejections.add(reason);
-    console.warn(`[iran-iraq-context] ignored a message: ${reason}`);
+/** Logs each reason once: a sender that loops must not flood the console. */
+function logOnce(line: string): void {
+  if (!loggedRejections.has(line)) {
+    loggedRejections.add(line);
+    console.warn(`[iran-iraq-context] ${line}`);
   }
-  return undefined;
-}
-
-/** Only our own pages and content scripts may ask; a web page cannot reach this listener. */
-function fromOurExtension(sender: Browser.runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  const ownPage = typeof sender.url === 'string' && sender.url.startsWith(`${self.location.origin}/`);
-  return ownPage || sender.tab !== undefined;
 }
 
 /** Imports run in the import worker; how far the running one got is kept in session storage, where the options page reads it. */
@@ -109,8 +102,10 @@ const handlers: HandlerTable = {
   'page-mentions': async (request, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
-      await browser.action.setBadgeBackgroundColor({ color: '#35506b', tabId });
-      await browser.action.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
+      // Firefox's Manifest V2 names the toolbar button browserAction; browser.action is undefined there.
+      const button = browser.action ?? browser.browserAction;
+      await button.setBadgeBackgroundColor({ color: '#35506b', tabId });
+      await button.setBadgeText({ text: request.distinct > 0 ? String(request.distinct) : '', tabId });
     }
     return null;
   },
@@ -159,10 +154,17 @@ export default defineBackground({
     });
     saveMenu.listen(saving);
     browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (!fromOurExtension(sender)) return reject('not from this extension');
-      const request = parseBackgroundRequest(message);
-      if (!request) return reject(`unknown shape ${JSON.stringify(message)?.slice(0, 80)}`);
-      return dispatch(handlers, request, sender);
+      // A web page cannot reach this listener; our content scripts can, and get only the page-side requests.
+      const admission = admit(message, sender, { id: browser.runtime.id, origin: self.location.origin });
+      if ('ignored' in admission) {
+        logOnce(`ignored a message: ${admission.ignored}`);
+        return undefined;
+      }
+      if ('refused' in admission) {
+        logOnce(`refused a request: ${admission.refused}`);
+        return Promise.reject(new Error(`refused: ${admission.refused}`));
+      }
+      return dispatch(handlers, admission.admitted, sender);
     });
   },
 });

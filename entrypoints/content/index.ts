@@ -17,7 +17,8 @@ import { type PageContext, startPageContext } from './page-context';
 const TEXT_FOR_RELATED = 100_000;
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Web pages only: not file://, ftp:// or data: documents, which are no news pages and may be private.
+  matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     const host = location.hostname;
@@ -44,24 +45,32 @@ export default defineContentScript({
       });
     }
 
-    // The bundled names, and the reader's library's once storage answers (library-names.ts).
+    // The bundled names, and the reader's library's once storage answers (library-names.ts), unless the reader
+    // keeps the library off pages: a page's scripts can read every underlined range.
     let names = table;
     const apply = () => {
       const on = isTop && isEnabledOn(settings, host);
       page?.stop();
       page = on ? startPageContext(document, names, settings, { shortcuts: () => shortcuts }) : null;
     };
-    apply();
-    const library = new AbortController();
-    if (isTop) {
+    let library: AbortController | null = null;
+    const followLibrary = (on: boolean) => {
+      if (!isTop || on === (library !== null)) return;
+      library?.abort();
+      library = on ? new AbortController() : null;
+      names = table;
+      if (!library) return;
       followLibraryNames(table, library.signal, (merged) => {
         if (merged === names) return;
         names = merged;
         apply();
       });
-    }
+    };
+    followLibrary(settings.libraryNamesOnPages);
+    apply();
     const unwatch = onSettingsChanged((next) => {
       settings = next;
+      followLibrary(settings.libraryNamesOnPages);
       apply();
     });
 
@@ -85,7 +94,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       unwatch();
-      library.abort();
+      library?.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       page?.stop();
     });

@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { nextIndex } from './keyboard-navigation';
+import { neighbour } from './keyboard-navigation';
 
-describe('nextIndex', () => {
+/** Names stand for their place in reading order; given shuffled, as a page's scanner may find them. */
+const names = [3, 0, 4, 1, 2];
+const order = (a: number, b: number) => a - b;
+
+describe('neighbour', () => {
   it('starts at the first name going forward and at the last going back when no card is open', () => {
-    expect(nextIndex(5, -1, 'next')).toBe(0);
-    expect(nextIndex(5, -1, 'previous')).toBe(4);
+    expect(neighbour(names, null, 'next', order)).toBe(0);
+    expect(neighbour(names, null, 'previous', order)).toBe(4);
   });
 
   it('moves one name in reading order', () => {
-    expect(nextIndex(5, 2, 'next')).toBe(3);
-    expect(nextIndex(5, 2, 'previous')).toBe(1);
+    expect(neighbour(names, 2, 'next', order)).toBe(3);
+    expect(neighbour(names, 2, 'previous', order)).toBe(1);
   });
 
   it('wraps around at both ends', () => {
-    expect(nextIndex(5, 4, 'next')).toBe(0);
-    expect(nextIndex(5, 0, 'previous')).toBe(4);
+    expect(neighbour(names, 4, 'next', order)).toBe(0);
+    expect(neighbour(names, 0, 'previous', order)).toBe(4);
   });
 
-  it('stays on the only name there is', () => {
-    expect(nextIndex(1, 0, 'next')).toBe(0);
-    expect(nextIndex(1, 0, 'previous')).toBe(0);
-    expect(nextIndex(1, -1, 'previous')).toBe(0);
+  it('stays on the only name there is, and finds none on a page without names', () => {
+    expect(neighbour([7], 7, 'next', order)).toBe(7);
+    expect(neighbour([7], 7, 'previous', order)).toBe(7);
+    expect(neighbour([7], null, 'previous', order)).toBe(7);
+    expect(neighbour([], null, 'next', order)).toBeNull();
+  });
+
+  it('starts over when the open card’s name is no longer among them', () => {
+    expect(neighbour([1, 2], 9, 'next', order)).toBe(1);
+    expect(neighbour([1, 2], 9, 'previous', order)).toBe(2);
   });
 });

@@ -9,13 +9,21 @@ import type { MentionRange } from '../../lib/dom/types';
 import type { CardControl } from './card-control';
 
 /**
- * The index of the name to go to among `count` names in reading order, from the
- * one at `at` (-1 when no card is open: then the first name, or the last going
- * back). It wraps around at both ends.
+ * The name to go to from `current` in reading order (`order`), among `names`
+ * in any order: the next one after it, or the one before going back; with no
+ * card open (or its name gone), the first, or the last going back. It wraps
+ * around at both ends. One pass, no sort: a page may have tens of thousands.
  */
-export function nextIndex(count: number, at: number, direction: NameDirection): number {
-  if (at < 0) return direction === 'next' ? 0 : count - 1;
-  return (at + (direction === 'next' ? 1 : -1) + count) % count;
+export function neighbour<T>(names: readonly T[], current: T | null, direction: NameDirection, order: (a: T, b: T) => number): T | null {
+  const sign = direction === 'next' ? 1 : -1;
+  let step: T | null = null;
+  let wrap: T | null = null;
+  for (const name of names) {
+    if (wrap === null || sign * order(name, wrap) < 0) wrap = name;
+    if (current === null || name === current || sign * order(name, current) <= 0) continue;
+    if (step === null || sign * order(name, step) < 0) step = name;
+  }
+  return current !== null && !names.includes(current) ? wrap : (step ?? wrap);
 }
 
 export interface KeyboardNavigationOptions {
@@ -23,22 +31,22 @@ export interface KeyboardNavigationOptions {
   /** Aborting it removes the key listener. */
   signal: AbortSignal;
   card: CardControl<MentionRange>;
-  /** The page's names in reading order. */
+  /** The page's underlined names, in any order. */
   names(): MentionRange[];
+  /** Reading order of two names. */
+  order(a: MentionRange, b: MentionRange): number;
   /** The keys the browser holds for the two commands, as last read; null before the first answer. */
   shortcuts(): AssignedShortcuts | null;
   scrollTo(range: Range): void;
 }
 
 /** Listens for the page's keys; returns the step the commands call, false when it did nothing. */
-export function watchKeyboardNavigation({ doc, signal, card, names, shortcuts, scrollTo }: KeyboardNavigationOptions): (direction: NameDirection) => boolean {
+export function watchKeyboardNavigation({ doc, signal, card, names, order, shortcuts, scrollTo }: KeyboardNavigationOptions): (direction: NameDirection) => boolean {
   const step = (direction: NameDirection): boolean => {
     // Typing in a field, textarea or editor: the keys belong to what the reader writes, never to us.
     if (signal.aborted || isEditingText(doc)) return false;
-    const all = names();
-    if (all.length === 0) return false;
-    const current = card.current();
-    const next = all[nextIndex(all.length, current ? all.indexOf(current) : -1, direction)];
+    const next = neighbour(names(), card.current(), direction, order);
+    if (!next) return false;
     scrollTo(next.range);
     card.open(next, true);
     return true;

@@ -5,13 +5,23 @@
  * (name-counts.ts) and scrolling to a name (reveal.ts) in their own modules.
  * Every listener and timer hangs on one AbortSignal, so `stop()` cannot miss
  * one and leaves the page's DOM as it was.
+ *
+ * Every mention found is counted (the popup's names, the badge); the ones
+ * shown are all of them, or the first of each name with the option; of
+ * those, the browser holds the ones on and near the screen
+ * (lib/dom/underline-window.ts). Highlights are registered under names drawn
+ * for this page: the registry is the page's too.
  */
 import { type AssignedShortcuts, effectiveShortcuts, type NameDirection } from '../../lib/commands';
+import { createFirstMentions } from '../../lib/dom/first-mentions';
+import { randomHighlightName, randomHighlightNames } from '../../lib/dom/highlight-styles';
 import { createHighlighter } from '../../lib/dom/highlighter';
 import { mentionAtPoint } from '../../lib/dom/hit-test';
-import { composedOrder } from '../../lib/dom/ranges';
+import { blocksOnScreen } from '../../lib/dom/on-screen';
+import { mentionOrder } from '../../lib/dom/ranges';
 import { createPageScanner } from '../../lib/dom/scanner';
-import type { MentionRange } from '../../lib/dom/types';
+import type { MentionLookup, MentionRange } from '../../lib/dom/types';
+import { createUnderlineWindow } from '../../lib/dom/underline-window';
 import { findMentions, type NameTable } from '../../lib/engine/matcher';
 import type { PageName } from '../../lib/messages';
 import { ask } from '../../lib/messaging';
@@ -21,7 +31,7 @@ import { HOST_TAG } from './constants';
 import { watchHover } from './hover';
 import { watchKeyboardNavigation } from './keyboard-navigation';
 import { countNames } from './name-counts';
-import { createReveal, FLASH_CSS } from './reveal';
+import { createReveal, flashCss } from './reveal';
 
 export interface PageContext {
   names(): PageName[];
@@ -36,11 +46,6 @@ export interface KeyboardOptions {
   shortcuts(): AssignedShortcuts | null;
 }
 
-function documentOrder(a: MentionRange, b: MentionRange): number {
-  if (a.range.startContainer.ownerDocument !== b.range.startContainer.ownerDocument) return 0;
-  return composedOrder(a.range, b.range);
-}
-
 export function startPageContext(doc: Document, table: NameTable, settings: Settings, keyboard: KeyboardOptions): PageContext {
   const win = doc.defaultView as Window;
   const stopped = new AbortController();
@@ -48,9 +53,13 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   const types = enabledTypes(settings);
   const confirmed = new Set<string>();
   // The flash rule rides in the highlighter's one stylesheet, so a page gets one style element at most.
-  const highlighter = createHighlighter(doc, { underline: settings.underline, extraCss: FLASH_CSS });
+  const flashName = randomHighlightName();
+  const highlighter = createHighlighter(doc, { names: randomHighlightNames(), underline: settings.underline, extraCss: flashCss(flashName) });
+  const underlines = createUnderlineWindow({ highlighter, signal });
+  const firsts = settings.firstMentionOnly ? createFirstMentions() : null;
+  const isShown = (item: MentionRange) => firsts === null || firsts.has(item);
   const counts = countNames({ win, signal, table, reportBadge: (distinct) => ask({ type: 'page-mentions', distinct }).catch(() => {}) });
-  const reveal = createReveal(win, signal);
+  const reveal = createReveal(win, signal, flashName);
 
   const card = createCardControl<MentionRange>({
     doc,
@@ -80,14 +89,22 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   const scanner = createPageScanner({
     root: doc,
     ownTagNames: [HOST_TAG],
+    firstUnits: () => blocksOnScreen(doc),
     detect: (text) => findMentions(text, table, { types, confirmed, strongOut: confirmed }),
     onAdd: (items) => {
-      highlighter.add(items);
       counts.add(items);
+      if (!firsts) return underlines.add(items);
+      const change = firsts.add(items);
+      underlines.remove(change.hidden);
+      underlines.add(change.shown);
     },
     onRemove: (items) => {
-      highlighter.remove(items);
       counts.remove(items);
+      underlines.remove(items);
+      if (firsts) {
+        const change = firsts.remove(items);
+        underlines.add(change.shown);
+      }
       const current = card.current();
       if (current && items.includes(current)) card.close();
     },
@@ -102,13 +119,15 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
     { once: true },
   );
 
-  // Highlights are not elements: the pointer is hit-tested against our ranges.
-  watchHover({ doc, signal, delayMs: settings.hoverDelayMs, nameAt: (x, y) => mentionAtPoint(doc, x, y, scanner, scanner.shadowRoots()), card });
+  // Highlights are not elements: the pointer is hit-tested against the names shown.
+  const shown: MentionLookup = { mentionsIn: (node) => scanner.mentionsIn(node).filter(isShown) };
+  watchHover({ doc, signal, delayMs: settings.hoverDelayMs, nameAt: (x, y) => mentionAtPoint(doc, x, y, shown, scanner.shadowRoots()), card });
   const step = watchKeyboardNavigation({
     doc,
     signal,
     card,
-    names: () => scanner.mentions().filter((m) => m.range.startContainer.ownerDocument === doc).sort(documentOrder),
+    names: () => (firsts ? firsts.all() : scanner.mentions()).filter((m) => m.nodes[0]?.ownerDocument === doc),
+    order: mentionOrder,
     shortcuts: keyboard.shortcuts,
     scrollTo: reveal.scrollTo,
   });
@@ -128,7 +147,8 @@ export function startPageContext(doc: Document, table: NameTable, settings: Sett
   return {
     names: counts.names,
     reveal(entity) {
-      const first = scanner.mentions().filter((m) => m.mention.entity === entity).sort(documentOrder)[0];
+      let first: MentionRange | null = null;
+      for (const m of scanner.mentions()) if (m.mention.entity === entity && (!first || mentionOrder(m, first) < 0)) first = m;
       if (!first) return false;
       reveal.scrollTo(first.range);
       reveal.flash(first.range);

@@ -44,6 +44,20 @@ describe('options page', () => {
     await waitFor(async () => expect((await stored()).cardKeyHints).toBe(false));
   });
 
+  it('shows the library’s names on pages by default, says a page can see them, and saves both page switches', async () => {
+    render(<OptionsApp />);
+    const group = await screen.findByRole('group', { name: 'On web pages' });
+    const library = within(group).getByRole('checkbox', { name: 'Underline names from my library on pages' }) as HTMLInputElement;
+    const first = within(group).getByRole('checkbox', { name: 'Underline the first mention of each name only' }) as HTMLInputElement;
+    expect([library.checked, first.checked]).toEqual([true, false]);
+    expect(library.getAttribute('aria-describedby') && document.getElementById(library.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/can see which of its words are underlined/);
+    fireEvent.click(library);
+    await waitFor(async () => expect((await stored())?.libraryNamesOnPages).toBe(false));
+    fireEvent.click(first);
+    await waitFor(async () => expect((await stored()).firstMentionOnly).toBe(true));
+    expect((await stored()).libraryNamesOnPages).toBe(false);
+  });
+
   it('does not save a delay out of range, and says why', async () => {
     render(<OptionsApp />);
     const delay = await screen.findByRole('spinbutton', { name: /Delay/ });

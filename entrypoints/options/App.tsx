@@ -6,6 +6,7 @@ import type { Settings, UnderlineStyle } from '../../lib/settings';
 import { loadSettings, onSettingsChanged, saveSettings, takeSettingsNotice } from '../../lib/settings-store';
 import { DelayField } from './DelayField';
 import { DisabledSites } from './DisabledSites';
+import { PageOptions } from './PageOptions';
 import { Library } from './Library';
 import type { LibraryApi } from './library-api';
 import { Shortcuts, type ShortcutsApi } from './Shortcuts';
@@ -90,6 +91,7 @@ export function OptionsApp({ shortcutsApi, libraryApi }: { shortcutsApi?: Shortc
                 </label>
               ))}
             </fieldset>
+            <PageOptions settings={settings} onChange={(next) => update({ ...settings, ...next })} />
             <DelayField value={settings.hoverDelayMs} onChange={(ms) => update({ ...settings, hoverDelayMs: ms })} />
             <div class="group">
               <label class="check">

@@ -4,11 +4,22 @@ export type UnderlineStyle = 'solid' | 'dotted' | 'dashed' | 'wavy';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 
-export const DEFAULT_HIGHLIGHT_NAMES: Readonly<Record<EntityType, string>> = {
-  person: 'iic-person',
-  organization: 'iic-organization',
-  place: 'iic-place',
-};
+export type HighlightNames = Readonly<Record<EntityType, string>>;
+
+/**
+ * A fresh name for a highlight: letters only (a CSS identifier), 14 of them.
+ * The page shares the highlight registry with us, so a fixed name would tell
+ * every site that the extension is installed; a name drawn per page does not.
+ */
+export function randomHighlightName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(14));
+  return Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('');
+}
+
+/** One fresh name per entity type, drawn for one page. */
+export function randomHighlightNames(): HighlightNames {
+  return { person: randomHighlightName(), organization: randomHighlightName(), place: randomHighlightName() };
+}
 
 /** Space-separated sRGB channels, so an alpha can be appended. */
 export const DEFAULT_UNDERLINE_RGB: Readonly<Record<EntityType, string>> = {
@@ -18,7 +29,8 @@ export const DEFAULT_UNDERLINE_RGB: Readonly<Record<EntityType, string>> = {
 };
 
 export interface HighlightStyleOptions {
-  names?: Partial<Record<EntityType, string>>;
+  /** The registry names the rules apply to (randomHighlightNames). */
+  names: HighlightNames;
   underline?: UnderlineStyle;
   /** Space-separated sRGB channels per type, e.g. `37 99 235`. */
   rgb?: Partial<Record<EntityType, string>>;
@@ -27,8 +39,8 @@ export interface HighlightStyleOptions {
 }
 
 /** One `::highlight()` rule per entity type, in the chosen underline style. */
-export function buildHighlightCss(options: HighlightStyleOptions = {}): string {
-  const names = { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names };
+export function buildHighlightCss(options: HighlightStyleOptions): string {
+  const names = options.names;
   const rgb = { ...DEFAULT_UNDERLINE_RGB, ...options.rgb };
   const style = options.underline ?? 'dotted';
   const rules: string[] = [];
@@ -56,13 +68,22 @@ function underlineDeclarations(channels: string, style: UnderlineStyle): string 
   ].join(' ');
 }
 
+/** Our stylesheet in one document or shadow root. */
+export interface InstalledStyles {
+  /** Takes it out again, leaving the scope as it was. */
+  remove(): void;
+  /** Puts it back if the page took it out (reset `adoptedStyleSheets`, removed our `<style>`). */
+  restore(): void;
+}
+
 /**
  * Adds `css` to a document or a shadow root (whose own rules are the only
- * ones that style its text) and returns its remover. A constructable sheet in
- * `adoptedStyleSheets` leaves the DOM untouched; Firefox content scripts throw
- * on that assignment (Xray wrappers), so a `<style>` element is the fallback.
+ * ones that style its text). A constructable sheet in `adoptedStyleSheets`
+ * leaves the DOM untouched; Firefox content scripts throw on that assignment
+ * (Xray wrappers), so a `<style>` element is the fallback. It carries no mark
+ * of ours: a fixed attribute would tell every site the extension is there.
  */
-export function installStyles(scope: Document | ShadowRoot, css: string): () => void {
+export function installStyles(scope: Document | ShadowRoot, css: string): InstalledStyles {
   const doc = scope.nodeType === 9 ? (scope as Document) : (scope.ownerDocument as Document);
   const win = doc.defaultView;
   try {
@@ -71,12 +92,17 @@ export function installStyles(scope: Document | ShadowRoot, css: string): () => 
       sheet.replaceSync(css);
       scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
       if (scope.adoptedStyleSheets.includes(sheet)) {
-        return () => {
-          try {
-            scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
-          } catch {
-            sheet.replaceSync('');
-          }
+        return {
+          remove() {
+            try {
+              scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
+            } catch {
+              sheet.replaceSync('');
+            }
+          },
+          restore() {
+            if (!scope.adoptedStyleSheets.includes(sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+          },
         };
       }
     }
@@ -84,13 +110,18 @@ export function installStyles(scope: Document | ShadowRoot, css: string): () => 
     // Fall through to the element.
   }
   const style = doc.createElement('style');
-  style.setAttribute('data-iic-highlights', '');
   style.textContent = css;
-  (scope === doc ? (doc.head ?? doc.documentElement) : scope).appendChild(style);
-  return () => style.remove();
+  const parent = () => (scope === doc ? (doc.head ?? doc.documentElement) : scope);
+  parent().appendChild(style);
+  return {
+    remove: () => style.remove(),
+    restore() {
+      if (!style.isConnected) parent().appendChild(style);
+    },
+  };
 }
 
 /** Builds and installs the underline stylesheet; returns its remover. */
-export function injectHighlightStyles(doc: Document, options: HighlightStyleOptions = {}): () => void {
-  return installStyles(doc, buildHighlightCss(options));
+export function injectHighlightStyles(doc: Document, options: HighlightStyleOptions): () => void {
+  return installStyles(doc, buildHighlightCss(options)).remove;
 }

@@ -1,5 +1,5 @@
 import type { UnderlineType as EntityType } from '../engine/types';
-import { buildHighlightCss, DEFAULT_HIGHLIGHT_NAMES, ENTITY_TYPES, type HighlightStyleOptions, installStyles } from './highlight-styles';
+import { buildHighlightCss, ENTITY_TYPES, type HighlightStyleOptions, type InstalledStyles, installStyles } from './highlight-styles';
 import type { MentionRange } from './types';
 
 export type HighlighterOptions = HighlightStyleOptions;
@@ -7,6 +7,12 @@ export type HighlighterOptions = HighlightStyleOptions;
 export interface Highlighter {
   add(items: readonly MentionRange[]): void;
   remove(items: readonly MentionRange[]): void;
+  /**
+   * Puts our highlights and stylesheets back where the page took them away
+   * (`CSS.highlights.clear()`, `adoptedStyleSheets = []`): the registry and
+   * the sheets are the page's too, and it may reset them for its own reasons.
+   */
+  reclaim(): void;
   /** Removes every highlight and our stylesheet from every document touched. */
   clear(): void;
 }
@@ -14,6 +20,7 @@ export interface Highlighter {
 interface Surface {
   add(items: readonly MentionRange[]): void;
   remove(items: readonly MentionRange[]): void;
+  reclaim(): void;
   dispose(): void;
 }
 
@@ -27,15 +34,15 @@ type HighlightWindow = Window & {
  * Underlines are highlights: the page's DOM is never modified. Per-document surfaces are created lazily from each range's owner document,
  * because a same-origin iframe has its own highlight registry and stylesheets.
  */
-export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
+export function createHighlighter(doc: Document, options: HighlighterOptions): Highlighter {
   const surfaces = new Map<Document, Surface>();
   /** Shadow roots get our stylesheet too: document rules do not reach their text. */
-  const shadowStyles = new Map<Node, () => void>();
+  const shadowStyles = new Map<Node, InstalledStyles>();
   const css = buildHighlightCss(options);
 
   const styleShadowRoots = (items: readonly MentionRange[]): void => {
     for (const item of items) {
-      const scope = item.range.startContainer.getRootNode();
+      const scope = (item.nodes[0] as Text).getRootNode();
       if (scope.nodeType === 11 && 'host' in scope && !shadowStyles.has(scope)) {
         shadowStyles.set(scope, installStyles(scope as ShadowRoot, css));
       }
@@ -54,7 +61,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
   const byDocument = (items: readonly MentionRange[]): Map<Document, MentionRange[]> => {
     const groups = new Map<Document, MentionRange[]>();
     for (const item of items) {
-      const owner = item.range.startContainer.ownerDocument ?? doc;
+      const owner = (item.nodes[0] as Text).ownerDocument ?? doc;
       const group = groups.get(owner);
       if (group) group.push(item);
       else groups.set(owner, [item]);
@@ -70,30 +77,40 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     remove(items) {
       for (const [target, group] of byDocument(items)) surfaces.get(target)?.remove(group);
     },
+    reclaim() {
+      for (const surface of surfaces.values()) surface.reclaim();
+      for (const [scope, styles] of shadowStyles) {
+        if (scope.isConnected) styles.restore();
+      }
+    },
     clear() {
       for (const surface of surfaces.values()) surface.dispose();
       surfaces.clear();
-      for (const remove of shadowStyles.values()) remove();
+      for (const styles of shadowStyles.values()) styles.remove();
       shadowStyles.clear();
     },
   };
 }
 
 function createSurface(doc: Document, css: string, options: HighlighterOptions): Surface {
-  const removeStyles = installStyles(doc, css);
-  const inner = createHighlightApiSurface(doc, { ...DEFAULT_HIGHLIGHT_NAMES, ...options.names });
+  const styles = installStyles(doc, css);
+  const inner = createHighlightApiSurface(doc, options.names);
   return {
     add: inner.add,
     remove: inner.remove,
+    reclaim() {
+      inner.reclaim();
+      styles.restore();
+    },
     dispose() {
       inner.dispose();
-      removeStyles();
+      styles.remove();
     },
   };
 }
 
 /** One Highlight per entity type. */
-function createHighlightApiSurface(doc: Document, names: Record<EntityType, string>): Surface {
+function createHighlightApiSurface(doc: Document, names: Readonly<Record<EntityType, string>>): Surface {
   const win = doc.defaultView as HighlightWindow;
   const registry = win.CSS.highlights;
   const HighlightCtor = win.Highlight;
@@ -108,6 +125,11 @@ function createHighlightApiSurface(doc: Document, names: Record<EntityType, stri
     },
     remove(items) {
       for (const item of items) highlights[item.mention.type]?.delete(item.range);
+    },
+    reclaim() {
+      for (const type of ENTITY_TYPES) {
+        if (registry.get(names[type]) !== highlights[type]) registry.set(names[type], highlights[type]);
+      }
     },
     dispose() {
       for (const type of ENTITY_TYPES) {

@@ -8,7 +8,7 @@ import type { Mention } from '../engine/types';
 import { caretFromPoint, mentionAtPoint } from './hit-test';
 import { MentionIndex } from './mention-index';
 import { collectText } from './page-text';
-import { rangeForOffsets } from './ranges';
+import { boundMention } from './test-support';
 import type { MentionRange } from './types';
 
 type CaretApis = 'caretPositionFromPoint' | 'caretRangeFromPoint';
@@ -30,9 +30,9 @@ function mentionsIn(root: Node, names: string[]): MentionRange[] {
   return names.map((name) => {
     const start = text.indexOf(name);
     const mention: Mention = { start, end: start + name.length, text: name, entity: name, type: 'person' };
-    const mapped = rangeForOffsets(segments, start, start + name.length);
-    if (!mapped) throw new Error(name);
-    return { mention, ...mapped };
+    const bound = boundMention(segments, mention);
+    if (!bound) throw new Error(name);
+    return bound;
   });
 }
 

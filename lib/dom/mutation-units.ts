@@ -6,6 +6,11 @@ export interface ChangeSet {
   units: Node[];
   /** Newly inserted elements (for finding iframes). */
   added: Element[];
+  /**
+   * Every node removed since the last take, wherever it was (even from a
+   * subtree removed before it): the only places a mention can have lost a node.
+   */
+  removed: Node[];
 }
 
 export interface ChangeCollector {
@@ -27,6 +32,7 @@ export function createChangeCollector(
 ): ChangeCollector {
   let units = new Set<Node>();
   let added: Element[] = [];
+  let removed: Node[] = [];
   let resolved = new Map<Node, Node | null>();
 
   const isBlock = (node: Node | null): boolean =>
@@ -90,6 +96,7 @@ export function createChangeCollector(
   };
 
   const onRecord = (record: MutationRecord): boolean => {
+    if (record.type === 'childList') for (const node of record.removedNodes) removed.push(node);
     if (isOwnNode(record.target)) return false;
     if (record.type === 'childList') return onChildList(record);
     if (record.type === 'characterData') return queue(blockFor(record.target.parentNode));
@@ -110,9 +117,10 @@ export function createChangeCollector(
     },
     take() {
       const all = units;
-      const change: ChangeSet = { units: [...all].filter((u) => !hasAncestorIn(u, all, root)), added };
+      const change: ChangeSet = { units: [...all].filter((u) => !hasAncestorIn(u, all, root)), added, removed };
       units = new Set();
       added = [];
+      removed = [];
       return change;
     },
   };

@@ -186,6 +186,21 @@ describe('mutations', () => {
     expect(h.names()).toEqual(['IRGC']);
   });
 
+  it('drops mentions whose nodes left with a removed subtree, or were taken out of it afterwards, and keeps moved ones', async () => {
+    const gone = el('p', 'IRGC in ', el('b', 'Baghdad'));
+    const moved = el('p', 'al-Kadhimi spoke');
+    const box = el('div', el('p', 'Mohammad Javad Zarif'));
+    document.body.append(gone, moved, box);
+    const h = scan();
+    await h.scanner.idle();
+    gone.remove();
+    gone.querySelector('b')?.remove();
+    box.append(moved);
+    await h.scanner.idle();
+    expect(h.names()).toEqual(['Mohammad Javad Zarif', 'al-Kadhimi']);
+    expect(h.removed.flat().map((m) => m.mention.entity).sort()).toEqual(['al-kadhimi', 'baghdad', 'irgc']);
+  });
+
   it('drops and re-detects when a text node is edited', async () => {
     const p = el('p', 'IRGC said');
     document.body.append(p);

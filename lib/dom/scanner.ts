@@ -2,7 +2,7 @@ import { createFrameTracker } from './frames';
 import { MentionIndex } from './mention-index';
 import { createChangeCollector } from './mutation-units';
 import { createShadowTracker } from './shadow-roots';
-import { now, scheduleFrame, yieldToEventLoop } from './scheduling';
+import { idleSlice, now, scheduleFrame } from './scheduling';
 import { createClassifier, isInsideSkipped } from './skip-rules';
 import type { DetectFn, MentionLookup, MentionRange } from './types';
 import { createUnitQueue } from './unit-queue';
@@ -20,6 +20,11 @@ export interface PageScannerOptions {
   ownTagNames?: readonly string[];
   /** Time budget of one task of scanning work. */
   sliceMs?: number;
+  /**
+   * Subtrees to scan first when the scanner starts (the ones on screen); the
+   * whole root follows, and what they found is not found twice.
+   */
+  firstUnits?(): Node[];
   /** Also scan same-origin iframes. Default true. */
   frames?: boolean;
   /** Also scan open shadow roots (web components' own text). Default true. */
@@ -70,7 +75,7 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
   let draining: Promise<void> | null = null;
 
   function startChild(childRoot: Document | ShadowRoot): PageScanner {
-    const child = createPageScanner({ ...options, root: childRoot });
+    const child = createPageScanner({ ...options, root: childRoot, firstUnits: undefined });
     child.start();
     return child;
   }
@@ -106,7 +111,12 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     const pending = observer.takeRecords();
     if (pending.length > 0) changes.addRecords(pending);
     const change = changes.take();
-    const stale = new Set(index.all().filter((item) => item.nodes.some((n) => !n.isConnected)));
+    // A mention goes stale when one of its nodes left the page, which only a removal does. Text taken out: its own
+    // mentions (a moved node is connected again and stays). An element taken out: every mention is checked, since
+    // nodes may have left its subtree too before we look. Edits of text alone (a ticker, a live page) check nothing.
+    const stale = new Set<MentionRange>();
+    const candidates = change.removed.some((node) => node.nodeType === 1) ? index.all() : change.removed.flatMap(mentionsUnder);
+    for (const item of candidates) if (item.nodes.some((n) => !n.isConnected)) stale.add(item);
     for (const unit of change.units) for (const item of mentionsUnder(unit)) stale.add(item);
     index.remove([...stale]);
     callback(options.onRemove, [...stale]);
@@ -129,6 +139,8 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
 
   function mentionsUnder(unit: Node): MentionRange[] {
     if (index.size === 0) return [];
+    if (unit.nodeType === 3) return [...index.mentionsIn(unit as Text)];
+    if (unit.nodeType !== 1 && unit.nodeType !== 9 && unit.nodeType !== 11) return [];
     const found: MentionRange[] = [];
     const walker = doc.createTreeWalker(unit, 0x4);
     for (let node = walker.currentNode; node; node = walker.nextNode() as Node) {
@@ -143,15 +155,20 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
     });
   }
 
+  /**
+   * The first slice runs at once (what changed, or what is on screen, gets
+   * underlined without waiting); the rest in the page's idle time.
+   */
   async function drain(): Promise<void> {
     // Callbacks never run synchronously inside start() or a caller's stack.
     await Promise.resolve();
+    const started = now();
+    let left = () => started + sliceMs - now();
     while (observer && units.hasWork()) {
-      const deadline = now() + sliceMs;
       const added: MentionRange[] = [];
-      while (observer && now() < deadline && units.hasWork()) units.step(added);
+      while (observer && left() > 0 && units.hasWork()) units.step(added);
       callback(options.onAdd, added);
-      if (units.hasWork()) await yieldToEventLoop();
+      if (units.hasWork()) left = await idleSlice(doc.defaultView, sliceMs);
     }
   }
 
@@ -163,7 +180,13 @@ export function createPageScanner(options: PageScannerOptions): PageScanner {
         if (changes.addRecords(records)) requestFlush();
       });
       observer.observe(root, OBSERVE);
-      units.enqueue([root]);
+      let first: Node[] = [];
+      try {
+        first = options.firstUnits?.() ?? [];
+      } catch (error) {
+        report(error);
+      }
+      units.enqueue([...first, root]);
       if (options.frames !== false && 'querySelectorAll' in root) {
         frames.discover((root as ParentNode).querySelectorAll('iframe, frame'));
       }

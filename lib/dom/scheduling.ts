@@ -47,3 +47,36 @@ export function scheduleFrame(win: Window | null, callback: () => void, maxDelay
     cancel();
   };
 }
+
+type IdleWindow = Window & {
+  requestIdleCallback?: (callback: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
+};
+
+/**
+ * Waits for the page's next idle period and resolves with a clock of the time
+ * left in it, at most `maxMs`: scanning after the first slice runs when the
+ * page has nothing else to do, so its own timers and frames come first. A busy
+ * page still gets scanned: after `timeoutMs` the slice runs anyway, with
+ * `maxMs`. Without `requestIdleCallback`, the next task, with `maxMs`.
+ */
+export function idleSlice(win: Window | null, maxMs: number, timeoutMs = 1000): Promise<() => number> {
+  const request = (win as IdleWindow | null)?.requestIdleCallback;
+  if (typeof request !== 'function') {
+    return yieldToEventLoop().then(() => {
+      const end = now() + maxMs;
+      return () => end - now();
+    });
+  }
+  return new Promise((resolve) => {
+    request.call(
+      win,
+      (deadline) => {
+        const end = now() + maxMs;
+        // A timed-out callback has no idle time left; it still gets its slice.
+        const idle = deadline.timeRemaining() > 0;
+        resolve(() => (idle ? Math.min(deadline.timeRemaining(), end - now()) : end - now()));
+      },
+      { timeout: timeoutMs },
+    );
+  });
+}

@@ -1,5 +1,9 @@
 /** Test stand-ins for the DOM layer's tests; the layer itself never imports the engine. */
 import type { Mention, UnderlineType } from '../engine/types';
+import { PageMentionRange } from './mention-range';
+import type { TextSegment } from './page-text';
+import { spanForOffsets } from './ranges';
+import type { MentionRange } from './types';
 
 const NAMES: ReadonlyArray<readonly [string, UnderlineType]> = [
   ['Mohammad Javad Zarif', 'person'],
@@ -17,4 +21,10 @@ export function fakeDetect(text: string): Mention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The mention bound to the page text it was found in, as the scanner binds it; null when it maps to no node. */
+export function boundMention(segments: readonly TextSegment[], mention: Mention): MentionRange | null {
+  const span = spanForOffsets(segments, mention.start, mention.end);
+  return span ? new PageMentionRange({ entity: mention.entity, type: mention.type }, span.nodes, span.startOffset, span.endOffset) : null;
 }

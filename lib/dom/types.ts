@@ -12,15 +12,23 @@ export type DetectFn = (text: string) => Mention[];
 export type PageMention = Pick<Mention, 'entity' | 'type'>;
 
 /**
- * One detected mention bound to the page. `nodes` are the text nodes the range
- * touches, in document order. Nothing of it changes once made: underlining
- * never touches the page's nodes, so a mention is replaced, not edited, when
- * the page changes its text.
+ * One detected mention bound to the page: its text nodes (in document order)
+ * and where it starts in the first and ends in the last. Nothing of it changes
+ * once made: underlining never touches the page's nodes, so a mention is
+ * replaced, not edited, when the page changes its text.
+ *
+ * `range` is a live Range over it, made on first use. A live Range costs the
+ * page on every edit it makes (the browser moves each one), so a page keeps
+ * one only for the mentions underlined or pointed at now, and `release()`
+ * lets it go when it is no longer needed.
  */
 export interface MentionRange {
   readonly mention: PageMention;
-  readonly range: Range;
   readonly nodes: readonly Text[];
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly range: Range;
+  release(): void;
 }
 
 /** Anything that can say which mentions touch a text node (index, scanner). */

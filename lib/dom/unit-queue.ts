@@ -1,7 +1,8 @@
 import type { MentionIndex } from './mention-index';
 import { hasAncestorIn } from './mutation-units';
 import { createTextCollector, type PageText, type TextCollector } from './page-text';
-import { rangeForOffsets } from './ranges';
+import { PageMentionRange } from './mention-range';
+import { spanForOffsets, type TextSpan } from './ranges';
 import { now } from './scheduling';
 import { type ElementClassifier, isInsideSkipped } from './skip-rules';
 import type { DetectFn, MentionRange } from './types';
@@ -39,17 +40,19 @@ export function createUnitQueue(options: UnitQueueOptions): UnitQueue {
     current = isScannable(unit) ? { unit, collector: createTextCollector(unit, { ownTagNames }) } : null;
   };
 
-  const isDuplicate = (range: Range, first: Text, entity: string): boolean =>
-    index
-      .mentionsIn(first)
+  const isDuplicate = (span: TextSpan, entity: string): boolean => {
+    const last = span.nodes[span.nodes.length - 1];
+    return index
+      .mentionsIn(span.nodes[0] as Text)
       .some(
         (m) =>
           m.mention.entity === entity &&
-          m.range.startContainer === range.startContainer &&
-          m.range.startOffset === range.startOffset &&
-          m.range.endContainer === range.endContainer &&
-          m.range.endOffset === range.endOffset,
+          m.nodes[0] === span.nodes[0] &&
+          m.startOffset === span.startOffset &&
+          m.nodes[m.nodes.length - 1] === last &&
+          m.endOffset === span.endOffset,
       );
+  };
 
   const addMentions = (chunk: PageText, added: MentionRange[]): void => {
     let found: ReturnType<DetectFn> = [];
@@ -60,10 +63,10 @@ export function createUnitQueue(options: UnitQueueOptions): UnitQueue {
     }
     for (const mention of found) {
       if (!(mention.start >= 0 && mention.end <= chunk.text.length)) continue;
-      const mapped = rangeForOffsets(chunk.segments, mention.start, mention.end);
+      const span = spanForOffsets(chunk.segments, mention.start, mention.end);
       // A unit re-scanned while an enclosing one is still walking would add the same mention twice.
-      if (!mapped || isDuplicate(mapped.range, mapped.nodes[0] as Text, mention.entity)) continue;
-      const item: MentionRange = { mention: { entity: mention.entity, type: mention.type }, range: mapped.range, nodes: mapped.nodes };
+      if (!span || isDuplicate(span, mention.entity)) continue;
+      const item = new PageMentionRange({ entity: mention.entity, type: mention.type }, span.nodes, span.startOffset, span.endOffset);
       index.add([item]);
       added.push(item);
     }
