@@ -77,6 +77,18 @@ describe('corpus CLI contracts', () => {
     const table = corpus(['build', '--seeds', dir]);
     expect(table).toContain('broken.txt:1: binary data');
   });
+  it('build names the entities no text can underline: every name shared, weak or blocked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(dir, f));
+    const file = JSON.parse(readFileSync(join(SEEDS, 'entities.json'), 'utf8'));
+    // A second entry for Brian Hook under another id: the two now share every full name they go by.
+    file.entities.push({ id: 'brian-hook-again', name: 'Brian Hook', type: 'person', aliases: ['Brian Hook'], weakAliases: ['Hook'], roles: [] });
+    writeFileSync(join(dir, 'entities.json'), JSON.stringify(file));
+    const report = JSON.parse(corpus(['build', '--seeds', dir, '--json']));
+    expect(report.neverUnderlined.map((e: { id: string }) => e.id).sort()).toEqual(['brian-hook', 'brian-hook-again']);
+    expect(corpus(['build', '--seeds', dir])).toMatch(/never underlined[^\n]*\n {2}Brian Hook \(brian-hook, curated\)/);
+    expect(JSON.parse(corpus(['build', '--seeds', SEEDS, '--json'])).neverUnderlined).toEqual([]);
+  });
   it('rejects an unknown command with usage', () => {
     const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['tools/corpus-cli.ts', 'frobnicate'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);

@@ -173,6 +173,7 @@ function build(corpus: BuiltCorpus, args: Args): void {
   });
   const names = new Map(corpus.entities.map((e) => [e.id, e]));
   const review = corpus.review.map((id) => ({ id, name: names.get(id)?.name ?? id, article: names.get(id)?.articles[0] ?? null }));
+  const neverUnderlined = corpus.neverUnderlined.map((id) => ({ id, name: names.get(id)?.name ?? id, source: names.get(id)?.source ?? null }));
   const result = {
     seeds: resolve(args.seeds),
     out: args.out,
@@ -180,6 +181,7 @@ function build(corpus: BuiltCorpus, args: Args): void {
     package: { files: files.size, bytes: packaged },
     articles: report,
     review,
+    neverUnderlined,
     problems: corpus.problems,
   };
   print(result, args.json, () => {
@@ -193,6 +195,12 @@ function build(corpus: BuiltCorpus, args: Args): void {
       `${report.length} articles, ${corpus.entities.length} entities (${corpus.entities.filter((e) => e.source === 'discovered').length} discovered); in the package ${files.size} files, ${packaged} bytes${args.out ? `; bundle ${json.length} bytes → ${args.out}` : ''}`,
       ...(review.length
         ? [`to review (named once, no role: confirm in entities.json or add to its blockers):`, ...review.map((r) => `  ${r.name} (${r.article})`)]
+        : []),
+      ...(neverUnderlined.length
+        ? [
+            `never underlined (every name it goes by is weak, shared with another entity or blocked: give it a full alias of its own in entities.json):`,
+            ...neverUnderlined.map((e) => `  ${e.name} (${e.id}, ${e.source})`),
+          ]
         : []),
       ...(problems.length ? ['problems:', ...problems] : ['no problems']),
     ].join('\n');

@@ -6,7 +6,7 @@
 import { parseArticle, validateMeta, type ArticleMeta } from './article';
 import { discoverEntities, weakenSharedSurnames } from './discovery';
 import { readEntityFile, type CuratedEntity } from './entities-file';
-import { ALL_TYPES, compileNameTable, findMentions, type NameTable } from './matcher';
+import { ALL_TYPES, compileNameTable, findMentions, type NameTable, neverUnderlined } from './matcher';
 import { attributeQuotes } from './attribution';
 import { findQuoteSpans, splitSentences, type Span } from './sentences';
 import type { Article, Corpus, Entity, Mention, Quote, SeedProblem, Statement } from './types';
@@ -260,7 +260,7 @@ export function buildCorpus(files: SeedFile[]): BuiltCorpus {
       problems.push({ file: ENTITY_FILE, line: null, reason: `${e.id}: never named in any article` });
     }
   }
-  return { articles, entities, statements, problems, review: discovery.review, table };
+  return { articles, entities, statements, problems, review: discovery.review, neverUnderlined: neverUnderlined(table), table };
 }
 
 function readArticles(sorted: SeedFile[], problems: SeedProblem[]): Article[] {

@@ -160,6 +160,18 @@ export function compileNameTable(entities: EntityNames[], blockers: string[] = [
 }
 
 /**
+ * Entities no text can underline: every name they go by is weak (it counts only beside a full
+ * mention, and they have none), shared with another entity, or blocked. `corpus build` lists them.
+ */
+export function neverUnderlined(table: NameTable): string[] {
+  const reachable = new Set<string>();
+  for (const list of Object.values(table.byFirstWord)) {
+    for (const pattern of list) if (!pattern.weak && pattern.entities.length === 1) reachable.add(pattern.entities[0]);
+  }
+  return Object.keys(table.entities).filter((id) => !reachable.has(id));
+}
+
+/**
  * Words inside one name are joined by a space or hyphen, never by a line break or punctuation,
  * except the apostrophe that transliteration puts inside a word ("Kata’ib", "Asa'ib") or at its end ("Shia’ Sabbar").
  */

@@ -185,4 +185,6 @@ export interface Corpus {
   problems: SeedProblem[];
   /** Ids of discovered entities named once, with no role: for a maintainer to confirm or block in entities.json. */
   review: string[];
+  /** Ids of entities no text can underline (every name they go by is weak, shared or blocked): for a maintainer to fix in entities.json. */
+  neverUnderlined: string[];
 }

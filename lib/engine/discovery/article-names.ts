@@ -52,7 +52,8 @@ const MEDIA_CONTEXT_AFTER = /^\s+(?:reported|is reporting|reports|quoted)\b/;
 const APPOSITION = /^,\s+((?:[^,;.!?()\u201c\u201d"]|\([^)]{1,40}\)|\.(?=\w))+?)(?=,|;|\.(?:\s|$)|:|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b|\s+(?:has|have|had|was|is|will|would)\b|$)/u;
 const WHO_ROLE = /^,?\s+who\s+(?:(?:is|was|serves as|served as)\s+)?((?:(?:leads|led|heads|headed|chairs|commands)\s+)?(?:[^,;.!?()]|\([^)]{1,40}\))+)/u;
 const SPEECH_AFTER = /^(?:,[^,.;]{1,120},)?\s+(?:also\s+|later\s+|then\s+|reportedly\s+|elsewhere\s+|further\s+|on \w+day\s+)*(\p{Ll}+)/u;
-const SPEECH_BEFORE = /\b(?:said|says|told|added|according to|quoted)\s+$/;
+/** "…,” said X", "according to X": X speaks. Not "Hoffman said Kataeb Hezbollah …", where X opens what was said. */
+const SPEECH_BEFORE = /(?:(?:^|[,"\u201d\u2019]\s*)(?:said|says|added)|\b(?:told|according to|quoted))\s+$/;
 const AMONG_OFFICIALS = /^\s+and\s+other\s+(?:[\p{L}-]+\s+){0,2}(?:officials|leaders|lawmakers|ministers|dignitaries|figures|politicians|commanders|clerics|diplomats)\b/u;
 const RELAYED_BY_THE = /\b(?:quoted by|reported by|according to|cited by)\s+the\s+$/i;
 const CLAUSE_BEFORE = /(?:^|[,;:]\s*|[.!?]\s+)(?:and\s+|while\s+|whereas\s+)?((?:[^,;:.!?()]|\([^)]{1,40}\)){2,140}?),\s*$/u;

@@ -49,6 +49,10 @@ describe('names in one sentence', () => {
     expect(find('Charles Simpson, who teaches at the university, told Polygraph.info the claims are false.')).toContain('organization:Polygraph');
     expect(find('Sean Robertson told VOA Pentagon correspondent Carla Babb the claim was false.')).toContain('person:Carla Babb [VOA Pentagon correspondent]');
   });
+  it('takes a name after "said" for a speaker only when it follows the quote or a comma ("…,” said X"), not when it opens what was said', () => {
+    expect(find('Hoffman said Kataeb Hezbollah was behind the attacks.')).not.toContainEqual(expect.stringMatching(/^person:Kataeb/));
+    expect(find('"We will not leave," said Matt Moore, a party official.')).toContainEqual(expect.stringMatching(/^person:Matt Moore/));
+  });
   it('never takes "as" or "an" for a name particle', () => {
     expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
   });
