@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('the packaged corpus in Chromium', () => {
       await options.waitForSelector('#library-heading');
       const text = 'BAGHDAD — Iraqi Planning Minister Mohammed Tamim said on Tuesday that the federal budget would be sent to parliament within days.\n\n"The budget protects salaries," Tamim told reporters, as Zarif called his Iraqi counterpart.\n';
       await options.setInputFiles('#library-import', { name: 'tamim.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-      await expect.poll(() => options.textContent('#library-status'), { timeout: 30_000 }).toBe('Imported 1 articles: 1 added, 0 updated, 0 duplicates merged.');
+      await expect.poll(() => options.textContent('#library-status'), { timeout: 30_000 }).toBe('Imported 1 article: 1 added, 0 updated, 0 duplicates merged.');
       await options.waitForSelector('#library .library-item');
       await options.close();
       const popup = await ext.openExtensionPage('popup.html');
