@@ -228,8 +228,9 @@ function readUnit(paragraph: string, index: number, chain: Chain, unit: Unit, cl
 
   // "Kurdistan Workers' Party (PKK)": the acronym in brackets is the name before it, read with it (ACRONYM_AFTER).
   if (single && /^\p{Lu}[\p{Lu}\d]+$/u.test(name) && /\(\s*$/.test(before)) return out;
-  // "IRGC Quds Force": an acronym before a name is an organisation of its own, the name another.
-  if (unit.kind === 'organization' && unit.words.length >= 3 && /^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(unit.words[0].text) && !isPlace(unit.words[0])) {
+  // "IRGC Quds Force": an acronym before a name is an organisation of its own, the name another; but the
+  // "UN Security Council" is one, a generic body being no name without its owner.
+  if (unit.kind === 'organization' && unit.words.length >= 3 && /^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(unit.words[0].text) && !isPlace(unit.words[0]) && !genericBody(unit.words.slice(1))) {
     return [...out, orgFound(unit.words.slice(0, 1), index), orgFound(unit.words.slice(1), index)];
   }
   // "Rudaw", "The National", "the Pentagon", "Hamas": names every desk knows are never a person's.

@@ -53,6 +53,12 @@ describe('names in one sentence', () => {
     expect(find('Hoffman said Kataeb Hezbollah was behind the attacks.')).not.toContainEqual(expect.stringMatching(/^person:Kataeb/));
     expect(find('"We will not leave," said Matt Moore, a party official.')).toContainEqual(expect.stringMatching(/^person:Matt Moore/));
   });
+  it('reads a cleric\'s two-word rank as a title, a forum as an organisation, and the UN Security Council as one body', () => {
+    expect(find('Hujjat al-Islam Sadruddin al-Qubanchi said the plan was ready.')).toEqual(['person:Sadruddin al-Qubanchi [Hujjat al-Islam]']);
+    expect(find('He spoke to the World Economic Forum in Davos.')).toEqual(['organization:World Economic Forum']);
+    expect(find('The UN Security Council met on Monday.')).toEqual(['organization:UN Security Council']);
+    expect(find('An IRGC Quds Force commander said so.')).toEqual(['organization:IRGC', 'organization:Quds Force']);
+  });
   it('never takes "as" or "an" for a name particle', () => {
     expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
   });
@@ -78,6 +84,8 @@ describe('one person, one entity', () => {
     expect(personKey('Mohammed Shia’ Sabbar al-Sudani')).toBe(personKey('Mohammed al-Sudani'));
     expect(personKey('Saddam Hussein')).not.toBe(personKey('Fuad Hussein'));
     expect(personKey('Ahmed Saad')).not.toBe(personKey('Ahmed al-Assadi'));
+    // A kunya ("father of") is left out of a full name: "Abu Mahdi al-Muhandis" is written "Mahdi al-Muhandis" too.
+    expect(personKey('Abu Mahdi al-Muhandis')).toBe(personKey('Mahdi al-Muhandis'));
     expect(orgKey("Kata'ib Hezbollah")).toBe(orgKey('Kataib Hezbollah'));
     expect(orgKey('Islamic Revolutionary Guards Corps')).toBe(orgKey('Islamic Revolutionary Guard Corps'));
   });
@@ -98,5 +106,11 @@ describe('one person, one entity', () => {
     expect(d.curatedAdditions.get('mustafa-al-kadhimi')?.aliases).toEqual(['Mustafa al-Kazemi']);
     expect(d.entities.some((e) => e.name.includes('Kazemi'))).toBe(false);
     expect(d.entities.find((e) => e.name === 'Shafaq News')?.articles).toEqual(['b']);
+  });
+  it('names an outlet by its full name and keeps the letters the article wrote as its alias ("(AP)" is the Associated Press)', () => {
+    const d = discoverEntities([{ id: 'a', paragraphs: ['BAGHDAD (AP) — Officials said the talks went well.'], outlets: ['AP'] }], [], compileNameTable([]), []);
+    expect(d.entities.find((e) => e.name === 'Associated Press')).toMatchObject({ type: 'media', aliases: ['AP'] });
+    // Two letters that are no known outlet's are no name.
+    expect(discoverEntities([{ id: 'a', paragraphs: ['Officials said so.'], outlets: ['XY'] }], [], compileNameTable([]), []).entities).toEqual([]);
   });
 });

@@ -293,8 +293,9 @@ function groupArticle(article: DiscoveryArticle, table: NameTable): Group[] {
   // The publisher and the outlets it cites, each by its full name with the form the text wrote ("Kurdistan 24").
   const outlets = new Map<string, Found>();
   for (const outlet of article.outlets) {
-    if (outlet.length <= 2) continue;
     const full = outletFullName(outlet);
+    // Two letters name an outlet only when they are a known one's ("AP").
+    if (outlet.length <= 2 && full === outlet) continue;
     const f = outlets.get(full) ?? { kind: 'organization', name: full, roles: [], titled: false, paragraph: -1, start: -1, media: true };
     if (outlet !== full) f.alsoNamed = outlet;
     outlets.set(full, f);

@@ -40,7 +40,9 @@ export function surname(name: string): string {
 
 /** One person's key: first name and surname ("Mohammed Shia’ Sabbar al-Sudani" and "Mohammed al-Sudani" meet). */
 export function personKey(name: string): string | null {
-  const parts = name.split(' ');
+  // "Abu Mahdi al-Muhandis" is written "Mahdi al-Muhandis" too: a kunya ("father of") before a full name is left out.
+  const whole = name.split(' ');
+  const parts = whole.length >= 3 && /^(?:Abu|Abou|Abo|Umm|Um)$/.test(whole[0]) ? whole.slice(1) : whole;
   if (parts.length < 2) return null;
   return `${skeleton(parts[0])}|${skeleton(surname(name))}`;
 }

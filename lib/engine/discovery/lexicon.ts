@@ -11,7 +11,8 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
 export const TITLE_HEADS = words(`
   president vice-president minister premier secretary secretary-general undersecretary general gen maj lt col brig adm capt sgt
   commander chief chairman chairwoman chairperson speaker spokesman spokeswoman spokesperson ambassador envoy senator sen rep
-  governor gov mayor king queen prince princess emir sheikh shaikh ayatollah hojatoleslam imam sayyed seyyed sayyid mr mrs ms dr prof
+  governor gov mayor king queen prince princess emir sheikh shaikh ayatollah hojatoleslam hojjatoleslam hujjat hojjat hojat imam
+  sayyed seyyed sayyid mr mrs ms dr prof
   mp lawmaker cleric leader justice judge adviser advisor director head pope sultan marshal chancellor negotiator coordinator
   deputy representative attorney prosecutor spokesperson-general martyr prophet caliph
 `);
@@ -51,7 +52,7 @@ export const ROLE_QUALIFIERS = /(?:^|\s)((?:(?:former|acting|late|outgoing|caret
 export const ORG_HEADS = words(`
   ministry council command forces force units unit service services party alliance coalition government department
   agency brigades brigade corps commission committee assembly office embassy consulate army front movement organization
-  organisation bloc bank court union association institute foundation observatory fund group network times news post
+  organisation bloc bank court union association institute foundation observatory fund group network times news post forum
   guard guards parliament nations resistance directorate authority administration bureau secretariat federation league
   center centre university company corporation television tv channel radio watch international mission militia
   police judiciary senate congress cabinet treasury presidency journal herald gazette tribune telegraph chronicle

@@ -134,6 +134,8 @@ function readSegment(seg: Word[]): Unit[] {
       break;
     }
   }
+  // "Hujjat al-Islam Sadruddin al-Qubanchi": the cleric's rank is two words.
+  if (t >= 0 && t + 1 < seg.length - 1 && /^(?:al|ul)-Islam$/i.test(seg[t + 1].text)) t++;
   // "United Nations General Assembly" is an organisation though "General" heads titles; "Head of the … Department" is a title.
   const titleRunsOn = t >= 0 && firstConnector > t;
   const orgHeaded = isOrgHead(seg[seg.length - 1]) || (t < 0 && firstConnector > 0 && isOrgHead(seg[firstConnector - 1]));
