@@ -102,6 +102,14 @@ describe('a speaker the text points back to is inferred, and says why', () => {
       'inferred',
     ]);
   });
+  it('a description of the one person named so far, whose role the text never gave, is that person; never an unnamed one\'s', () => {
+    expect(attributed('Saad Karimi spoke in Najaf on Monday.', 'The cleric then announced, "We will resist until the end."')[0].slice(1)).toEqual(['Saad Karimi', 'role', 'inferred']);
+    expect(attributed('Hujjat al-Islam Saad Karimi spoke in Najaf.', 'The Iraqi scholar added, "The plan is ready."')[0].slice(1)).toEqual(['Saad Karimi', 'role', 'inferred']);
+    // A spokesman the text brought in without a name is who "the spokesman" is.
+    expect(speakers('A spokesman for the militia said the talks had failed. Saad Karimi said "we are ready."', 'The spokesman added, "We will not leave."')).toEqual(['Saad Karimi', null]);
+    // Two people named: the text does not say which.
+    expect(speakers('Saad Karimi met Hamid Nouri.', 'The cleric then announced, "We will resist."')).toEqual([null]);
+  });
   it('a quote that opens a paragraph goes on with the speaker before it, unless someone else became the subject', () => {
     expect(attributed('Hamid Nouri said "we are ready to talk."', '"We have always been ready for talks with everyone."').map(([, s, k]) => [s, k])).toEqual([
       ['Hamid Nouri', 'verb'],

@@ -17,7 +17,7 @@ import {
   STATEMENT_SUBJECT,
   WEAK_VERB,
 } from './patterns';
-import { type PersonCandidate, resolveOrganizationRole, resolvePersonRole } from './roles';
+import { describes, type PersonCandidate, resolveOrganizationRole, resolvePersonRole } from './roles';
 import type { Frame } from './types';
 
 /** Index of the first item whose key is >= value, in a list sorted by that key. */
@@ -43,6 +43,8 @@ export interface Context {
   statementBy: string | null;
   /** Where each entity was last named, in text offsets. */
   lastNamed: Map<string, number>;
+  /** Heads of the unnamed people the text brought in ("a spokesman"): "the spokesman" may be one of them. */
+  anonymousHeads: Set<string>;
   roles: ReadonlyMap<string, string[]>;
   names: Readonly<Record<string, { name: string; type: string }>>;
   paragraph: number;
@@ -136,7 +138,23 @@ export function resolveReference(ctx: Context, modifiers: string, head: string, 
   // "an Iraqi official said": an anonymous source, whoever was named before.
   if (/^(?:an?|one|another)\s/i.test(modifiers)) return null;
   if (ORG_HEADS.has(key)) return resolveOrganizationRole(key, organizationsBefore(ctx, position), ctx.orgSubject);
-  return resolvePersonRole(modifiers, key, candidatesBefore(ctx, position), complement, pronounSubject(ctx));
+  const candidates = candidatesBefore(ctx, position);
+  return resolvePersonRole(modifiers, key, candidates, complement, pronounSubject(ctx)) ?? onlyOneNamed(ctx, candidates, modifiers, key);
+}
+
+/** Heads that name a source the text may never name ("the official", "the source"): never read as the one person named. */
+const ANONYMOUS_HEADS = new Set(['official', 'source', 'diplomat']);
+
+/**
+ * "… al-Kaabi called it worthless. … the cleric announced": when one person has been named so far (quotes
+ * aside) and the text never said what they are, or said something the description fits, a definite description can only
+ * be them, unless the text brought in an unnamed one with the same word ("a spokesman said … the spokesman
+ * added"). One whose role the text gave is not described by another ("Prime Minister Jaber … the ambassador said").
+ */
+function onlyOneNamed(ctx: Context, candidates: PersonCandidate[], modifiers: string, head: string): string | null {
+  if (candidates.length !== 1 || ANONYMOUS_HEADS.has(head) || ctx.anonymousHeads.has(head)) return null;
+  const [only] = candidates;
+  return only.roles.length === 0 || describes(modifiers, head, only.roles) ? only.entity : null;
 }
 
 /** A role frame: its speaker if it fits someone named before; otherwise the reference, kept for someone named just after. */
@@ -144,6 +162,8 @@ function roleFrame(ctx: Context, start: number, end: number, modifiers: string, 
   const speaker = resolveReference(ctx, modifiers, head, start, complement);
   const frame: Frame = { start, end, speaker, kind: 'role', confidence: 'inferred', weak };
   const indefinite = /^(?:an?|one)\s/i.test(modifiers);
+  // Someone who speaks unnamed ("a spokesman for the militia said"): "the spokesman" may be them.
+  if (indefinite) ctx.anonymousHeads.add(head.toLowerCase());
   // "an Iraqi official", "a source": anonymous; "a spokesman for the militia" may be named in the next paragraph.
   if (!speaker && !ORG_HEADS.has(head.toLowerCase()) && !(indefinite && (head.toLowerCase() === 'official' || !complement))) {
     frame.reference = { modifiers, head, complement, at: start, indefinite };

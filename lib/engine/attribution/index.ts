@@ -51,6 +51,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     orgSubject: null,
     statementBy: null,
     lastNamed: new Map(),
+    anonymousHeads: new Set(),
     roles: input.roles,
     names: input.names ?? {},
     paragraph: 0,

@@ -24,7 +24,8 @@ const HEAD_ROLE_WORDS: Record<string, string[]> = {
   head: ['head', 'leader', 'chief', 'secretary general', 'secretary-general', 'chairman'],
   chief: ['chief', 'head'],
   chairman: ['chairman', 'head of'],
-  cleric: ['cleric', 'ayatollah', 'sheikh', 'imam', 'hojatoleslam'],
+  cleric: ['cleric', 'ayatollah', 'sheikh', 'imam', 'hojatoleslam', 'hujjat al-islam', 'hojjat al-islam', 'scholar'],
+  scholar: ['scholar', 'cleric', 'ayatollah', 'imam', 'hojatoleslam', 'hujjat al-islam', 'hojjat al-islam'],
   general: ['general', 'commander'],
   commander: ['commander', 'general'],
   secretary: ['secretary'],
@@ -152,6 +153,19 @@ export interface PersonCandidate {
  * one of their roles; a country in the reference must be theirs and no other
  * country may be; with several that fit, the best-agreeing wins, and a tie is no answer.
  */
+/**
+ * Whether a description may be of one whose roles are these: its head fits one of them, and the countries it
+ * names are theirs, or their roles name none ("the Iraqi scholar" and one the text called "Hujjat al-Islam").
+ */
+export function describes(modifiers: string, head: string, roles: string[]): boolean {
+  const headKey = head.toLowerCase();
+  const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
+  if (!roles.some((r) => headWords.some((h) => r.includes(h)))) return false;
+  const wanted = countriesIn(modifiers);
+  const theirs = countriesIn(roles.join(' ; '));
+  return theirs.size === 0 || [...wanted].every((k) => theirs.has(k));
+}
+
 export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[], complement = '', topic: string | null = null): string | null {
   const headKey = head.toLowerCase();
   const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
