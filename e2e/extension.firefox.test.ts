@@ -155,7 +155,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
 
   it('underlines a bare Persian or Arabic surname after the full name, and no everyday word that is also a surname', async () => {
     const page = await openNews('/fa-ar-names.html');
-    expect((await page.evaluate(readHighlights))['iic-person']).toEqual(['الصدر', 'ظریف', 'محمد جواد ظریف', 'مقتدى الصدر']);
+    await expect.poll(() => page.evaluate(readHighlights).then((h) => h.person ?? [])).toEqual(['الصدر', 'ظریف', 'محمد جواد ظریف', 'مقتدى الصدر']);
     const words = await ext.browser.newPage();
     await words.goto(`${server.url}/fa-ar-everyday-words.html`);
     // The popup says the page has no names once the content script has read it (asked again if it had not started yet).
