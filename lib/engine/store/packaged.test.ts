@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../../tests/seeds';
+import { closestAmong } from '../lookup';
 import { corpusFiles, paths } from './layout';
 import { CorpusFileError, packagedStore, type ReadFile } from './packaged';
 import { memoryStore } from './store';
+
+// The real `closestAmong`, watched: "did you mean" is worked out only for an answer that shows it.
+vi.mock('../lookup', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lookup')>();
+  return { ...actual, closestAmong: vi.fn(actual.closestAmong) };
+});
 
 const built = seedCorpus();
 const files = corpusFiles(built);
@@ -76,6 +83,34 @@ describe('a cold search', () => {
     const full = await store.search('Zarif');
     expect(full.pending).toBeUndefined();
     expect(full.statements.length).toBeGreaterThan(0);
+  });
+});
+
+describe('"did you mean"', () => {
+  it('is worked out only when the answer found nothing at all, not for every query that matches no name', async () => {
+    const store = packagedStore(fromFiles(files), built.table);
+    await store.search('Zarif');
+    vi.mocked(closestAmong).mockClear();
+    const troops = await store.search('US troops');
+    expect(troops.names).toEqual([]);
+    expect(troops.statements.length).toBeGreaterThan(0);
+    expect(troops.closest).toEqual([]);
+    expect(closestAmong).not.toHaveBeenCalled();
+    const nothing = await store.search('Kanaanyyyy');
+    expect([...nothing.names, ...nothing.statements, ...nothing.articles]).toEqual([]);
+    expect(nothing.closest).toEqual(['Nasser Kanaani']);
+    expect(closestAmong).toHaveBeenCalledTimes(1);
+  });
+  it('is not worked out for a cold answer of names only, which the popup does not show as "nothing found"', async () => {
+    const store = packagedStore(async (path) => {
+      // The full index never arrives: every answer is the names-only one.
+      if (path === paths.search) await new Promise(() => {});
+      return files.get(path) as string;
+    }, built.table);
+    vi.mocked(closestAmong).mockClear();
+    const first = await store.search('milestone');
+    expect(first).toMatchObject({ pending: true, names: [], closest: [] });
+    expect(closestAmong).not.toHaveBeenCalled();
   });
 });
 
