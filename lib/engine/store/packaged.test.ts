@@ -86,6 +86,32 @@ describe('a cold search', () => {
   });
 });
 
+describe('the names answer', () => {
+  it('needs only names.json: a cold search for a name, and a typed name, read no meta.json (which lists every article)', async () => {
+    const reads: string[] = [];
+    const store = packagedStore(async (path) => {
+      reads.push(path);
+      // The full index is still on its way: the answer is the names one.
+      if (path === paths.search) await new Promise(() => {});
+      return files.get(path) as string;
+    }, built.table);
+    const first = await store.search('Zarif');
+    expect(first).toMatchObject({ pending: true, statements: [], articles: [] });
+    expect(first.names[0]).toMatchObject({ id: 'mohammad-javad-zarif', name: 'Mohammad Javad Zarif', type: 'person', approximate: false });
+    expect(first.names[0].role).toBe(built.entities.find((e) => e.id === 'mohammad-javad-zarif')?.roles[0]?.text ?? null);
+    expect(await store.resolve('Zarif')).toBe('mohammad-javad-zarif');
+    expect(reads).not.toContain(paths.meta);
+    expect([...new Set(reads)].sort()).toEqual([paths.names, paths.search].sort());
+  });
+  it('is refused, naming the file, when names.json is damaged, and a card still opens', async () => {
+    const damaged = new Map(files);
+    damaged.set(paths.names, `\u0000${files.get(paths.names)}`);
+    const store = packagedStore(fromFiles(damaged), built.table);
+    await expect(store.resolve('Zarif')).rejects.toThrow(/corpus file corpus\/names\.json: not valid JSON/);
+    expect((await store.entity('mohammad-javad-zarif', 2))?.statements).toHaveLength(2);
+  });
+});
+
 describe('"did you mean"', () => {
   it('is worked out only when the answer found nothing at all, not for every query that matches no name', async () => {
     const store = packagedStore(fromFiles(files), built.table);
