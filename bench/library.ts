@@ -15,7 +15,7 @@ import { buildCorpus, ENTITY_FILE } from '../lib/engine/corpus';
 import { lookupEntity, searchCorpus } from '../lib/engine/lookup';
 import { findMentions, type NameTable } from '../lib/engine/matcher';
 import { mergeNameTables, readLibraryNames } from '../lib/library/names-storage';
-import { type CorpusMeta, corpusFiles } from '../lib/engine/store/layout';
+import { corpusFiles, type NamesFile, paths } from '../lib/engine/store/layout';
 import { openLibraryDb } from '../lib/library/db';
 import type { NameContext } from '../lib/library/derive';
 import type { SavedArticle } from '../lib/library/format';
@@ -97,8 +97,8 @@ async function contentScriptNames(library: ReturnType<typeof createLibrary>, bun
 export async function measureLibrary(count: number, log: (line: string) => void): Promise<LibraryBench> {
   const gc = gcFunction();
   const material = seedMaterial();
-  const meta = JSON.parse(corpusFiles(material.corpus).get('corpus/meta.json') as string) as CorpusMeta;
-  const context: NameContext = meta.entities;
+  const bundledNames = JSON.parse(corpusFiles(material.corpus).get(paths.names) as string) as NamesFile;
+  const context: NameContext = bundledNames.entities;
   const name = `bench-library-${process.pid}-${runs++}`;
   const db = await openLibraryDb(name);
   const library = createLibrary(async () => db, async () => context, material.corpus.table, () => undefined);

@@ -36,8 +36,8 @@ async function readPackaged(path: string): Promise<string> {
   return response.text();
 }
 
-/** The bundled corpus's names, the context saved and imported articles are read in (corpus/meta.json, else the built-in table). */
-const bundledContext = cached(() => bundledNames(() => readPackaged('corpus/meta.json'), table));
+/** The bundled corpus's names, the context saved and imported articles are read in (corpus/names.json, else the built-in table). */
+const bundledContext = cached(() => bundledNames(() => readPackaged('corpus/names.json'), table));
 
 let library: Library | null = null;
 /** The reader's library: IndexedDB, analysed with the bundled corpus's names as context. */

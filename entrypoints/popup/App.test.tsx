@@ -75,9 +75,9 @@ describe('popup search', () => {
 
   it('marks a result found only through a close spelling, and lists it after exact ones', async () => {
     render(<App api={fakePopupApi()} />);
-    // No seed says "sanctions"; a Rouhani sentence says "functions".
-    type('sanctions');
-    await found('#search-results[data-query="sanctions"]');
+    // No seed says "functons"; a Rouhani sentence says "functions".
+    type('functons');
+    await found('#search-results[data-query="functons"]');
     expect(options().map((o) => o.dataset.kind)).toContain('statement');
     for (const option of options()) {
       expect(option.dataset.approximate, option.dataset.id).toBe('true');
@@ -85,8 +85,8 @@ describe('popup search', () => {
       if (option.dataset.kind === 'statement') expect(marks(option)).toEqual(['functions']);
     }
     // Kanaani is held as typed: those hits come first and are not marked; the "functions" ones follow, marked.
-    type('Kanaani sanctions');
-    await found('#search-results[data-query="Kanaani sanctions"]');
+    type('Kanaani functons');
+    await found('#search-results[data-query="Kanaani functons"]');
     const statements = [...document.querySelectorAll<HTMLElement>('[data-group="statements"] [role=option]')];
     const approximate = statements.map((o) => o.dataset.approximate === 'true');
     expect(approximate[0]).toBe(false);

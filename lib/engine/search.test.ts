@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../tests/seeds';
-import { buildIndex, indexTextHits, loadIndex, namedInArticles, relatedArticles, search, suggest } from './search';
+import { buildIndex, closeSpelling, indexTextHits, loadIndex, namedInArticles, relatedArticles, search, suggest } from './search';
 import { closestNames, lookupEntity, resolveName, searchCorpus } from './lookup';
 
 describe('index round-trip', () => {
@@ -45,10 +45,10 @@ describe('search', () => {
     }
   });
   it('widens only the words no document holds as typed, and ranks what that finds after every exact hit, marked', () => {
-    // "sanctions" is in no seed; "functions" is, two letters away: found, but only as approximate.
-    const sanctions = search(corpus.index, 'sanctions');
-    expect(sanctions.length).toBeGreaterThan(0);
-    expect(sanctions.every((h) => h.approximate && h.terms.includes('functions'))).toBe(true);
+    // "functons" is in no seed; "functions" is, one letter away: found, but only as approximate.
+    const typo = search(corpus.index, 'functons');
+    expect(typo.length).toBeGreaterThan(0);
+    expect(typo.every((h) => h.approximate && h.terms.includes('functions'))).toBe(true);
     expect(search(corpus.index, 'functions').every((h) => !h.approximate)).toBe(true);
     // A word the index holds is not widened to its neighbours.
     const soleimani = search(corpus.index, 'Soleimani');
@@ -56,12 +56,30 @@ describe('search', () => {
     expect(soleimani.flatMap((h) => h.terms).sort()).toEqual(soleimani.map(() => 'soleimani'));
     expect(soleimani.some((h) => h.approximate)).toBe(false);
     // No document names Kanaani and says "functions": exact Kanaani hits first, the close spelling after.
-    const mixed = search(corpus.index, 'Kanaani sanctions');
+    const mixed = search(corpus.index, 'Kanaani functons');
     const ranks = mixed.map((h) => h.approximate);
     expect(ranks).toContain(true);
     expect(ranks).toContain(false);
     expect(ranks).toEqual([...ranks].sort((a, b) => Number(a) - Number(b)));
     expect(mixed.filter((h) => !h.approximate).every((h) => h.terms.includes('kanaani'))).toBe(true);
+  });
+  it('never turns one word into another: a close spelling keeps the first letter and is one edit in five letters', () => {
+    // "sanctions" is in no seed; "functions" is two edits and another first letter away: not a spelling of it.
+    expect(search(corpus.index, 'sanctions')).toEqual([]);
+    expect(suggest(corpus.index, 'sanctions')).toEqual([]);
+    // Beside a word that is held, only that word's hits: none through "functions".
+    const mixed = search(corpus.index, 'Kanaani sanctions');
+    expect(mixed.length).toBeGreaterThan(0);
+    expect(mixed.every((h) => !h.approximate && !h.terms.includes('functions'))).toBe(true);
+    // Two edits in eight letters, or one in a word under five letters, or a first letter changed: nothing.
+    expect(search(corpus.index, 'fumctons')).toEqual([]);
+    expect(search(corpus.index, 'Bompeo')).toEqual([]);
+    expect(closeSpelling('irak', 'iraq')).toBe(false);
+    // One edit in five letters or more is still a typo forgiven.
+    expect(closeSpelling('pompeio', 'pompeo')).toBe(true);
+    expect(closeSpelling('sanctions', 'functions')).toBe(false);
+    expect(closeSpelling('solaimanii', 'soleimani')).toBe(true);
+    expect(entityHits('Pompeio')[0]).toBe('mike-pompeo');
   });
   it('completes only the word being typed', () => {
     const startsWithTro = (q: string) => search(corpus.index, q).some((h) => h.terms.some((t) => t.startsWith('tro')));

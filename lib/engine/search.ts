@@ -3,7 +3,7 @@
  * here only and serve both to build and to load it, so a bundle built with one
  * tokenizer can never be read with another.
  */
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { ALL_TYPES, findMentions, type NameTable } from './matcher';
 import { foldForSearch } from './normalize';
 import type { Article, Corpus, Entity, Statement } from './types';
@@ -36,18 +36,31 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   processTerm,
 };
 
-/** Typo tolerance for a query word that the searched documents do not hold as typed (see `searchWithSuggestions`). */
-const FUZZY_FRACTION = 0.2;
-const fuzzyFor = (term: string): number | false => (term.length >= 4 ? FUZZY_FRACTION : false);
-/** The edit distance MiniSearch allows for `fuzzyFor(term)`. */
-const maxEdits = (term: string) => Math.round(term.length * FUZZY_FRACTION);
+/** Letters of a typed word per edit a close spelling of it may take (`closeSpelling`). */
+const LETTERS_PER_EDIT = 5;
+
+/** How many edits a close spelling of `word` may be from it: one per five letters, so none under five. */
+export const maxEditsFor = (word: string): number => Math.floor(word.length / LETTERS_PER_EDIT);
+
+/**
+ * Whether `term` can be a mistyped `word` rather than another word: it keeps
+ * the first letter (a changed first letter makes a different word far more
+ * often than a typo: "sanctions" is not "functions") and is at most one edit
+ * away per five letters of the word, so a short word is never widened ("iran"
+ * is not "iraq"). Every search path (the MiniSearch indexes, the library's
+ * postings, the sentences inside a found article) asks this one rule.
+ */
+export function closeSpelling(word: string, term: string): boolean {
+  return term[0] === word[0] && withinEdits(word, term, maxEditsFor(word));
+}
 
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { names: 3, speaker: 2, title: 1.5, text: 1 },
   // Only the word being typed is a prefix: the words before it are whole, and expanding them
   // ("us" → use, used, usual…) was most of a query's cost on a large corpus.
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: fuzzyFor,
+  // Close spellings are not MiniSearch's (it would change a first letter, and take two edits in eight letters): see `closeSpellingsHeld`.
+  fuzzy: false,
   combineWith: 'AND',
 };
 
@@ -102,7 +115,7 @@ export interface Hit {
   score: number;
   /** Folded query terms that matched, to mark in the result. */
   terms: string[];
-  /** Found only through a spelling close to a query word that no searched document holds as typed ("functions" for "sanctions"). */
+  /** Found only through a spelling close to a query word that no searched document holds as typed ("pompeo" for "Pompeio", see `closeSpelling`). */
   approximate: boolean;
 }
 
@@ -128,10 +141,11 @@ export function queryWords(query: string): string[] {
  * Typos are forgiven only where they must be. A query word that some searched
  * document holds as typed (the last word also as the start of a word, since it
  * is being typed) is matched as typed; only the other words are matched to
- * close spellings, and a hit that needed one is approximate and ranks after
- * every exact hit. So "sanctions", which no article holds, still finds
- * "functions", but marked; and "Soleimani", which the index holds, is not
- * widened to "Solaimani" and "Suleimani".
+ * their close spellings (`closeSpelling`), and a hit that needed one is
+ * approximate and ranks after every exact hit. So "Pompeio", which no document
+ * holds, still finds "Pompeo", but marked; "sanctions", which no seed holds,
+ * finds nothing rather than "functions"; and "Soleimani", which the index
+ * holds, is not widened to "Solaimani" and "Suleimani".
  *
  * Hits hold every word when some document does, else any word. Most queries
  * take one search: when the words as typed are found together, each of them is
@@ -141,27 +155,29 @@ export function searchWithSuggestions(index: MiniSearch<IndexDoc>, query: string
   const words = queryWords(query);
   if (words.length === 0) return { hits: [], suggestions: [] };
   const filter = kinds ? (r: SearchResult) => kinds.includes(r.kind as DocKind) : undefined;
-  const run = (fuzzy: SearchOptions['fuzzy'], combineWith: 'AND' | 'OR') => index.search(query, { ...SEARCH_OPTIONS, fuzzy, combineWith, filter });
-  let fuzzed = new Set<string>();
-  let allWords = run(false, 'AND');
+  const asTyped = (combineWith: 'AND' | 'OR') => index.search(query, { ...SEARCH_OPTIONS, combineWith, filter });
+  /** Close spellings the searched documents hold, by the query word they stand for. */
+  let spellings = new Map<string, string[]>();
+  let allWords = asTyped('AND');
   let results = allWords;
   if (allWords.length === 0) {
     const held = new Set(words).size > 1 ? wordsHeld(index, query, filter) : new Set<string>();
-    fuzzed = new Set(words.filter((w) => !held.has(w) && fuzzyFor(w) !== false));
-    const fuzzy = (term: string) => fuzzed.has(term) && fuzzyFor(term);
-    allWords = fuzzed.size > 0 ? run(fuzzy, 'AND') : [];
-    results = allWords.length > 0 ? allWords : run(fuzzy, 'OR');
+    spellings = closeSpellingsHeld(index, words.filter((w) => !held.has(w)), filter);
+    const widened = (combineWith: 'AND' | 'OR') => index.search(widenedQuery(words, spellings, combineWith), { ...SEARCH_OPTIONS, filter });
+    allWords = spellings.size > 0 ? widened('AND') : [];
+    results = allWords.length > 0 ? allWords : spellings.size > 0 ? widened('OR') : asTyped('OR');
   }
+  const approximateTerms = new Set([...spellings.values()].flat());
   const hits = results.map((r) => ({
     kind: r.kind as DocKind,
     id: String(r.id).slice(String(r.id).indexOf(':') + 1),
     score: r.score,
     terms: r.terms,
-    approximate: r.queryTerms.some((q) => fuzzed.has(q)),
+    approximate: r.queryTerms.some((q) => approximateTerms.has(q)),
   }));
   // Stable: by score within each rank, as MiniSearch sorted them.
-  if (fuzzed.size > 0) hits.sort((a, b) => Number(a.approximate) - Number(b.approximate));
-  return { hits, suggestions: completions(allWords, words, fuzzed) };
+  if (spellings.size > 0) hits.sort((a, b) => Number(a.approximate) - Number(b.approximate));
+  return { hits, suggestions: completions(allWords, words, spellings) };
 }
 
 /** The query words some searched document holds as typed (the last also as a word's start). */
@@ -170,7 +186,6 @@ function wordsHeld(index: MiniSearch<IndexDoc>, query: string, filter: ((r: Sear
   // The filter only records: no result list is kept or sorted, which on a large corpus is most of an OR search's cost.
   index.search(query, {
     ...SEARCH_OPTIONS,
-    fuzzy: false,
     combineWith: 'OR',
     filter: (r) => {
       if (!filter || filter(r)) for (const term of r.queryTerms) held.add(term);
@@ -181,13 +196,53 @@ function wordsHeld(index: MiniSearch<IndexDoc>, query: string, filter: ((r: Sear
 }
 
 /**
+ * For each word, the index's terms that are close spellings of it
+ * (`closeSpelling`) and that some searched document holds, sorted; a word
+ * with none is left out. MiniSearch's fuzzy search finds the candidates within
+ * the edits allowed; the first letter is then held to the rule.
+ */
+function closeSpellingsHeld(index: MiniSearch<IndexDoc>, words: readonly string[], filter: ((r: SearchResult) => boolean) | undefined): Map<string, string[]> {
+  const widen = [...new Set(words)].filter((w) => maxEditsFor(w) > 0);
+  if (widen.length === 0) return new Map();
+  const found = new Map(widen.map((w) => [w, new Set<string>()]));
+  const candidates: Query = { combineWith: 'OR', queries: widen.map((w) => ({ queries: [w], fuzzy: maxEditsFor(w), prefix: false })) };
+  // As in `wordsHeld`, the filter only records.
+  index.search(candidates, {
+    ...SEARCH_OPTIONS,
+    filter: (r) => {
+      if (filter && !filter(r)) return false;
+      for (const term of r.terms) for (const w of widen) if (term !== w && closeSpelling(w, term)) found.get(w)?.add(term);
+      return false;
+    },
+  });
+  return new Map([...found].filter(([, terms]) => terms.size > 0).map(([w, terms]) => [w, [...terms].sort()]));
+}
+
+/** MiniSearch's weight for a term one or more edits from the typed word (its `weights.fuzzy`, scaled by distance as it does). */
+const CLOSE_SPELLING_WEIGHT = 0.45;
+
+/** The query as a MiniSearch expression: each word as typed (the last also as a prefix), or the close spellings standing for it. */
+function widenedQuery(words: readonly string[], spellings: ReadonlyMap<string, string[]>, combineWith: 'AND' | 'OR'): Query {
+  const last = words.length - 1;
+  return {
+    combineWith,
+    queries: words.map((word, i): Query => {
+      const close = spellings.get(word);
+      if (!close) return { queries: [word], prefix: i === last && word.length >= 2 };
+      const weight = new Map(close.map((term) => [term, (CLOSE_SPELLING_WEIGHT * term.length) / (term.length + editDistance(word, term))]));
+      return { combineWith: 'OR', queries: close, prefix: false, boostTerm: (term) => weight.get(term) ?? CLOSE_SPELLING_WEIGHT };
+    }),
+  };
+}
+
+/**
  * Up to five phrases that complete or correct the query, best first: each
  * query word replaced by the one indexed word it matched in a result (the
  * typed word's completion, or its close spelling), grouped over the results by
  * mean score. Never the query itself, and never one word's variants side by
  * side ("soleimani solaimani suleimani").
  */
-function completions(results: SearchResult[], words: string[], fuzzed: ReadonlySet<string>): string[] {
+function completions(results: SearchResult[], words: string[], spellings: ReadonlyMap<string, string[]>): string[] {
   const asTyped = words.join(' ');
   const last = words.length - 1;
   const phrases = new Map<string, { score: number; count: number }>();
@@ -202,7 +257,7 @@ function completions(results: SearchResult[], words: string[], fuzzed: ReadonlyS
     return measured;
   };
   for (const { score, terms } of results) {
-    const phrase = words.map((word, i) => matchedTermFor(word, terms, i === last, fuzzed.has(word), distance)).join(' ');
+    const phrase = words.map((word, i) => matchedTermFor(word, terms, i === last, spellings.get(word) ?? [], distance)).join(' ');
     if (phrase === asTyped) continue;
     const seen = phrases.get(phrase);
     if (seen) {
@@ -217,13 +272,12 @@ function completions(results: SearchResult[], words: string[], fuzzed: ReadonlyS
     .map((s) => s.phrase);
 }
 
-/** The document term a query word matched: itself, else its shortest completion, else its closest spelling. */
-function matchedTermFor(word: string, terms: readonly string[], completing: boolean, fuzzy: boolean, distance: (word: string, term: string) => number): string {
+/** The document term a query word matched: itself, else its shortest completion, else its closest spelling (one of `close`). */
+function matchedTermFor(word: string, terms: readonly string[], completing: boolean, close: readonly string[], distance: (word: string, term: string) => number): string {
   if (terms.includes(word)) return word;
   let best: { term: string; rank: number } | null = null;
   for (const term of terms) {
-    const rank =
-      completing && term.startsWith(word) ? term.length : fuzzy && distance(word, term) <= maxEdits(word) ? 1000 + distance(word, term) * 100 + term.length : null;
+    const rank = completing && term.startsWith(word) ? term.length : close.includes(term) ? 1000 + distance(word, term) * 100 + term.length : null;
     if (rank !== null && (!best || rank < best.rank || (rank === best.rank && term < best.term))) best = { term, rank };
   }
   return best?.term ?? word;
@@ -241,6 +295,27 @@ export function editDistance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length];
+}
+
+/**
+ * Whether two words are at most `k` edits apart: the edit distance's rows,
+ * given up as soon as every cell of one exceeds `k`. Most of a vocabulary is
+ * far from a typed word, and is dropped after a letter or two.
+ */
+export function withinEdits(a: string, b: string, k: number): boolean {
+  if (Math.abs(a.length - b.length) > k) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j] < best) best = row[j];
+    }
+    if (best > k) return false;
+    prev = row;
+  }
+  return prev[b.length] <= k;
 }
 
 export interface RelatedArticle<A extends { id: string } = Article> {

@@ -9,17 +9,17 @@ import { createLibrary } from './library';
 import { TAMIM_PAGE } from './test-fixtures';
 
 const built = seedCorpus();
-const meta = corpusFiles(built).get(paths.meta) as string;
+const names = corpusFiles(built).get(paths.names) as string;
 
 describe('the names a saved article is read with', () => {
-  it('are meta.json’s when it is sound', async () => {
-    const names = await bundledNames(async () => meta, built.table);
-    expect(names.find((e) => e.id === 'mohammad-javad-zarif')).toMatchObject({ name: 'Mohammad Javad Zarif', type: 'person', aliases: expect.arrayContaining(['Zarif']) });
+  it('are names.json’s when it is sound', async () => {
+    const context = await bundledNames(async () => names, built.table);
+    expect(context.find((e) => e.id === 'mohammad-javad-zarif')).toMatchObject({ name: 'Mohammad Javad Zarif', type: 'person', aliases: expect.arrayContaining(['Zarif']) });
   });
 
-  it('come from the built-in table when meta.json is damaged, missing or of another shape', async () => {
+  it('come from the built-in table when names.json is damaged, missing or of another shape', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (const read of [async () => `\u0000${meta}`, () => Promise.reject(new Error('HTTP 404')), async () => '{"entities": 3}']) {
+    for (const read of [async () => `\u0000${names}`, () => Promise.reject(new Error('HTTP 404')), async () => '{"entities": 3}']) {
       expect(await bundledNames(read, built.table)).toEqual(namesFromTable(built.table));
     }
     warn.mockRestore();
@@ -27,7 +27,7 @@ describe('the names a saved article is read with', () => {
     expect(zarif?.aliases).toEqual(expect.arrayContaining(['Zarif', 'Mohammad Javad Zarif']));
   });
 
-  it('let the library save with a damaged meta.json, the bundled Zarif still the one quoted', async () => {
+  it('let the library save with a damaged names.json, the bundled Zarif still the one quoted', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const db = await openLibraryDb('bundled-names-test');
     const library = createLibrary(async () => db, () => bundledNames(async () => '\u0000', built.table), built.table, () => undefined);

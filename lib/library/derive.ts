@@ -19,7 +19,7 @@ import type { EntityType } from '../engine/types';
 import { articleMentions } from '../engine/views';
 import type { SavedArticle } from './format';
 
-/** The bundled corpus's names (from `corpus/meta.json`), the context a saved article is read in. */
+/** The bundled corpus's names (from `corpus/names.json`), the context a saved article is read in. */
 export type NameContext = (Pick<EntityEntry, 'id' | 'name' | 'type' | 'aliases'> & Partial<Pick<EntityEntry, 'role'>>)[];
 
 /** The article a known role is said to come from: none of the batch's, so the engine never cites it. */

@@ -30,7 +30,7 @@ export const WHALE_PAGE: ExtractedPage = {
   ],
 };
 
-/** What the background reads from corpus/meta.json, here from the seeds. */
+/** What the background reads from corpus/names.json, here from the seeds. */
 export function seedNameContext(): NameContext {
   return seedCorpus().entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases }));
 }

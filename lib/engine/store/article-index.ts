@@ -8,7 +8,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Corpus, Entity, Statement } from '../types';
-import { editDistance, type Hit, INDEX_OPTIONS, type IndexDoc, namesOf, processTerm, queryWords } from '../search';
+import { closeSpelling, type Hit, INDEX_OPTIONS, type IndexDoc, namesOf, processTerm, queryWords } from '../search';
 import MiniSearchClass from 'minisearch';
 
 const tokenizeText = MiniSearchClass.getDefault('tokenize') as (text: string) => string[];
@@ -109,8 +109,4 @@ function termsOf(statement: Statement, entityNames: (id: string) => string): str
     statementTerms.set(statement, terms);
   }
   return terms;
-}
-
-function closeSpelling(word: string, term: string): boolean {
-  return word.length >= 4 && Math.abs(word.length - term.length) <= 1 && editDistance(word, term) <= Math.round(word.length * 0.2);
 }

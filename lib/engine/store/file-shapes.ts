@@ -52,9 +52,15 @@ const timelinePoint = v.looseObject({ date: nullable(text), said: count, about: 
 export const corpusMetaShape = v.looseObject({
   version: v.number(),
   articles: v.array(articleRef),
-  entities: v.array(v.looseObject({ id: text, name: text, type: entityType, aliases: v.array(text), role: nullable(text) })),
   problems: v.array(v.unknown()),
   statements: count,
+});
+
+export const namesFileShape = v.looseObject({
+  version: v.number(),
+  entities: v.array(v.looseObject({ id: text, name: text, type: entityType, aliases: v.array(text), role: nullable(text) })),
+  // MiniSearch's own form, which MiniSearch checks as it loads it; here only that it is one.
+  index: v.looseObject({ serializationVersion: v.number(), documentCount: count, index: v.array(v.unknown()) }),
 });
 
 export const entityFileShape = v.looseObject({

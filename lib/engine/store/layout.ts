@@ -5,6 +5,7 @@
  * from. Written by the build; the same corpus always gives the same bytes,
  * file for file, and the build refuses to write a set whose files disagree.
  */
+import type { AsPlainObject } from 'minisearch';
 import type { BuiltCorpus } from '../corpus';
 import type { LoadedCorpus } from '../bundle';
 import { type ArticleRef, articleRef, entityView } from '../lookup';
@@ -14,7 +15,8 @@ import { type ArticleWithStatements, articleMentions, type TimelinePoint, timeli
 import { buildArticleIndex, buildNamesIndex } from './article-index';
 
 export const CORPUS_DIR = 'corpus';
-export const LAYOUT_VERSION = 1;
+/** 2: the entities moved from meta.json to names.json, so that names are answered without the list of every article. */
+export const LAYOUT_VERSION = 2;
 /** Statements an entity file carries for the card; the rest are read from their articles when a view asks for more. */
 export const CARD_STATEMENTS = 8;
 
@@ -30,10 +32,21 @@ export interface CorpusMeta {
   version: number;
   /** In corpus order; an article's file is `articles/<its position>.json`. */
   articles: ArticleRef[];
-  /** An entity's file is `entities/<its id>.json`. */
-  entities: EntityEntry[];
   problems: SeedProblem[];
   statements: number;
+}
+
+/**
+ * Everything a names answer needs and nothing more: the first keystrokes of a
+ * cold search, "did you mean" and a typed name read this small file, never
+ * meta.json's list of every article.
+ */
+export interface NamesFile {
+  version: number;
+  /** In corpus order (the positions `related.json` gives); an entity's file is `entities/<its id>.json`. */
+  entities: EntityEntry[];
+  /** The entities alone as a MiniSearch index (`buildNamesIndex`). */
+  index: AsPlainObject;
 }
 
 export interface EntityFile {
@@ -66,7 +79,7 @@ export const SAFE_ID = /^[a-z0-9-]+$/;
 export const paths = {
   meta: `${CORPUS_DIR}/meta.json`,
   search: `${CORPUS_DIR}/search.json`,
-  /** The names alone, small: what the first keystrokes of a cold popup search while search.json loads. */
+  /** The names alone, small (`NamesFile`): what the first keystrokes of a cold popup search while search.json loads. */
   names: `${CORPUS_DIR}/names.json`,
   related: `${CORPUS_DIR}/related.json`,
   /** By id (ids are lower-case letters, digits and hyphens), so a card needs no other file to find its own. */
@@ -84,13 +97,7 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   const files = new Map<string, string>();
   const entityAt = new Map(built.entities.map((e, i) => [e.id, i]));
   const articleAt = new Map(built.articles.map((a, i) => [a.id, i]));
-  const meta: CorpusMeta = {
-    version: LAYOUT_VERSION,
-    articles: built.articles.map(articleRef),
-    entities: built.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, role: e.roles[0]?.text ?? null })),
-    problems: built.problems,
-    statements: built.statements.length,
-  };
+  const meta: CorpusMeta = { version: LAYOUT_VERSION, articles: built.articles.map(articleRef), problems: built.problems, statements: built.statements.length };
   files.set(paths.meta, JSON.stringify(meta));
   built.entities.forEach((e) => {
     const related = relatedAll.get(e.id) ?? none;
@@ -123,7 +130,12 @@ export function corpusFiles(built: BuiltCorpus): Map<string, string> {
   }
   files.set(paths.related, JSON.stringify(related));
   files.set(paths.search, JSON.stringify(buildArticleIndex(built)));
-  files.set(paths.names, JSON.stringify(buildNamesIndex(built)));
+  const namesFile: NamesFile = {
+    version: LAYOUT_VERSION,
+    entities: built.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, role: e.roles[0]?.text ?? null })),
+    index: buildNamesIndex(built).toJSON(),
+  };
+  files.set(paths.names, JSON.stringify(namesFile));
   if (files.size !== 4 + built.articles.length + built.entities.length) throw new Error('corpus files: two articles or entities would share a file');
   return files;
 }

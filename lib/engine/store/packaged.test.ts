@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadedSeedCorpus, seedCorpus } from '../../../tests/seeds';
+import { closestAmong } from '../lookup';
 import { corpusFiles, paths } from './layout';
 import { CorpusFileError, packagedStore, type ReadFile } from './packaged';
 import { memoryStore } from './store';
+
+// The real `closestAmong`, watched: "did you mean" is worked out only for an answer that shows it.
+vi.mock('../lookup', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lookup')>();
+  return { ...actual, closestAmong: vi.fn(actual.closestAmong) };
+});
 
 const built = seedCorpus();
 const files = corpusFiles(built);
@@ -47,8 +54,12 @@ describe('the packaged corpus answers as the whole corpus in memory does', () =>
     expect(troops.statements[0].terms).toEqual(expect.arrayContaining(['us', 'troops']));
     expect((await packaged.search('Hashd al-Shaabi')).statements.map((s) => s.id)).toContain('003_3d90aa80119a4437#12');
     // A word nothing holds as typed is matched by a close spelling, marked as such.
+    const typo = await packaged.search('functons');
+    expect(typo.statements.length).toBeGreaterThan(0);
+    expect(typo.statements.every((s) => s.approximate && s.terms.includes('functions'))).toBe(true);
+    // But never by another word: "sanctions" is not a spelling of "functions" (another first letter, two edits).
     const sanctions = await packaged.search('sanctions');
-    expect(sanctions.statements.every((s) => s.approximate)).toBe(true);
+    expect([...sanctions.names, ...sanctions.statements, ...sanctions.articles]).toEqual([]);
     expect((await packaged.search('Pompeio')).suggestions).toEqual(['pompeo']);
   });
 });
@@ -72,6 +83,60 @@ describe('a cold search', () => {
     const full = await store.search('Zarif');
     expect(full.pending).toBeUndefined();
     expect(full.statements.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the names answer', () => {
+  it('needs only names.json: a cold search for a name, and a typed name, read no meta.json (which lists every article)', async () => {
+    const reads: string[] = [];
+    const store = packagedStore(async (path) => {
+      reads.push(path);
+      // The full index is still on its way: the answer is the names one.
+      if (path === paths.search) await new Promise(() => {});
+      return files.get(path) as string;
+    }, built.table);
+    const first = await store.search('Zarif');
+    expect(first).toMatchObject({ pending: true, statements: [], articles: [] });
+    expect(first.names[0]).toMatchObject({ id: 'mohammad-javad-zarif', name: 'Mohammad Javad Zarif', type: 'person', approximate: false });
+    expect(first.names[0].role).toBe(built.entities.find((e) => e.id === 'mohammad-javad-zarif')?.roles[0]?.text ?? null);
+    expect(await store.resolve('Zarif')).toBe('mohammad-javad-zarif');
+    expect(reads).not.toContain(paths.meta);
+    expect([...new Set(reads)].sort()).toEqual([paths.names, paths.search].sort());
+  });
+  it('is refused, naming the file, when names.json is damaged, and a card still opens', async () => {
+    const damaged = new Map(files);
+    damaged.set(paths.names, `\u0000${files.get(paths.names)}`);
+    const store = packagedStore(fromFiles(damaged), built.table);
+    await expect(store.resolve('Zarif')).rejects.toThrow(/corpus file corpus\/names\.json: not valid JSON/);
+    expect((await store.entity('mohammad-javad-zarif', 2))?.statements).toHaveLength(2);
+  });
+});
+
+describe('"did you mean"', () => {
+  it('is worked out only when the answer found nothing at all, not for every query that matches no name', async () => {
+    const store = packagedStore(fromFiles(files), built.table);
+    await store.search('Zarif');
+    vi.mocked(closestAmong).mockClear();
+    const troops = await store.search('US troops');
+    expect(troops.names).toEqual([]);
+    expect(troops.statements.length).toBeGreaterThan(0);
+    expect(troops.closest).toEqual([]);
+    expect(closestAmong).not.toHaveBeenCalled();
+    const nothing = await store.search('Kanaanyyyy');
+    expect([...nothing.names, ...nothing.statements, ...nothing.articles]).toEqual([]);
+    expect(nothing.closest).toEqual(['Nasser Kanaani']);
+    expect(closestAmong).toHaveBeenCalledTimes(1);
+  });
+  it('is not worked out for a cold answer of names only, which the popup does not show as "nothing found"', async () => {
+    const store = packagedStore(async (path) => {
+      // The full index never arrives: every answer is the names-only one.
+      if (path === paths.search) await new Promise(() => {});
+      return files.get(path) as string;
+    }, built.table);
+    vi.mocked(closestAmong).mockClear();
+    const first = await store.search('milestone');
+    expect(first).toMatchObject({ pending: true, names: [], closest: [] });
+    expect(closestAmong).not.toHaveBeenCalled();
   });
 });
 

@@ -2,8 +2,8 @@
  * The bundled corpus read from its files (see `layout.ts`), each only when a
  * request needs it, and kept while the background lives: a card reads one
  * entity file, the reader one article file, the popup's first search the
- * article-level index. Each file's shape is checked as it is read
- * (`file-shapes.ts`). A file that is missing, corrupt or of the wrong shape
+ * names file (its names answer needs no other) and the article-level index.
+ * Each file's shape is checked as it is read (`file-shapes.ts`). A file that is missing, corrupt or of the wrong shape
  * fails that request with its name; every other request keeps working.
  */
 import MiniSearch from 'minisearch';
@@ -12,8 +12,19 @@ import type { NameTable } from '../matcher';
 import { type Hit, INDEX_OPTIONS, type IndexDoc, indexTextHits, relatedArticles, searchWithSuggestions } from '../search';
 import type { ArticleWithStatements, RelatedArticleView, SearchAnswer, TimelinePoint } from '../views';
 import { sentencesIn } from './article-index';
-import { articleFileShape, corpusMetaShape, entityFileShape, relatedFileShape, shapeProblem } from './file-shapes';
-import { type ArticleFile, type CorpusMeta, type EntityFile, LAYOUT_VERSION, paths, type RelatedFile, SAFE_ID, withStatementText } from './layout';
+import { articleFileShape, corpusMetaShape, entityFileShape, namesFileShape, relatedFileShape, shapeProblem } from './file-shapes';
+import {
+  type ArticleFile,
+  type CorpusMeta,
+  type EntityEntry,
+  type EntityFile,
+  LAYOUT_VERSION,
+  type NamesFile,
+  paths,
+  type RelatedFile,
+  SAFE_ID,
+  withStatementText,
+} from './layout';
 import type { CorpusStore } from './store';
 
 /** Reads one packaged file as text (`fetch(runtime.getURL(…))` in the extension, the file system in Node). */
@@ -33,11 +44,30 @@ const PER_GROUP = 8;
 /** Articles whose sentences a search reads: the best ones, enough for a page of statements. */
 const ARTICLES_FOR_SENTENCES = 6;
 
+/** What the store keeps of names.json: the entities, where each is among them, and their index loaded. */
+interface Names {
+  entities: EntityEntry[];
+  at: Map<string, number>;
+  index: MiniSearch<IndexDoc>;
+}
+
+/** A file's layout is this code's, else nothing in it can be trusted to mean what the code reads. */
+function ofThisLayout<T extends { version: number }>(path: string, file: T): T {
+  if (file.version !== LAYOUT_VERSION) throw new CorpusFileError(path, `layout version ${file.version}, expected ${LAYOUT_VERSION}`);
+  return file;
+}
+
+/** Resolves with `value` on a later task, once every promise already settling in memory has. */
+const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
+
 export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
   const cache = new Map<string, Promise<unknown>>();
-  /** The file as JSON of `shape`'s shape (checked before anything reads it). */
-  const load = <T>(path: string, shape: Parameters<typeof shapeProblem>[0]): Promise<T> => {
-    let pending = cache.get(path) as Promise<T> | undefined;
+  /**
+   * The file as JSON of `shape`'s shape (checked before anything reads it), turned by `keep` into what
+   * the store holds of it: only that is cached, not the parsed file (the names index's plain form is not kept beside the index).
+   */
+  const load = <T, K = T>(path: string, shape: Parameters<typeof shapeProblem>[0], keep: (value: T) => K = (value) => value as unknown as K): Promise<K> => {
+    let pending = cache.get(path) as Promise<K> | undefined;
     if (!pending) {
       pending = read(path).then(
         (text) => {
@@ -49,7 +79,11 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
           }
           const problem = shapeProblem(shape, value);
           if (problem) throw new CorpusFileError(path, `not a corpus file of this version (${problem})`);
-          return value as T;
+          try {
+            return keep(value as T);
+          } catch (error) {
+            throw error instanceof CorpusFileError ? error : new CorpusFileError(path, error instanceof Error ? error.message : String(error));
+          }
         },
         (error: unknown) => {
           throw error instanceof CorpusFileError ? error : new CorpusFileError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
@@ -61,17 +95,16 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
     }
     return pending;
   };
-  const meta = async () => {
-    const m = await load<CorpusMeta>(paths.meta, corpusMetaShape);
-    if (m.version !== LAYOUT_VERSION) throw new CorpusFileError(paths.meta, `layout version ${m.version}, expected ${LAYOUT_VERSION}`);
-    return m;
-  };
-  let positions: Promise<{ entities: Map<string, number>; articles: Map<string, number> }> | null = null;
+  const meta = async () => ofThisLayout(paths.meta, await load<CorpusMeta>(paths.meta, corpusMetaShape));
+  /** names.json, all a names answer needs: never meta.json, which lists every article (1.35 MB at 5,000). */
+  const names = () =>
+    load<NamesFile, Names>(paths.names, namesFileShape, (file) => {
+      ofThisLayout(paths.names, file);
+      return { entities: file.entities, at: new Map(file.entities.map((e, i) => [e.id, i])), index: MiniSearch.loadJS<IndexDoc>(file.index, INDEX_OPTIONS) };
+    });
+  let positions: Promise<{ articles: Map<string, number> }> | null = null;
   const position = () => {
-    positions ??= meta().then((m) => ({
-      entities: new Map(m.entities.map((e, i) => [e.id, i])),
-      articles: new Map(m.articles.map((a, i) => [a.id, i])),
-    }));
+    positions ??= meta().then((m) => ({ articles: new Map(m.articles.map((a, i) => [a.id, i])) }));
     return positions;
   };
   const loadIndex = (path: string) =>
@@ -98,14 +131,6 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       },
     );
     return index;
-  };
-  let namesIndex: Promise<MiniSearch<IndexDoc>> | null = null;
-  const names = () => {
-    namesIndex ??= loadIndex(paths.names).catch((error: unknown) => {
-      namesIndex = null;
-      throw error;
-    });
-    return namesIndex;
   };
   const articleAt = async (n: number) => withStatementText(await load<ArticleFile>(paths.article(n), articleFileShape));
   const articleFile = async (id: string): Promise<ArticleFile | null> => {
@@ -134,7 +159,7 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       return await load<EntityFile>(paths.entity(id), entityFileShape);
     } catch (error) {
       // No file for an id nobody has: no such entity. A file that is there but damaged, or unreadable for another reason, is an error.
-      if (error instanceof CorpusFileError && !(await position()).entities.has(id)) return null;
+      if (error instanceof CorpusFileError && !(await names()).at.has(id)) return null;
       throw error;
     }
   };
@@ -163,27 +188,30 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       return (await entityFile(id))?.timeline ?? [];
     },
     async search(query): Promise<SearchAnswer> {
-      const m = await meta();
-      const { entities: entityAt, articles: articleAt } = await position();
-      const empty = { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
-      if (!query.trim()) return empty;
+      if (!query.trim()) return { query, names: [], statements: [], articles: [], suggestions: [], closest: [] };
       const full = loaded;
       const loading = full || failed ? null : searchIndex();
-      let first: SearchAnswer | null = null;
       if (loading) {
-        // A cold worker: the names answer at once from the small index; statements and articles follow.
-        const settled = await Promise.race([loading.then(() => true), names().then(() => false, () => true)]);
-        if (!settled) first = { ...nameHits(searchWithSuggestions(await names(), query), m, entityAt, query), pending: true };
+        // A cold worker: the names answer at once from names.json alone; statements and articles follow.
+        // Names alone only when the full index has not come a task later: files read from memory (the CLI,
+        // tests) are all there by then, so their answer is never names only.
+        const settled = await Promise.race([loading.then(() => true), names().then(() => nextTask(false), () => true)]);
+        if (!settled) {
+          const people = await names();
+          const { hits, suggestions } = searchWithSuggestions(people.index, query);
+          // Statements and articles are still to come: not "nothing found", so no "did you mean" (the popup shows none while pending).
+          return { query, names: nameHits(hits, people), statements: [], articles: [], suggestions, closest: [], pending: true };
+        }
       }
-      if (first) return first;
-      const { hits, suggestions } = searchWithSuggestions(full ?? (await searchIndex()), query);
-      const { names: found } = nameHits({ hits, suggestions }, m, entityAt, query);
+      const [index, people, m, { articles: articleAt }] = await Promise.all([full ?? searchIndex(), names(), meta(), position()]);
+      const { hits, suggestions } = searchWithSuggestions(index, query);
+      const found = nameHits(hits, people);
       const articleHits = hits.filter((h) => h.kind === 'article' && articleAt.has(h.id));
       const read = await Promise.all(
         articleHits.slice(0, ARTICLES_FOR_SENTENCES).map(async (hit) => ({ hit, file: (await articleFile(hit.id)) as ArticleFile })),
       );
       const nameOf = (id: string) => {
-        const e = m.entities[entityAt.get(id) ?? -1];
+        const e = people.entities[people.at.get(id) ?? -1];
         return e ? [e.name, ...e.aliases].join(' ') : '';
       };
       const sentences = sentencesIn(
@@ -199,13 +227,12 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       });
       const articles = articleHits.slice(0, PER_GROUP).map((h) => ({ ...m.articles[articleAt.get(h.id) as number], terms: h.terms, approximate: h.approximate }));
       const nothing = found.length + statements.length + articles.length === 0;
-      return { query, names: found, statements, articles, suggestions, closest: nothing ? closestAmong(m.entities, query) : [] };
+      return { query, names: found, statements, articles, suggestions, closest: nothing ? closestAmong(people.entities, query) : [] };
     },
     async related(text): Promise<RelatedArticleView[]> {
-      const m = await meta();
-      const file = await load<RelatedFile>(paths.related, relatedFileShape);
-      const namedIn = new Map(m.articles.map((a, i) => [a.id, new Set((file.named[i] ?? []).map((n) => m.entities[n]?.id))]));
-      const entities = new Map(m.entities.map((e) => [e.id, e]));
+      const [m, people, file] = await Promise.all([meta(), names(), load<RelatedFile>(paths.related, relatedFileShape)]);
+      const namedIn = new Map(m.articles.map((a, i) => [a.id, new Set((file.named[i] ?? []).map((n) => people.entities[n]?.id))]));
+      const entities = new Map(people.entities.map((e) => [e.id, e]));
       return relatedArticles({ articles: m.articles, namedIn, entities }, indexTextHits(await searchIndex(), text), table, text).map((r) => ({
         ...r.article,
         score: r.score,
@@ -213,24 +240,23 @@ export function packagedStore(read: ReadFile, table: NameTable): CorpusStore {
       }));
     },
     async resolve(name): Promise<string | null> {
-      return resolveAmong((await meta()).entities, name);
+      return resolveAmong((await names()).entities, name);
     },
   };
 }
 
-/** The names among the hits, as the search answer lists them. */
-function nameHits(
-  { hits, suggestions }: { hits: Hit[]; suggestions: string[] },
-  m: CorpusMeta,
-  entityAt: ReadonlyMap<string, number>,
-  query: string,
-): SearchAnswer {
-  const names = hits
+/**
+ * The names among the hits, as the search answer lists them. Without "did you
+ * mean": that is for an answer that found nothing at all, which only the
+ * caller knows, and measuring every name against the query cost 5–15 ms a
+ * query on a large corpus (issue 21).
+ */
+function nameHits(hits: readonly Hit[], people: Names): SearchAnswer['names'] {
+  return hits
     .filter((h) => h.kind === 'entity')
     .slice(0, PER_GROUP)
     .flatMap((h) => {
-      const e = m.entities[entityAt.get(h.id) ?? -1];
+      const e = people.entities[people.at.get(h.id) ?? -1];
       return e ? [{ id: e.id, name: e.name, type: e.type, role: e.role, terms: h.terms, approximate: h.approximate }] : [];
     });
-  return { query, names, statements: [], articles: [], suggestions, closest: names.length === 0 ? closestAmong(m.entities, query) : [] };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, processTerm } from '../search';
-import { articleTermWeights, type PostingSource, searchPostings, withinEdits } from './postings';
+import { editDistance, processTerm, withinEdits } from '../search';
+import { articleTermWeights, type PostingSource, searchPostings } from './postings';
 
 /** Postings held in memory, as IndexedDB would hand them out term by term. */
 function sourceOf(docs: Record<string, string>): PostingSource {
@@ -51,6 +51,15 @@ describe('article search over postings', () => {
     const [hit] = await searchPostings('Kadhimy', source);
     expect(hit).toMatchObject({ id: 'b', approximate: true, terms: ['kadhimi'] });
     expect((await searchPostings('Basra', source))[0]?.approximate).toBe(false);
+  });
+
+  it('never turns one word into another: a close spelling keeps the first letter and is one edit in five letters', async () => {
+    const source = sourceOf({ ...DOCS, a: 'Zarif met Pompeo in Baghdad.', d: 'The committee functions as a court.' });
+    expect(await searchPostings('sanctions', source)).toEqual([]);
+    expect(await searchPostings('fumctons', source)).toEqual([]);
+    expect(await searchPostings('Bompeo', source)).toEqual([]);
+    expect(await searchPostings('Pompeio', source)).toMatchObject([{ id: 'a', approximate: true, terms: ['pompeo'] }]);
+    expect(await searchPostings('functons', source)).toMatchObject([{ id: 'd', approximate: true, terms: ['functions'] }]);
   });
 
   it('tells words within k edits exactly as the full edit distance does (property)', () => {

@@ -5,11 +5,11 @@
  * of its own words and the vocabulary, never the whole index. The rules
  * follow the packaged index's (`searchWithSuggestions`): the words the
  * documents hold as typed, the last word also as a prefix, a close spelling
- * only for a word nothing holds (and then marked approximate); every word
- * when some article holds them all, else any.
+ * (`closeSpelling`) only for a word nothing holds (and then marked
+ * approximate); every word when some article holds them all, else any.
  */
 import MiniSearch from 'minisearch';
-import { type Hit, processTerm, queryWords, SEARCH_OPTIONS } from '../search';
+import { closeSpelling, type Hit, maxEditsFor, processTerm, queryWords, SEARCH_OPTIONS } from '../search';
 
 const tokenizeText = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
@@ -30,7 +30,6 @@ const B = 0.75;
 const TYPICAL_LENGTH = 600;
 /** Completions of the word being typed that a query reads postings for: the shortest first, as MiniSearch ranks them near the exact word. */
 const MAX_COMPLETIONS = 40;
-const FUZZY_FRACTION = 0.2;
 
 /** Each term of an article with its weight: field-boosted counts, saturated and normalised by length. */
 export function articleTermWeights(fields: ArticleFields): Map<string, number> {
@@ -62,27 +61,6 @@ interface WordTerms {
   approximate: boolean;
 }
 
-/**
- * Whether two words are at most `k` edits apart: the edit distance's rows,
- * given up as soon as every cell of one exceeds `k`. Most of a vocabulary is
- * far from a typed word, and is dropped after a letter or two.
- */
-export function withinEdits(a: string, b: string, k: number): boolean {
-  if (Math.abs(a.length - b.length) > k) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (row[j] < best) best = row[j];
-    }
-    if (best > k) return false;
-    prev = row;
-  }
-  return prev[b.length] <= k;
-}
-
 /** The first index in a sorted list whose item is not below `key`. */
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
@@ -103,9 +81,12 @@ function termsFor(word: string, last: boolean, vocabulary: readonly string[]): W
     for (let i = at; i < vocabulary.length && vocabulary[i].startsWith(word); i++) if (vocabulary[i] !== word) completions.push(vocabulary[i]);
     terms.push(...completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_COMPLETIONS));
   }
-  if (terms.length > 0 || word.length < 4) return { terms, approximate: false };
-  const edits = Math.round(word.length * FUZZY_FRACTION);
-  const close = vocabulary.filter((t) => withinEdits(word, t, edits));
+  if (terms.length > 0 || maxEditsFor(word) === 0) return { terms, approximate: false };
+  // A close spelling keeps the first letter: only that stretch of the sorted vocabulary is read.
+  const close: string[] = [];
+  for (let i = lowerBound(vocabulary, word[0]); i < vocabulary.length && vocabulary[i][0] === word[0]; i++) {
+    if (closeSpelling(word, vocabulary[i])) close.push(vocabulary[i]);
+  }
   return { terms: close, approximate: close.length > 0 };
 }
 
