@@ -173,9 +173,10 @@ export function neverUnderlined(table: NameTable): string[] {
 
 /**
  * Words inside one name are joined by a space or hyphen, never by a line break or punctuation,
- * except the apostrophe that transliteration puts inside a word ("Kata’ib", "Asa'ib") or at its end ("Shia’ Sabbar").
+ * except the apostrophe that transliteration puts inside a word ("Kata’ib", "Asa'ib") or at its end ("Shia’ Sabbar"),
+ * and the mark that writes the letter ʿayn ("al-‘Āmirī").
  */
-const NAME_JOINER = /^(?:[ \t\u00a0\u2009\u202f\u200c\-\u2010\u2011]{1,3}|['\u2019\u02bc] ?)$/;
+const NAME_JOINER = /^(?:[ \t\u00a0\u2009\u202f\u200c\-\u2010\u2011]{1,3}|['\u2019\u02bc] ?|[-\u2010\u2011]?[\u2018\u02bb\u02bf])$/;
 
 function isAllCaps(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();

@@ -51,7 +51,8 @@ function withSingleQuotes(text: string, doubles: Span[]): Span[] {
       i = doubles[d].end - 1;
       continue;
     }
-    if (text[i] !== '\u2018' || /[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) continue;
+    // "al-‘Āmirī": after a letter or a hyphen the mark writes the letter ʿayn, it opens no quotation.
+    if (text[i] !== '\u2018' || /[\p{L}\p{N}-]/u.test(text[i - 1] ?? '')) continue;
     const limit = Math.min(text.length, i + 200);
     for (let j = i + 2; j < limit; j++) {
       if (text[j] === '\u2018' || text[j] === '\u201c' || text[j] === '"') break;

@@ -110,6 +110,19 @@ describe('a speaker the text points back to is inferred, and says why', () => {
     // Two people named: the text does not say which.
     expect(speakers('Saad Karimi met Hamid Nouri.', 'The cleric then announced, "We will resist."')).toEqual([null]);
   });
+  it('is nobody for what the speaker answers ("Responding to X\'s accusation of “…”, Y said") and for another name ("or “Abu Hadi”")', () => {
+    expect(speakers('Responding to Bahrain\'s accusation of supporting "terrorist operations", Faisal Amin said the claim was false.')).toEqual([null]);
+    expect(speakers('The strike killed Saad Karimi, or "Abu Hadi," a commander of the group.')).toEqual([null]);
+  });
+  it('gives the words of "the Secretary General of X" to the person with that title, not to X', () => {
+    expect(speakers('Secretary General of the Badr Organization Faisal Amin spoke in Baghdad.', 'The Secretary General of the Badr Organization pointed out that "the calm is over."')).toEqual(['Faisal Amin']);
+  });
+  it('does not give the words of "the spokesperson for X" to someone else\'s spokesperson named before', () => {
+    expect(speakers('"It was self-defense," said Major General Patrick Doyle, a Pentagon spokesperson.', 'The military spokesperson for Prime Minister Saad Jaber called it an "unjustified attack on our forces."')).toEqual(['Patrick Doyle', null]);
+  });
+  it('reads a name written with the letter ʿayn ("al-‘Āmirī") as one name, not a quotation', () => {
+    expect(speakers('Secretary General of the Badr Organization Hādī al-‘Āmirī said that "this is the time for the troops to leave."')).toEqual(['Hādī al-‘Āmirī']);
+  });
   it('a quote that opens a paragraph goes on with the speaker before it, unless someone else became the subject', () => {
     expect(attributed('Hamid Nouri said "we are ready to talk."', '"We have always been ready for talks with everyone."').map(([, s, k]) => [s, k])).toEqual([
       ['Hamid Nouri', 'verb'],

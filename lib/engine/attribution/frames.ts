@@ -138,8 +138,16 @@ export function resolveReference(ctx: Context, modifiers: string, head: string, 
   // "an Iraqi official said": an anonymous source, whoever was named before.
   if (/^(?:an?|one|another)\s/i.test(modifiers)) return null;
   if (ORG_HEADS.has(key)) return resolveOrganizationRole(key, organizationsBefore(ctx, position), ctx.orgSubject);
+  // "the military spokesperson for Prime Minister Mohammed al-Sudani": someone of that person's, whom no role named before can tell.
+  if (namesPerson(ctx, complement)) return null;
   const candidates = candidatesBefore(ctx, position);
   return resolvePersonRole(modifiers, key, candidates, complement, pronounSubject(ctx)) ?? onlyOneNamed(ctx, candidates, modifiers, key);
+}
+
+/** Whether a reference's complement ("for Prime Minister X") names a person the text knows. */
+function namesPerson(ctx: Context, complement: string): boolean {
+  if (!complement) return false;
+  return Object.values(ctx.names).some((e) => e.type === 'person' && e.name.includes(' ') && complement.includes(e.name));
 }
 
 /** Heads that name a source the text may never name ("the official", "the source"): never read as the one person named. */
@@ -194,6 +202,8 @@ function subjectBefore(masked: string, offset: number, verbAt: number, people: M
     const before = masked.slice(Math.max(0, named.start - offset - 80), named.start - offset);
     if (STATEMENT_BY.test(before)) return { mention: named, kind: 'statement' };
     if (objectOfPreposition(before)) continue;
+    // "The Secretary General of the Badr Organization pointed out": the organisation names whose title speaks.
+    if (named.type !== 'person' && /\b(?:of|for)\s+(?:the\s+)?$/i.test(before)) continue;
     if (JOINED_NAME_BEFORE.test(before)) return 'joint';
     const head = appositionHead(masked, offset, people, i, opening);
     return { mention: head ?? named, kind: 'verb' };

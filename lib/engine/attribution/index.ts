@@ -372,6 +372,9 @@ function colonSpeaker(lead: string, leadStart: number, offset: number, people: M
 }
 
 const RELAYS: ReadonlySet<Frame['kind']> = new Set(['according-to', 'statement', 'relayed']);
+/** A sentence that opens with what its subject answers, still before the clause's comma: "Responding to …", "Asked about …". */
+const RESPONSE_OPENING = /^\s*(?:(?:Responding|Reacting|Replying|Referring|Commenting|Alluding)\s+to|In\s+(?:response|reply|reaction)\s+to|Asked\s+(?:about|whether|if))\b[^,;:]*$/;
+
 const OTHERS_CLAIM = /['\u2019]s\s+(?:[\p{L}-]+\s+)?(?:claims?|allegations?|assertions?|accusations?|remarks?|statements?|comments?|words|description)\b/u;
 
 function speakerOf(
@@ -405,6 +408,8 @@ function speakerOf(
     // "Barzani rejected Tehran's claims that …": the words are the owner's, and the text names no one for them.
     if (/\p{L}/u.test(lead.slice(0, possessive.index).slice(-1))) return NO_SPEAKER;
   }
+  // "Responding to Bahrain's accusation of “terrorist operations”, al-Nuri said": what the speaker answers is not their words.
+  if (RESPONSE_OPENING.test(masked.slice(0, quote.start - offset))) return NO_SPEAKER;
   const precedingIndex = lowerBound(frames, (f) => f.end, quote.start + 1) - 1;
   const preceding = reporterOf(frames, precedingIndex, masked, offset);
   const adjacentBefore = precedingIndex >= 0 && /^[\s,:]*(?:that\s*)?[\s,:]*$/.test(masked.slice(frames[precedingIndex].end - offset, quote.start - offset));

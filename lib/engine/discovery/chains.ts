@@ -19,8 +19,8 @@ export interface Chain {
   end: number;
 }
 
-/** "U.S.", "U.N.": letters with dots; otherwise letters and digits with inner apostrophes and hyphens ("Kata'ib", "al-Sadr"). */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['\u2019\-\u2010\u2011](?=[\p{L}\p{N}]))*(?:['\u2019](?= \p{Lu}))?/gu;
+/** "U.S.", "U.N.": letters with dots; otherwise letters and digits with inner apostrophes and hyphens ("Kata'ib", "al-Sadr", and the ʿayn of "al-‘Āmirī"). */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['\u2019\u2018\u02bb\u02bf\-\u2010\u2011](?=[\p{L}\p{N}\u2018\u02bb\u02bf]))*(?:['\u2019](?= \p{Lu}))?/gu;
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Brig|Adm|Capt|Sgt|Prof|Sen|Rep|Gov|St|Jr|Sr|Mt)$/;
 /** One capital letter; not "I", which is also a word ("so do I. Iran said…"). */
 const MIDDLE_INITIAL = /^(?!I$)\p{Lu}$/u;
@@ -41,7 +41,7 @@ export function isCapitalised(word: string): boolean {
 
 /** "al-Muhandis", "bin": lower-case, but part of a name. */
 export function isParticle(word: string): boolean {
-  return PARTICLES.has(word) || /^(?:al|el|ul|ad|as|ash|an|at|ar|az)-\p{Lu}/u.test(word);
+  return PARTICLES.has(word) || /^(?:al|el|ul|ad|as|ash|an|at|ar|az)-[\u2018\u02bb\u02bf]?\p{Lu}/u.test(word);
 }
 
 export function words(text: string): Word[] {

@@ -13,7 +13,7 @@ export function skeleton(word: string): string {
     .normalize('NFD')
     .replace(MARKS, '')
     .toLowerCase()
-    .replace(/['\u2019\u2018\u02bc`]/g, '')
+    .replace(/['\u2019\u2018\u02bc\u02bb\u02bf`]/g, '')
     .replace(/^(?:al|el)-/, '')
     .replace(/kh/g, 'k')
     .replace(/gh/g, 'g')
