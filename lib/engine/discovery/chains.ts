@@ -20,7 +20,7 @@ export interface Chain {
 }
 
 /** "U.S.", "U.N.": letters with dots; otherwise letters and digits with inner apostrophes and hyphens ("Kata'ib", "al-Sadr", and the ʿayn of "al-‘Āmirī"). */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['\u2019\u2018\u02bb\u02bf\-\u2010\u2011](?=[\p{L}\p{N}\u2018\u02bb\u02bf]))*(?:['\u2019](?= \p{Lu}))?/gu;
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['\u2019\u2018\u02bb\u02bf\-\u2010\u2011](?=[\p{L}\p{N}\u2018\u02bb\u02bf]))*(?:['\u2019](?= (?:\p{Lu}|(?:al|el)-\p{Lu})))?/gu;
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Brig|Adm|Capt|Sgt|Prof|Sen|Rep|Gov|St|Jr|Sr|Mt)$/;
 /** One capital letter; not "I", which is also a word ("so do I. Iran said…"). */
 const MIDDLE_INITIAL = /^(?!I$)\p{Lu}$/u;

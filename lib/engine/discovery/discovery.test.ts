@@ -59,6 +59,11 @@ describe('names in one sentence', () => {
     expect(find('The UN Security Council met on Monday.')).toEqual(['organization:UN Security Council']);
     expect(find('An IRGC Quds Force commander said so.')).toEqual(['organization:IRGC', 'organization:Quds Force']);
   });
+  it('takes a country\'s army for an organisation, a people for no one, and a name whose word ends in an apostrophe whole', () => {
+    expect(find('The Iraqi Army said the border was calm.')).toEqual(['organization:Iraqi Army']);
+    expect(find('"It does not matter to the Americans who leads," he said.')).toEqual([]);
+    expect(find('Prime Minister Mohammad Shiaa’ al-Sudani said so.')).toEqual(['person:Mohammad Shiaa al-Sudani [Prime Minister]']);
+  });
   it('never takes "as" or "an" for a name particle', () => {
     expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
   });

@@ -110,6 +110,8 @@ export const PLACE_WORDS = words(`
   Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa
   Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
   Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Wisconsin Wyoming
+  Americans Iranians Iraqis Israelis Syrians Saudis Turks Russians Europeans Westerners Arabs Persians Palestinians
+  Lebanese Shiites Sunnis Muslims Christians Jews Yazidis Emiratis Qataris Kuwaitis Bahrainis Yemenis Afghans
 `);
 
 /** Places of more than one word: a chain that is one of these is a place. */

@@ -169,8 +169,8 @@ function readSegment(seg: Word[]): Unit[] {
 /** "Kurdistan", "Iraq": a country's own name (not its adjective), which an organisation's name may begin with. */
 const isCountryNoun = (w: Word) => Object.hasOwn(DEMONYMS, w.text) && /^\p{Lu}\p{Ll}+$/u.test(w.text);
 
-/** Bodies every country has that news copy names by the country alone: "Iraqi Parliament", "US Treasury", "U.S. Consulate". */
-const COUNTRY_INSTITUTIONS = new Set(['parliament', 'treasury', 'embassy', 'consulate', 'presidency', 'senate', 'congress', 'judiciary']);
+/** Bodies every country has that news copy names by the country alone: "Iraqi Parliament", "US Treasury", "U.S. Consulate", "Iraqi Army". */
+const COUNTRY_INSTITUTIONS = new Set(['parliament', 'treasury', 'embassy', 'consulate', 'presidency', 'senate', 'congress', 'judiciary', 'army', 'navy']);
 
 /** An organisation's name says more than a country and a head word ("Iraqi Government" is a phrase, not a name), unless the head is a country's institution. */
 function organization(seg: Word[]): boolean {
