@@ -120,6 +120,13 @@ describe('a speaker the text points back to is inferred, and says why', () => {
   it('does not give the words of "the spokesperson for X" to someone else\'s spokesperson named before', () => {
     expect(speakers('"It was self-defense," said Major General Patrick Doyle, a Pentagon spokesperson.', 'The military spokesperson for Prime Minister Saad Jaber called it an "unjustified attack on our forces."')).toEqual(['Patrick Doyle', null]);
   });
+  it('is the person whose apposition an organisation ends, and a name with its country after it ("X of Iraq said")', () => {
+    expect(speakers('Hamid Karimi, the spokesperson of the Iranian Oil, Gas, and Petrochemical Exporters Union, said it was a "very serious accusation."')).toEqual(['Hamid Karimi']);
+    expect(speakers('"We denounce these attacks," Prime Minister Saad Jaber of Iraq said in a statement.')).toEqual(['Saad Jaber']);
+  });
+  it('gives "it said" to the country\'s ministry the text named by its possessive ("Iraq\'s foreign ministry said")', () => {
+    expect(speakers('Iraq’s foreign ministry said on Wednesday it rejected the attack.', '"The ministry rejects these attacks," it said in a statement.')).toEqual(['Iraqi foreign ministry']);
+  });
   it('reads a name written with the letter ʿayn ("al-‘Āmirī") as one name, not a quotation', () => {
     expect(speakers('Secretary General of the Badr Organization Hādī al-‘Āmirī said that "this is the time for the troops to leave."')).toEqual(['Hādī al-‘Āmirī']);
   });

@@ -204,9 +204,27 @@ function subjectBefore(masked: string, offset: number, verbAt: number, people: M
     if (objectOfPreposition(before)) continue;
     // "The Secretary General of the Badr Organization pointed out": the organisation names whose title speaks.
     if (named.type !== 'person' && /\b(?:of|for)\s+(?:the\s+)?$/i.test(before)) continue;
+    // "Hamid Hosseini, the spokesperson of the Oil, Gas, and Petrochemical … Union, said": the organisation ends the person's apposition.
+    const holder = named.type !== 'person' ? roleHolderBefore(masked, offset, people, i, opening) : null;
+    if (holder) return { mention: holder, kind: 'verb' };
     if (JOINED_NAME_BEFORE.test(before)) return 'joint';
     const head = appositionHead(masked, offset, people, i, opening);
     return { mention: head ?? named, kind: 'verb' };
+  }
+  return null;
+}
+
+/** ", the spokesperson of", ", a senior commander in": an apposition that says what the person before it is. */
+const ROLE_APPOSITION_OPENING = new RegExp(String.raw`^\s*,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:${PERSON_HEADS.join('|')})\s+(?:of|for|at|in|to)\b[^;"\u201c\u201d]{0,140}$`, 'u');
+
+/** The person whose role apposition an organisation ends ("X, the spokesperson of … Union, said"), if any. */
+function roleHolderBefore(masked: string, offset: number, people: Mention[], i: number, opening: number): Mention | null {
+  // The apposition may name a few things of its own before the organisation ends it; bounded, so the cost stays linear.
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const holder = people[k];
+    if (holder.start - offset < opening) return null;
+    if (holder.type !== 'person' || !ROLE_APPOSITION_OPENING.test(masked.slice(holder.end - offset, people[i].start - offset))) continue;
+    return objectOfPreposition(masked.slice(Math.max(0, holder.start - offset - 80), holder.start - offset)) ? null : holder;
   }
   return null;
 }

@@ -140,7 +140,7 @@ export const PERSON_HEAD = (heads: string[]) => `(?:${heads.map(eitherCase).join
 const ROLE_APPOSITION = String.raw`\s*,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}?${ROLE_NOUN}\b[^,;"\u201c\u201d]{0,120}?`;
 export const AFTER_PERSON = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${ROLE_APPOSITION}${GAP}$`, 'u');
 export const AFTER_SUBJECT = new RegExp(
-  String.raw`^(?:\s*\([^)]{1,40}\))?(?:(?:\s*,[^,;"\u201c\u201d]{1,140}){1,3},|\s*,[^,;"\u201c\u201d]{1,140}?(?=\s+on \w+day\s)|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s+-\s+[^"\u201c\u201d]{1,160}?\s+-|\s*,)?${GAP}$`,
+  String.raw`^(?:\s*\([^)]{1,40}\))?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})?(?:(?:\s*,[^,;"\u201c\u201d]{1,140}){1,3},|\s*,[^,;"\u201c\u201d]{1,140}?(?=\s+on \w+day\s)|\s*[\u2014\u2013]\s*[^\u2014\u2013"\u201c\u201d]{1,160}[\u2014\u2013]|\s+-\s+[^"\u201c\u201d]{1,160}?\s+-|\s*,)?${GAP}$`,
   'u',
 );
 

@@ -184,12 +184,24 @@ const LOWERCASE_INSTITUTION = new RegExp(
   'gu',
 );
 
+/** "Iraq's foreign ministry said": the same institution, named by its country's possessive; it is the Iraqi foreign ministry. */
+const POSSESSIVE_INSTITUTION = new RegExp(
+  String.raw`(?<![\p{L}.])(${Object.keys(DEMONYMS).filter((c) => /^\p{Lu}\p{Ll}+$/u.test(c)).join('|')})['\u2019]s\s+((?:foreign|defen[cs]e|interior|oil|finance|intelligence)\s+ministry)(?![\p{L}])`,
+  'gu',
+);
+
 function institutions(paragraph: string, index: number, claimed: Claimed[]): Found[] {
   const out: Found[] = [];
   LOWERCASE_INSTITUTION.lastIndex = 0;
   for (let m = LOWERCASE_INSTITUTION.exec(paragraph); m !== null; m = LOWERCASE_INSTITUTION.exec(paragraph)) {
     if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'organization', name: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
+  }
+  POSSESSIVE_INSTITUTION.lastIndex = 0;
+  for (let m = POSSESSIVE_INSTITUTION.exec(paragraph); m !== null; m = POSSESSIVE_INSTITUTION.exec(paragraph)) {
+    if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
+    const name = `${DEMONYMS[m[1]]} ${m[2].replace(/\s+/g, ' ')}`;
+    out.push({ kind: 'organization', name, alsoNamed: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
   }
   return out;
 }

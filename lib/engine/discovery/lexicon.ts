@@ -152,6 +152,7 @@ export const THING_WORDS = words(`
   war revolution agreement deal accord treaty resolution act law constitution conference summit forum talks initiative
   plan program programme operation operations city district airport square street bridge palace hotel hospital camp
   base mountains river region province governorate zone building compound mosque shrine election elections day week
+  oil gas petrochemical petrochemicals electricity
   year month crisis protest protests uprising campaign strike attack attacks offensive pandemic virus talks state
   republic kingdom emirate hall prayer stadium museum school library prison port station tower complex park garden gate
   center centre square avenue road highway island bay sea lake valley
