@@ -193,13 +193,15 @@ const POSSESSIVE_INSTITUTION = new RegExp(
 function institutions(paragraph: string, index: number, claimed: Claimed[]): Found[] {
   const out: Found[] = [];
   LOWERCASE_INSTITUTION.lastIndex = 0;
+  // The country in the name is a place the curated file knows; that is no claim on the institution.
+  const named = claimed.filter((c) => c.type !== 'place');
   for (let m = LOWERCASE_INSTITUTION.exec(paragraph); m !== null; m = LOWERCASE_INSTITUTION.exec(paragraph)) {
-    if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
+    if (overlapsClaimed(named, m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'organization', name: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
   }
   POSSESSIVE_INSTITUTION.lastIndex = 0;
   for (let m = POSSESSIVE_INSTITUTION.exec(paragraph); m !== null; m = POSSESSIVE_INSTITUTION.exec(paragraph)) {
-    if (overlapsClaimed(claimed, m.index, m.index + m[0].length)) continue;
+    if (overlapsClaimed(named, m.index, m.index + m[0].length)) continue;
     const name = `${DEMONYMS[m[1]]} ${m[2].replace(/\s+/g, ' ')}`;
     out.push({ kind: 'organization', name, alsoNamed: m[0].replace(/\s+/g, ' '), roles: [], titled: false, paragraph: index, start: m.index });
   }

@@ -64,6 +64,14 @@ describe('names in one sentence', () => {
     expect(find('"It does not matter to the Americans who leads," he said.')).toEqual([]);
     expect(find('Prime Minister Mohammad Shiaa’ al-Sudani said so.')).toEqual(['person:Mohammad Shiaa al-Sudani [Prime Minister]']);
   });
+  it('finds a country\'s ministry written in lower case, by its adjective or its possessive, though the country is a known place', () => {
+    const names = (text: string, country: string) => {
+      const at = text.indexOf(country);
+      return articleNames([text], [[{ start: at, end: at + country.length, type: 'place' }]]).map((f) => f.name);
+    };
+    expect(names('Iraq’s foreign ministry said on Wednesday it rejected the attack.', 'Iraq')).toEqual(['Iraqi foreign ministry']);
+    expect(names('The Iraqi foreign ministry said on Wednesday it rejected the attack.', 'Iraqi')).toEqual(['Iraqi foreign ministry']);
+  });
   it('never takes "as" or "an" for a name particle', () => {
     expect(find('The agency quoted Iraqi Foreign Minister Fuad Hussein as saying it would.')).toEqual(['person:Fuad Hussein [Iraqi Foreign Minister]']);
   });
