@@ -43,6 +43,8 @@ interface LibraryState {
 }
 
 const STATE_KEY = 'state';
+/** Search postings written in one transaction while an import runs (`postingsApart`). */
+const POSTINGS_PER_TRANSACTION = 64;
 
 export const LIBRARY_DB = 'iic-library';
 const VERSION = 4;
@@ -324,14 +326,26 @@ export async function openLibraryDb(name = LIBRARY_DB): Promise<LibraryDb> {
     hasId: async (id) => (await db.getKey('articles', id)) !== undefined,
     async put(items, { vocabulary: withTerms, postingsApart } = { vocabulary: true }) {
       if (postingsApart) {
-        // A transaction of their own, most of an article's records: a card, which reads none of them, does not wait for it.
-        await write(
-          async (tx) => {
-            for (const { article, derived } of items) await writePostings(tx, article.id, derived);
-          },
-          ['postings', 'terms'],
-          'relaxed',
-        );
+        // Transactions of their own, most of an article's records, and short ones: the database serves its
+        // transactions in turn, so a card asked meanwhile waits behind one small part, not an article's ~400 postings.
+        for (const { article, derived } of items) {
+          // The term list first: should a later part fail, taking the article out finds every posting it has.
+          await write(
+            async (tx) => {
+              await together(await postingsRemoval(tx, article.id));
+              await tx.objectStore('terms').put(
+                derived.terms.map(([t]) => t),
+                article.id,
+              );
+            },
+            ['postings', 'terms'],
+            'relaxed',
+          );
+          for (let from = 0; from < derived.terms.length; from += POSTINGS_PER_TRANSACTION) {
+            const part = derived.terms.slice(from, from + POSTINGS_PER_TRANSACTION);
+            await write((tx) => together(part.map(([term, weight]) => () => tx.objectStore('postings').put(weight, [term, article.id]))), ['postings'], 'relaxed');
+          }
+        }
       }
       return write(
         async (tx) => {
