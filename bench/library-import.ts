@@ -174,6 +174,9 @@ export function libraryImportRows(r: LibraryImportBench): Record<string, string>
       measure: `card (${r.card}, limit 4) while it runs, every 250 ms: p50 / p95 / max (n); baseline before it`,
       value: `${c.during.p50.toFixed(0)} / ${c.during.p95.toFixed(0)} / ${c.during.max.toFixed(0)} ms (${c.during.n}); ${c.baseline.p50.toFixed(0)} / ${c.baseline.p95.toFixed(0)} ms (${c.baseline.n})`,
     },
-    { measure: 'target: a card answers in ≤ 100 ms while a 40 MB import runs (p95)', value: c.during.p95 <= 100 ? 'met' : 'MISSED' },
+    {
+      measure: 'target: a card answers in ≤ 100 ms while a 40 MB import runs (p95)',
+      value: r.fileMB < 40 ? `not judged below 40 MB (p95 ${c.during.p95 <= 100 ? '≤' : '>'} 100 ms here)` : c.during.p95 <= 100 ? 'met' : 'MISSED',
+    },
   ];
 }
