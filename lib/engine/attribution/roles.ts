@@ -153,13 +153,18 @@ export interface PersonCandidate {
  * one of their roles; a country in the reference must be theirs and no other
  * country may be; with several that fit, the best-agreeing wins, and a tie is no answer.
  */
+/** The words a role must hold for a reference with this head to fit it ("diplomat": foreign minister, ambassador…). */
+function roleWordsOf(headKey: string): string[] {
+  return Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
+}
+
 /**
  * Whether a description may be of one whose roles are these: its head fits one of them, and the countries it
  * names are theirs, or their roles name none ("the Iraqi scholar" and one the text called "Hujjat al-Islam").
  */
 export function describes(modifiers: string, head: string, roles: string[]): boolean {
   const headKey = head.toLowerCase();
-  const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
+  const headWords = roleWordsOf(headKey);
   if (!roles.some((r) => headWords.some((h) => r.includes(h)))) return false;
   const wanted = countriesIn(modifiers);
   const theirs = countriesIn(roles.join(' ; '));
@@ -168,7 +173,7 @@ export function describes(modifiers: string, head: string, roles: string[]): boo
 
 export function resolvePersonRole(modifiers: string, head: string, candidates: PersonCandidate[], complement = '', topic: string | null = null): string | null {
   const headKey = head.toLowerCase();
-  const headWords = Object.hasOwn(HEAD_ROLE_WORDS, headKey) ? HEAD_ROLE_WORDS[headKey] : [headKey];
+  const headWords = roleWordsOf(headKey);
   const mods = words(modifiers).filter((w) => !EMPTY_MODIFIERS.has(w));
   const wanted = countriesIn(mods.join(' '));
   const office = mods.filter((w) => OFFICE_MODIFIERS.has(w));
